@@ -1,0 +1,244 @@
+"""Pinned third-party data: download once, verify the checksum, cache.
+
+Every file the book reads from outside the repository is listed in :data:`PINNED_FILES` with
+its public URL (pinned to a commit), its size and its sha256. :func:`fetch` hands the work to
+`pooch <https://www.fatiando.org/pooch/>`_, which downloads into a temporary file beside the
+cache, checks the hash and only then moves the file into place, so a failed or corrupt
+download never leaves a half-written file in the cache.
+
+Set ``CAORDER_DATA_MIRROR`` to a folder laid out as ``<mirror>/<dataset>/<file>`` (for
+example ``../shared/data``) to copy the files from there instead of downloading them; the
+same checksum checks apply. Run ``python -m caorder.fetch`` to fetch everything.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pooch
+import requests
+
+from caorder import paths
+
+_GITHUB_RAW = "https://raw.githubusercontent.com"
+
+
+@dataclass(frozen=True)
+class PinnedFile:
+    """One pinned file: where it lives on the web, and how to recognise it."""
+
+    key: str  #: ``<dataset>/<file>``: the path below the cache and below a mirror
+    url: str  #: public URL pinned to a commit
+    sha256: str
+    size: int  #: bytes, used to report a truncated download clearly
+    producer: str  #: who to cite for it
+
+
+def _pinned(key: str, url: str, sha256: str, size: int, producer: str) -> PinnedFile:
+    return PinnedFile(key=key, url=url, sha256=sha256, size=size, producer=producer)
+
+
+_UNVOTES = f"{_GITHUB_RAW}/dgrtwo/unvotes/7eb7034314ff79c49c9e0785fcd9d216fa04cf14/data"
+_BSV = f"{_GITHUB_RAW}/lucasbuildsapps/Masterthesis/5298218d5b57e5b09223b124b25c03dc37ed646e"
+_WIDE = (
+    f"{_GITHUB_RAW}/Pigeon-Effect/Mapping-UNGA-Voting-Alliances/"
+    "4a2353a59cf42de98878b23840fc27b075218d77/docs/static"
+)
+_UNDL = f"{_GITHUB_RAW}/HZloto/unga-2025/62ad855a17d0fbeda263779fefacb80ff93fbdb8"
+_VOETEN = "Voeten, Strezhnev and Bailey, UNGA Voting Data, doi:10.7910/DVN/LEJUQZ (CC0)"
+
+PINNED_FILES: dict[str, PinnedFile] = {
+    f.key: f
+    for f in [
+        _pinned(
+            "unvotes-7eb7034/un_votes.rda",
+            f"{_UNVOTES}/un_votes.rda",
+            "cf814a48bc536e8f87f8e027942ac515fe6aae9d63cd71dd88ed718b14887e87",
+            262083,
+            _VOETEN + "; R package unvotes (D. Robinson, MIT)",
+        ),
+        _pinned(
+            "unvotes-7eb7034/un_roll_calls.rda",
+            f"{_UNVOTES}/un_roll_calls.rda",
+            "ff2070ae600cfd32176c6d149637306b9b677d6b910f48bec59a15357d673b4b",
+            212577,
+            _VOETEN + "; R package unvotes (D. Robinson, MIT)",
+        ),
+        _pinned(
+            "unvotes-7eb7034/un_roll_call_issues.rda",
+            f"{_UNVOTES}/un_roll_call_issues.rda",
+            "eec1b509ebce692c242b842837d5d861b52b65b2868a7c66f573d4a87d2eb0be",
+            8512,
+            _VOETEN + "; R package unvotes (D. Robinson, MIT)",
+        ),
+        _pinned(
+            "bsv-idealpoints-2025-07/IdealpointsJuly2025.dta",
+            f"{_BSV}/IdealpointsJuly2025.dta",
+            "fea7fa9414e3643586dbdf95baa1100ceb418e56684d79d801a146cad79443ce",
+            1331515,
+            "Bailey, Strezhnev and Voeten (2017), ideal points July 2025 release (CC0)",
+        ),
+        _pinned(
+            "voeten-wide-2024-06/ungaVoting_003.csv",
+            f"{_WIDE}/ungaVoting_003.csv",
+            "42948eab4adac8302b78a02ca08e4ef0a82a752320bf634b8b26eb7a5dd2bf12",
+            2885408,
+            _VOETEN + "; wide copy by Pigeon-Effect/Mapping-UNGA-Voting-Alliances",
+        ),
+        _pinned(
+            "undl-2025/un_votes_2025_processed.csv",
+            f"{_UNDL}/data/un_votes_2025_processed.csv",
+            "050ad8f72b8cfac2e9d0e1f763be7c7eff1f328e84e323e8557fb170d5845c94",
+            263542,
+            "UN Digital Library voting records (c) United Nations; processed by HZloto/unga-2025",
+        ),
+        _pinned(
+            "undl-2025/unga_2025_resolutions.csv",
+            f"{_UNDL}/analysis/unga_2025_resolutions.csv",
+            "1d19cca5b1ac7f426e408e50b190d353a64508cd322d089fb2031cf17eb4313d",
+            206771,
+            "UN Digital Library voting records (c) United Nations; processed by HZloto/unga-2025",
+        ),
+    ]
+}
+
+
+class DataFetchError(RuntimeError):
+    """A pinned file could not be obtained or failed verification."""
+
+
+Downloader = Callable[[str, str, "pooch.Pooch | None"], None]
+
+
+def _looks_like_html(path: Path) -> bool:
+    """True if the file starts like an HTML page (a proxy or error page, not data)."""
+    head = path.read_bytes()[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+def _checked(downloader: Downloader, pinned: PinnedFile, origin: str) -> Downloader:
+    """Wrap a pooch downloader so that HTML pages and truncated files get a clear error."""
+
+    def download(url: str, output_file: str, pup: pooch.Pooch | None = None) -> None:
+        downloader(url, output_file, pup)
+        got = Path(output_file)
+        if _looks_like_html(got):
+            raise DataFetchError(
+                f"{pinned.key}: {origin} returned an HTML page instead of the data file "
+                f"(an error or login page?). Check that {url} is reachable, or set "
+                f"{paths.MIRROR_ENV} to a folder that holds a verified copy."
+            )
+        size = got.stat().st_size
+        if size != pinned.size:
+            raise DataFetchError(
+                f"{pinned.key}: {origin} gave {size:,} bytes but the pinned file has "
+                f"{pinned.size:,} bytes (truncated or a different version). Nothing was "
+                "written to the cache; retry the download, or replace the mirror copy with "
+                f"the file from {pinned.url}."
+            )
+
+    return download
+
+
+def _copy_from_mirror(mirror: Path, pinned: PinnedFile) -> Downloader:
+    """A pooch downloader that copies the file from a local mirror folder."""
+    source = mirror / pinned.key
+
+    def copy(url: str, output_file: str, pup: pooch.Pooch | None = None) -> None:
+        if not mirror.is_dir():
+            raise DataFetchError(
+                f"{pinned.key}: the mirror folder {mirror} (from {paths.MIRROR_ENV}) does not "
+                f"exist. Point {paths.MIRROR_ENV} at a folder laid out as <dataset>/<file>, "
+                "or unset it to download from the internet."
+            )
+        if not source.is_file():
+            raise DataFetchError(
+                f"{pinned.key}: not found in the mirror folder {mirror} (looked for {source}). "
+                f"Copy it there from {pinned.url}, or unset {paths.MIRROR_ENV}."
+            )
+        shutil.copyfile(source, output_file)
+
+    return copy
+
+
+def fetch(
+    key: str,
+    *,
+    cache: Path | None = None,
+    mirror: Path | None | bool = True,
+    url: str | None = None,
+) -> Path:
+    """Return the local path of pinned file ``key``, fetching and verifying it if needed.
+
+    ``cache`` defaults to :func:`caorder.paths.cache_dir`; ``mirror=True`` means "use
+    ``CAORDER_DATA_MIRROR`` if set", ``None``/``False`` forces a download; ``url`` overrides
+    the pinned URL (tests point it at a local HTTP server). A cached file whose hash no
+    longer matches is fetched again.
+    """
+    if key not in PINNED_FILES:
+        known = ", ".join(sorted(PINNED_FILES))
+        raise DataFetchError(f"Unknown data file {key!r}. Known files: {known}.")
+    pinned = PINNED_FILES[key]
+    pooch.get_logger().setLevel("WARNING")  # keep notebooks and the site free of log noise
+    cache = (cache or paths.cache_dir()) / "downloads"
+    if mirror is True:
+        mirror = paths.mirror_dir()
+    source_url = url or pinned.url
+    if mirror:
+        downloader = _checked(_copy_from_mirror(Path(mirror), pinned), pinned, "the mirror")
+        origin = f"the mirror copy {Path(mirror) / pinned.key}"
+    else:
+        http = pooch.HTTPDownloader(progressbar=False, timeout=60)
+        downloader = _checked(http, pinned, source_url)
+        origin = source_url
+    try:
+        local = pooch.retrieve(
+            url=source_url,
+            known_hash=f"sha256:{pinned.sha256}",
+            fname=Path(pinned.key).name,
+            path=cache / Path(pinned.key).parent,
+            downloader=downloader,
+            progressbar=False,
+        )
+    except DataFetchError:
+        raise
+    except ValueError as err:  # pooch: hash mismatch
+        raise DataFetchError(
+            f"{pinned.key}: the file from {origin} does not match its pinned sha256 "
+            f"({pinned.sha256[:12]}...), so it was rejected and nothing was cached. The copy "
+            f"is corrupt or a different version; fetch it again from {pinned.url}."
+        ) from err
+    except requests.exceptions.RequestException as err:
+        raise DataFetchError(
+            f"{pinned.key}: download from {source_url} failed ({err.__class__.__name__}: "
+            f"{err}). If this machine is offline, set {paths.MIRROR_ENV} to a folder that "
+            "holds the pinned files (layout <dataset>/<file>)."
+        ) from err
+    except OSError as err:
+        raise DataFetchError(f"{pinned.key}: could not read or write a file: {err}") from err
+    return Path(local)
+
+
+def fetch_all() -> list[Path]:
+    """Fetch and verify every pinned file; return their local paths."""
+    return [fetch(key) for key in PINNED_FILES]
+
+
+def main() -> int:
+    """Command-line entry point: ``python -m caorder.fetch``."""
+    try:
+        for key in PINNED_FILES:
+            fetch(key)
+            print(f"ok  {key}")
+    except DataFetchError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
