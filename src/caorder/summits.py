@@ -1,0 +1,745 @@
+"""Central Asian summitry and organisation memberships: the curated tables and their analyses.
+
+Three curated tables in ``data/`` record the diplomacy the UNGA roll calls cannot see:
+
+``summits.csv``
+    one row per meeting that took place: the five-state formats (consultative meetings of
+    the heads of state since 2018, foreign-minister meetings, the 1990s-2000s regional
+    bodies, other five-leader meetings) and the "C5+X" summits and ministerials with an
+    outside partner. For each of the five states, the level at which it was represented.
+``summits_not_held.csv``
+    meetings that were planned but postponed, moved or cancelled (same columns), kept apart
+    so that a plan is never counted as a meeting.
+``memberships.csv``
+    spells of each state in the UN, CIS, CST/CSTO, SCO, EurAsEC/EAEU, OTS, IFAS and the
+    Central Asian nuclear-weapon-free zone.
+
+The loaders validate every row (pandera, through :func:`caorder.schemas.validate`) and
+number rows as lines of the file, so that a bad row is reported by file, line and rule. The
+analyses answer four claims: whether C5-only diplomacy became regular after 2017 (C1.6),
+what the cadence of the consultative meetings says about "suspended integration" (C1.7),
+how Turkmenistan's positive neutrality shows in summit attendance (C3.8), and whether pairs
+that share more macro-regional organisations vote more alike in the UNGA (C3.9).
+
+A meeting missing from the tables is not proof that it did not happen: the tables are a
+curation from stored web pages, and coverage of the 2000s is thinner than that of the 2010s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+import statsmodels.api as sm
+import statsmodels.formula.api as smf
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+from scipy import stats
+
+from caorder import agreement, countries, paths, plots, tables
+from caorder.claims import Verdict, evaluator
+from caorder.schemas import ISO3_PATTERN, validate
+
+# --- vocabularies ------------------------------------------------------------------------
+
+C5_ONLY_SERIES = (
+    "consultative_meeting",
+    "c5_fm_meeting",
+    "regional_org_summit",
+    "other_c5_leaders_meeting",
+)
+C5PLUS_SERIES = ("c5plus_summit", "c5plus_ministerial")
+SERIES = C5_ONLY_SERIES + C5PLUS_SERIES
+SERIES_LABELS = {
+    "consultative_meeting": "Consultative meeting (heads of state)",
+    "c5_fm_meeting": "Foreign ministers' meeting",
+    "regional_org_summit": "Regional body summit (CAU/CAEC/CACO)",
+    "other_c5_leaders_meeting": "Other five-leader meeting",
+    "c5plus_summit": "C5+X summit",
+    "c5plus_ministerial": "C5+X ministerial",
+}
+#: Levels of representation, highest first (the order used in tables and figures).
+LEVELS = (
+    "head_of_state",
+    "former_head_of_state",
+    "head_of_government",
+    "speaker",
+    "deputy_head_of_government",
+    "foreign_minister",
+    "deputy_foreign_minister",
+    "other_official",
+    "absent",
+    "unknown",
+)
+NOT_PRESENT = ("absent", "unknown")
+#: The level a full delegation is expected to send to each series.
+EXPECTED_LEVEL = {
+    "consultative_meeting": "head_of_state",
+    "regional_org_summit": "head_of_state",
+    "other_c5_leaders_meeting": "head_of_state",
+    "c5plus_summit": "head_of_state",
+    "c5_fm_meeting": "foreign_minister",
+    "c5plus_ministerial": "foreign_minister",
+}
+PRECISIONS = ("day", "month", "year")
+CONFIDENCE = ("high", "medium", "low")
+ORGANISATIONS = ("UN", "CIS", "CST", "CSTO", "SCO", "EURASEC", "EAEU", "OTS", "IFAS", "CANWFZ")
+STATUSES = ("member", "associate", "observer", "suspended", "party", "signatory")
+#: Statuses that give a seat at an organisation's table: members, treaty parties, and
+#: associates (Turkmenistan has attended CIS summits as an associate since 2005). Observers,
+#: signatories and suspended members do not take part in decisions.
+AT_THE_TABLE = ("member", "party", "associate")
+#: The macro-regional "tables" of claim C3.9; predecessors are folded into their successor
+#: (the 1992 Collective Security Treaty into the CSTO, EurAsEC into the EAEU).
+ORG_FAMILIES = {
+    "CIS": "CIS",
+    "CST": "CST/CSTO",
+    "CSTO": "CST/CSTO",
+    "EURASEC": "EurAsEC/EAEU",
+    "EAEU": "EurAsEC/EAEU",
+    "SCO": "SCO",
+    "OTS": "OTS",
+}
+FAMILIES = ("CIS", "CST/CSTO", "EurAsEC/EAEU", "SCO", "OTS")
+
+# --- schemas ----------------------------------------------------------------------------
+
+_PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+_URL_LIST = r"\s*https?://\S+(\s+https?://\S+)*\s*"
+_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def partial_dates(values: pd.Series) -> pd.Series:
+    """Timestamps for ISO dates of reduced precision (NaT where blank or invalid).
+
+    ``YYYY-MM-DD`` is that day; ``YYYY-MM`` the 15th of the month and ``YYYY`` 1 July, i.e.
+    the middle of the period, so that a date known only to the month or year is placed
+    where it is least wrong on average.
+    """
+    text = values.astype("string")
+    text = text.where(~text.str.fullmatch(r"\d{4}").fillna(False), text + "-07-01")
+    text = text.where(~text.str.fullmatch(r"\d{4}-\d{2}").fillna(False), text + "-15")
+    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+
+
+def _valid_partial_date(values: pd.Series) -> pd.Series:
+    return values.str.fullmatch(_PARTIAL_DATE) & partial_dates(values).notna()
+
+
+def _date_check() -> pa.Check:
+    return pa.Check(_valid_partial_date, error="valid date as YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _urls_check() -> pa.Check:
+    return pa.Check.str_matches(
+        f"^{_URL_LIST}$", error="at least one http(s) source URL, space-separated"
+    )
+
+
+def _not_before(frame: pd.DataFrame, later: str, earlier: str) -> pd.Series:
+    """True where ``later`` is blank or not before ``earlier`` (compared at common precision)."""
+    width = np.minimum(frame[later].str.len().fillna(10), frame[earlier].str.len().fillna(10))
+    ok = [
+        (pd.isna(a) or pd.isna(b) or str(a)[: int(n)] >= str(b)[: int(n)])
+        for a, b, n in zip(frame[later], frame[earlier], width)
+    ]
+    return pd.Series(ok, index=frame.index)
+
+
+def _event_schema(name: str, held: bool) -> pa.DataFrameSchema:
+    """Schema shared by summits.csv (``held``) and summits_not_held.csv (levels may be blank)."""
+    level = pa.Column(str, pa.Check.isin(LEVELS, error=f"level one of {LEVELS}"), nullable=not held)
+    optional_text = pa.Column(str, nullable=True)
+    return pa.DataFrameSchema(
+        name=name,
+        columns={
+            "event_id": pa.Column(str, unique=True),
+            "series": pa.Column(str, pa.Check.isin(SERIES, error=f"series one of {SERIES}")),
+            "partner": optional_text,
+            "ordinal": pa.Column(str, pa.Check.str_matches(r"^\d+$", error="ordinal is a whole number"), nullable=True),
+            "start_date": pa.Column(str, _date_check()),
+            "end_date": pa.Column(str, _date_check(), nullable=True),
+            "date_precision": pa.Column(str, pa.Check.isin(PRECISIONS, error=f"date_precision one of {PRECISIONS}")),
+            "city": optional_text,
+            "host": pa.Column(str, pa.Check.str_matches(ISO3_PATTERN, error="host is an ISO3 code"), nullable=True),
+            **{state: level for state in countries.C5},
+            "guests": optional_text,
+            "outcome_documents": optional_text,
+            "source_urls": pa.Column(str, _urls_check()),
+            "confidence": pa.Column(str, pa.Check.isin(CONFIDENCE, error=f"confidence one of {CONFIDENCE}")),
+            "notes": optional_text,
+        },
+        checks=[
+            pa.Check(
+                lambda df: df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH),
+                error="start_date has the form its date_precision says (day YYYY-MM-DD, month YYYY-MM, year YYYY)",
+            ),
+            pa.Check(lambda df: _not_before(df, "end_date", "start_date"), error="end_date not before start_date"),
+            pa.Check(
+                lambda df: ~df["series"].isin(C5PLUS_SERIES) | df["partner"].notna(),
+                error="C5+X rows name their partner",
+            ),
+        ],
+        strict=True,
+    )
+
+
+SUMMITS = _event_schema("summits", held=True)
+SUMMITS_NOT_HELD = _event_schema("summits_not_held", held=False)
+MEMBERSHIPS = pa.DataFrameSchema(
+    name="memberships",
+    columns={
+        "iso3": pa.Column(str, pa.Check.str_matches(ISO3_PATTERN, error="iso3 is a three-letter ISO3 code")),
+        "organisation": pa.Column(str, pa.Check.isin(ORGANISATIONS, error=f"organisation one of {ORGANISATIONS}")),
+        "status": pa.Column(str, pa.Check.isin(STATUSES, error=f"status one of {STATUSES}")),
+        "joined": pa.Column(str, _date_check()),
+        "left": pa.Column(str, _date_check(), nullable=True),
+        "source_urls": pa.Column(str, _urls_check()),
+        "confidence": pa.Column(str, pa.Check.isin(CONFIDENCE, error=f"confidence one of {CONFIDENCE}")),
+        "notes": pa.Column(str, nullable=True),
+    },
+    checks=[pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")],
+    strict=True,
+)
+
+# --- loaders ----------------------------------------------------------------------------
+
+
+def _read(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """Read a curated CSV as text, number rows by file line, validate (naming file and line)."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    frame = frame.apply(lambda column: column.str.strip())
+    frame.index = pd.RangeIndex(2, 2 + len(frame), name="line")
+    return validate(frame, schema, f"{path.name} (index = line in the file)")
+
+
+def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add parsed dates (``start``, ``end``, ``year``) and an integer ``ordinal``."""
+    frame = frame.assign(
+        ordinal=pd.to_numeric(frame["ordinal"]).astype("Int64"),
+        start=partial_dates(frame["start_date"]),
+        end=partial_dates(frame["end_date"]),
+    )
+    frame["year"] = frame["start"].dt.year.astype(int)
+    return frame.sort_values(["start", "event_id"]).reset_index(drop=True)
+
+
+def load_summits(path: Path | None = None) -> pd.DataFrame:
+    """Meetings that took place (``data/summits.csv``), validated, with parsed dates."""
+    return _typed_events(_read(path or paths.data_dir() / "summits.csv", SUMMITS))
+
+
+def load_summits_not_held(path: Path | None = None) -> pd.DataFrame:
+    """Planned meetings that were postponed, moved or cancelled (``data/summits_not_held.csv``)."""
+    return _typed_events(_read(path or paths.data_dir() / "summits_not_held.csv", SUMMITS_NOT_HELD))
+
+
+def load_memberships(path: Path | None = None) -> pd.DataFrame:
+    """Organisation membership spells (``data/memberships.csv``), with ``start``/``stop`` dates."""
+    frame = _read(path or paths.data_dir() / "memberships.csv", MEMBERSHIPS)
+    frame = frame.assign(start=partial_dates(frame["joined"]), stop=partial_dates(frame["left"]))
+    return frame.sort_values(["iso3", "organisation", "start"]).reset_index(drop=True)
+
+
+# --- C1.6: meetings per year and the 2017 break ------------------------------------------
+
+
+def meetings_per_year(
+    events: pd.DataFrame, series: tuple[str, ...] = C5_ONLY_SERIES, years: range = range(1991, 2026)
+) -> pd.DataFrame:
+    """Number of meetings of each series per calendar year (zero-filled; years as rows)."""
+    chosen = events[events["series"].isin(series)]
+    counts = pd.crosstab(chosen["year"], chosen["series"])
+    return counts.reindex(index=list(years), columns=list(series), fill_value=0).rename_axis(
+        index="year", columns="series"
+    )
+
+
+@dataclass(frozen=True)
+class RateRatio:
+    """Incidence-rate ratio of a count model with a single before/after indicator."""
+
+    model: str
+    irr: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    rate_before: float
+    rate_after: float
+    alpha: float | None  #: negative-binomial dispersion (None for Poisson)
+
+
+def rate_ratio(counts: pd.Series, break_year: int = 2017, model: str = "poisson") -> RateRatio:
+    """Fit ``count ~ after`` (after = year >= ``break_year``) by Poisson or negative binomial.
+
+    The incidence-rate ratio exp(beta) compares the expected number of meetings per year
+    after the break with the number before; its 95% CI comes from the Wald interval of
+    beta. The negative-binomial (NB2) model lets the variance exceed the mean, which
+    matters when meetings cluster in some years.
+    """
+    after = (counts.index.to_numpy() >= break_year).astype(float)
+    exog = sm.add_constant(pd.DataFrame({"after": after}, index=counts.index))
+    y = counts.astype(float)
+    if model == "poisson":
+        fit = sm.GLM(y, exog, family=sm.families.Poisson()).fit()
+        alpha = None
+    elif model == "negbin":
+        fit = sm.NegativeBinomial(y, exog, loglike_method="nb2").fit(disp=0, maxiter=200)
+        alpha = float(fit.params["alpha"])
+    else:
+        raise ValueError(f"model must be 'poisson' or 'negbin', not {model!r}")
+    low, high = fit.conf_int().loc["after"]
+    return RateRatio(
+        model=model,
+        irr=float(np.exp(fit.params["after"])),
+        ci_low=float(np.exp(low)),
+        ci_high=float(np.exp(high)),
+        p_value=float(fit.pvalues["after"]),
+        rate_before=float(y[after == 0].mean()),
+        rate_after=float(y[after == 1].mean()),
+        alpha=alpha,
+    )
+
+
+def share_of_years_with_meeting(counts: pd.Series, first: int, last: int) -> float:
+    """Share of the years ``first``..``last`` with at least one meeting."""
+    window = counts.loc[first:last]
+    return float((window > 0).mean())
+
+
+def longest_gap_years(counts: pd.Series, first: int, last: int) -> int:
+    """Longest run of consecutive years without a meeting within ``first``..``last``."""
+    longest = run = 0
+    for value in counts.loc[first:last]:
+        run = run + 1 if value == 0 else 0
+        longest = max(longest, run)
+    return longest
+
+
+# --- C1.7: cadence of the consultative meetings -----------------------------------------
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def cadence(events: pd.DataFrame, series: str = "consultative_meeting") -> pd.DataFrame:
+    """Meetings of one series in date order with the interval since the previous one (months)."""
+    chosen = events[events["series"] == series].sort_values("start")
+    interval = chosen["start"].diff().dt.days / DAYS_PER_MONTH
+    return pd.DataFrame(
+        {
+            "event_id": chosen["event_id"].to_numpy(),
+            "ordinal": chosen["ordinal"].to_numpy(),
+            "start": chosen["start"].to_numpy(),
+            "city": chosen["city"].to_numpy(),
+            "host": chosen["host"].to_numpy(),
+            "months_since_previous": interval.round(1).to_numpy(),
+        }
+    )
+
+
+def annual_slots(
+    events: pd.DataFrame, not_held: pd.DataFrame, first: int, last: int, series: str = "consultative_meeting"
+) -> pd.DataFrame:
+    """Per year of an (intended) annual format: meetings held and meetings planned but not held."""
+    held = events[events["series"] == series].groupby("year").size()
+    missed = not_held[not_held["series"] == series].groupby("year").size()
+    years = list(range(first, last + 1))
+    return pd.DataFrame(
+        {
+            "held": held.reindex(years, fill_value=0).to_numpy(),
+            "planned_not_held": missed.reindex(years, fill_value=0).to_numpy(),
+        },
+        index=pd.Index(years, name="year"),
+    )
+
+
+# --- C3.8: attendance and level of representation ---------------------------------------
+
+
+def attendance(events: pd.DataFrame) -> pd.DataFrame:
+    """Long table: one row per meeting and state with the level and whether it was present.
+
+    ``present`` is NaN where the level is unknown (unknown rows leave the denominators);
+    ``at_expected_level`` says whether the state sent the level the series calls for
+    (heads of state to summits, foreign ministers to ministerials).
+    """
+    long = events.melt(
+        id_vars=["event_id", "series", "start", "year"],
+        value_vars=list(countries.C5),
+        var_name="iso3",
+        value_name="level",
+    )
+    known = long["level"] != "unknown"
+    long["present"] = (~long["level"].isin(NOT_PRESENT)).astype(float).where(known)
+    expected = long["series"].map(EXPECTED_LEVEL)
+    long["at_expected_level"] = (long["level"] == expected).astype(float).where(known)
+    return long.sort_values(["start", "event_id", "iso3"]).reset_index(drop=True)
+
+
+def attendance_rates(long: pd.DataFrame, by: str = "series") -> pd.DataFrame:
+    """Share of meetings attended and attended at the expected level, per state and ``by``.
+
+    Unknown levels are left out of both shares; ``n`` counts the meetings with a known level.
+    """
+    grouped = long.dropna(subset=["present"]).groupby([by, "iso3"])
+    rates = grouped.agg(
+        n=("present", "size"), present=("present", "mean"), at_expected_level=("at_expected_level", "mean")
+    )
+    return rates.reset_index().sort_values([by, "iso3"], ignore_index=True)
+
+
+def level_matrix(events: pd.DataFrame) -> pd.DataFrame:
+    """Meetings (rows, in date order) x the five states: the level code (index into LEVELS)."""
+    codes = events.set_index("event_id")[list(countries.C5)].apply(
+        lambda column: column.map({level: k for k, level in enumerate(LEVELS)})
+    )
+    return codes.loc[events.sort_values("start")["event_id"]]
+
+
+def unga_absence_by_session(votes: pd.DataFrame, states: tuple[str, ...] = countries.C5) -> pd.DataFrame:
+    """Share of roll calls each state missed while a member, per session (sessions x states).
+
+    ``votes`` is :func:`caorder.tables.votes_with_rollcalls` (needs rcid, iso3, vote, session);
+    rows exist only for members on the day, so the share is absences over roll calls held.
+    """
+    chosen = votes[votes["iso3"].isin(states)]
+    absent = chosen["vote"].astype(str).eq("absent")
+    table = absent.groupby([chosen["session"], chosen["iso3"]]).mean().unstack("iso3")
+    return table.reindex(columns=list(states)).sort_index()
+
+
+# --- C3.9: membership matrix and shared tables ------------------------------------------
+
+
+def membership_panel(
+    memberships: pd.DataFrame, years: range = range(1991, 2026), states: tuple[str, ...] = countries.C5
+) -> pd.DataFrame:
+    """State x organisation x year: the status held on 1 July of each year (mid-year rule).
+
+    Long table with iso3, organisation, family, year, status (only spells covering 1 July;
+    where two spells of one state and organisation overlap, the later-starting one wins).
+    """
+    spells = memberships[memberships["iso3"].isin(states)]
+    july = pd.DataFrame({"year": list(years)})
+    july["day"] = pd.to_datetime(july["year"].astype(str) + "-07-01")
+    grid = spells.merge(july, how="cross")
+    active = (grid["start"] <= grid["day"]) & (grid["stop"].isna() | (grid["day"] <= grid["stop"]))
+    grid = grid[active].sort_values("start").drop_duplicates(["iso3", "organisation", "year"], keep="last")
+    grid = grid.assign(family=grid["organisation"].map(ORG_FAMILIES))
+    columns = ["iso3", "organisation", "family", "year", "status"]
+    return grid[columns].sort_values(["iso3", "organisation", "year"], ignore_index=True)
+
+
+def family_seats(panel: pd.DataFrame, statuses: tuple[str, ...] = AT_THE_TABLE) -> pd.DataFrame:
+    """iso3 x year x macro-regional family: True where the state had a seat at that table."""
+    seated = panel[panel["status"].isin(statuses) & panel["family"].notna()]
+    return seated[["iso3", "year", "family"]].drop_duplicates().assign(seat=True)
+
+
+def shared_memberships(
+    panel: pd.DataFrame,
+    statuses: tuple[str, ...] = AT_THE_TABLE,
+    states: tuple[str, ...] = countries.C5,
+    years: range = range(1991, 2026),
+) -> pd.DataFrame:
+    """Per pair of states and year: how many macro-regional tables (families) both sit at.
+
+    Columns: a, b, year, n_shared, shared (the families, joined by ", ").
+    """
+    seats = family_seats(panel, statuses)
+    pairs = pd.DataFrame(list(combinations(sorted(states), 2)), columns=["a", "b"])
+    frame = pairs.merge(pd.DataFrame({"year": list(years)}), how="cross")
+    both = seats.merge(seats, on=["year", "family"], suffixes=("_a", "_b"))
+    both = both[both["iso3_a"] < both["iso3_b"]].rename(columns={"iso3_a": "a", "iso3_b": "b"})
+    both = both.assign(order=both["family"].map({f: k for k, f in enumerate(FAMILIES)}))
+    summary = (
+        both.sort_values("order")
+        .groupby(["a", "b", "year"])["family"]
+        .agg(n_shared="size", shared=", ".join)
+        .reset_index()
+    )
+    frame = frame.merge(summary, on=["a", "b", "year"], how="left")
+    frame["n_shared"] = frame["n_shared"].fillna(0).astype(int)
+    frame["shared"] = frame["shared"].fillna("")
+    return frame.sort_values(["a", "b", "year"], ignore_index=True)
+
+
+def pair_kappa_by_year(
+    votes: pd.DataFrame, states: tuple[str, ...] = countries.C5, years: range = range(1992, 2020)
+) -> pd.DataFrame:
+    """Cohen's kappa of every pair of ``states`` on each calendar year's UNGA roll calls.
+
+    ``votes`` needs rcid, iso3, vote and date (:func:`caorder.tables.votes_with_rollcalls`).
+    Columns: a, b, year, kappa (NaN where a pair shared fewer than 10 cast votes).
+    """
+    chosen = votes[votes["iso3"].isin(states)]
+    chosen = chosen.assign(year=chosen["date"].dt.year)
+    rows = []
+    for year in years:
+        matrix = agreement.vote_matrix(chosen[chosen["year"] == year], states)
+        scores = agreement.pairwise(matrix, "kappa")
+        rows += [(a, b, year, float(scores.at[a, b])) for a, b in combinations(sorted(states), 2)]
+    return pd.DataFrame(rows, columns=["a", "b", "year", "kappa"])
+
+
+def _permutation_rho(x: np.ndarray, y: np.ndarray, n_permutations: int, seed: int) -> np.ndarray:
+    """Spearman rho of ``x`` with ``n_permutations`` random shuffles of ``y`` (vectorised)."""
+    rng = np.random.default_rng(seed)
+    shuffled = rng.random((n_permutations, len(y))).argsort(axis=1)
+    ranks_y = stats.rankdata(y)[shuffled]
+    ranks_x = stats.rankdata(x)
+    dx = ranks_x - ranks_x.mean()
+    dy = ranks_y - ranks_y.mean(axis=1, keepdims=True)
+    return (dy @ dx) / (np.linalg.norm(dy, axis=1) * np.linalg.norm(dx))
+
+
+@dataclass(frozen=True)
+class SharedTablesTest:
+    """Association between shared macro-regional memberships and pair UNGA kappa."""
+
+    within_slope: float  #: change in kappa per extra shared table, pair and year fixed effects
+    within_ci_low: float
+    within_ci_high: float
+    within_p: float
+    n_pairs_changing: int  #: pairs whose number of shared tables changes over the years
+    between_rho: float  #: Spearman rho between pairs' mean shared tables and mean kappa
+    between_p: float  #: permutation p-value of rho (two-sided)
+    n_obs: int
+
+
+def shared_tables_test(pair_years: pd.DataFrame, n_permutations: int = 20_000, seed: int = 20210301) -> SharedTablesTest:
+    """Test whether pairs sharing more tables vote more alike, within and between pairs.
+
+    ``pair_years`` has a, b, year, kappa and n_shared. Within pairs: OLS of kappa on
+    n_shared with pair and year fixed effects, so only a pair's own changes in shared
+    tables (joining, leaving) identify the slope; standard errors are clustered by pair
+    (10 clusters: a rough guide only). Between pairs: Spearman rho of the pairs' means,
+    with a permutation p-value (shuffling the mean kappas across the pairs).
+    """
+    data = pair_years.dropna(subset=["kappa"]).assign(pair=lambda d: d["a"] + "-" + d["b"])
+    fit = smf.ols("kappa ~ n_shared + C(pair) + C(year)", data=data).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(data["pair"])[0]}, use_t=True
+    )
+    low, high = fit.conf_int().loc["n_shared"]
+    means = data.groupby("pair")[["n_shared", "kappa"]].mean()
+    rho = float(stats.spearmanr(means["n_shared"], means["kappa"]).statistic)
+    null = _permutation_rho(means["n_shared"].to_numpy(), means["kappa"].to_numpy(), n_permutations, seed)
+    changing = int((data.groupby("pair")["n_shared"].nunique() > 1).sum())
+    return SharedTablesTest(
+        within_slope=float(fit.params["n_shared"]),
+        within_ci_low=float(low),
+        within_ci_high=float(high),
+        within_p=float(fit.pvalues["n_shared"]),
+        n_pairs_changing=changing,
+        between_rho=rho,
+        between_p=float((np.abs(null) >= abs(rho) - 1e-12).mean()),
+        n_obs=int(len(data)),
+    )
+
+
+# --- figures ------------------------------------------------------------------------------
+
+#: Colours for the levels of representation: viridis from highest to lowest level present,
+#: light grey for absent, white for unknown (colour-blind safe and readable in greyscale).
+LEVEL_COLOURS = [*plt.get_cmap("viridis")(np.linspace(0.0, 0.92, len(LEVELS) - 2)), "0.82", "white"]
+STATUS_ORDER = ("not a member", "signatory", "observer", "suspended", "associate", "member")
+
+
+def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
+    """One row per series, one marker per meeting at its start date."""
+    series = [s for s in SERIES if s in set(events["series"])]
+    for row, name in enumerate(series):
+        dates = events.loc[events["series"] == name, "start"]
+        ax.scatter(dates, np.full(len(dates), row), s=36, color=plots.PALETTE[row], edgecolor="black",
+                   linewidth=0.4, zorder=3)
+    ax.set_yticks(range(len(series)), [SERIES_LABELS[s] for s in series])
+    ax.set_ylim(len(series) - 0.5, -0.5)
+    return plots.label(ax, "Date of the meeting", "")
+
+
+def plot_levels(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
+    """Heatmap: the five states (rows) x meetings in date order (columns), coloured by level."""
+    matrix = level_matrix(events).T
+    ax.imshow(matrix.to_numpy(dtype=float), aspect="auto", interpolation="nearest",
+              cmap=ListedColormap(LEVEL_COLOURS), vmin=-0.5, vmax=len(LEVELS) - 0.5)
+    ax.set_yticks(range(len(matrix.index)), list(matrix.index))
+    ax.set_xticks(range(len(matrix.columns)), list(matrix.columns), rotation=90, fontsize=7)
+    ax.set_xticks(np.arange(-0.5, len(matrix.columns)), minor=True)
+    ax.grid(False)
+    ax.grid(which="minor", axis="x", color="white", linewidth=0.6)
+    handles = [Patch(facecolor=c, edgecolor="0.5", label=l.replace("_", " ")) for l, c in zip(LEVELS, LEVEL_COLOURS)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Represented by")
+    return plots.label(ax, "Meeting (event id, in date order)", "State")
+
+
+def _status_class(status: pd.Series) -> pd.Series:
+    """Collapse statuses to the classes of the membership figure (party counts as member)."""
+    return status.replace({"party": "member"}).fillna("not a member")
+
+
+def plot_membership_matrix(panel: pd.DataFrame, ax: plt.Axes, families: tuple[str, ...] = FAMILIES) -> plt.Axes:
+    """Rows: family x state; columns: years; colour: the state's status at that table."""
+    rank = {name: k for k, name in enumerate(STATUS_ORDER)}
+    chosen = panel[panel["family"].isin(families)].assign(cls=lambda d: _status_class(d["status"]).map(rank))
+    best = chosen.groupby(["family", "iso3", "year"])["cls"].max()
+    years = sorted(panel["year"].unique())
+    rows = pd.MultiIndex.from_product([list(families), list(countries.C5)], names=["family", "iso3"])
+    grid = best.unstack("year").reindex(index=rows, columns=years).fillna(0)
+    colours = ["0.93", *plt.get_cmap("viridis")(np.linspace(0.85, 0.1, len(STATUS_ORDER) - 1))]
+    ax.imshow(grid.to_numpy(), aspect="auto", interpolation="nearest", cmap=ListedColormap(colours),
+              vmin=-0.5, vmax=len(STATUS_ORDER) - 0.5, extent=(years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5))
+    ax.set_yticks(range(len(rows)), [f"{f} · {s}" for f, s in rows], fontsize=8)
+    for boundary in range(len(countries.C5), len(rows), len(countries.C5)):
+        ax.axhline(boundary - 0.5, color="black", linewidth=0.8)
+    ax.grid(False)
+    handles = [Patch(facecolor=c, edgecolor="0.5", label=s) for s, c in zip(STATUS_ORDER, colours)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Status on 1 July")
+    return plots.label(ax, "Year", "Organisation · state")
+
+
+# --- cached inputs for the evaluators -----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def summits_table() -> pd.DataFrame:
+    """``data/summits.csv``, loaded once per process."""
+    return load_summits()
+
+
+@lru_cache(maxsize=1)
+def c5_votes() -> pd.DataFrame:
+    """UNGA votes of the five states with session and date (loaded once per process)."""
+    votes = tables.votes_with_rollcalls(["session", "date"])
+    return votes[votes["iso3"].isin(countries.C5)].reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def pair_years() -> pd.DataFrame:
+    """C5 pairs x years 1992-2019: UNGA kappa and number of shared macro-regional tables."""
+    kappa = pair_kappa_by_year(c5_votes())
+    shared = shared_memberships(membership_panel(load_memberships()), years=range(1992, 2020))
+    return kappa.merge(shared, on=["a", "b", "year"], how="left")
+
+
+# --- evaluators ----------------------------------------------------------------------------
+
+FM_REGULAR_SHARE = 0.75
+
+
+@evaluator("C1.6")
+def claim_c1_6() -> Verdict:
+    """C5-only diplomacy became regular after 2017.
+
+    Rule: supports if the negative-binomial incidence-rate ratio of C5-only meetings per
+    year (1991-2025; after = 2017 onwards) has a 95% CI above 1 AND the foreign ministers
+    met in at least 75% of the years 2017-2025; contradicts if the CI lies below 1 or they
+    met in fewer than half of those years; mixed otherwise.
+    """
+    counts = meetings_per_year(summits_table())
+    fit = rate_ratio(counts.sum(axis=1), 2017, "negbin")
+    fm_share = share_of_years_with_meeting(counts["c5_fm_meeting"], 2017, 2025)
+    if fit.ci_low > 1 and fm_share >= FM_REGULAR_SHARE:
+        verdict = "supports"
+    elif fit.ci_high < 1 or fm_share < 0.5:
+        verdict = "contradicts"
+    else:
+        verdict = "mixed"
+    return Verdict(
+        "C1.6", verdict, "incidence-rate ratio of C5-only meetings per year, 2017-2025 vs 1991-2016",
+        round(fit.irr, 2),
+        f"C5-only meetings rose from {fit.rate_before:.2f} to {fit.rate_after:.2f} a year (IRR "
+        f"{fit.irr:.2f}, 95% CI {fit.ci_low:.2f}-{fit.ci_high:.2f}); the foreign ministers met in "
+        f"{fm_share:.0%} of the years 2017-2025. On the curated record only.",
+    )
+
+
+@evaluator("C1.7")
+def claim_c1_7() -> Verdict:
+    """The 2019 delay did not suspend the consultative format.
+
+    Rule: contradicts if no consultative meeting followed the 2019 one within 24 months
+    (the format stalled); supports if one did and the median interval between meetings
+    from 2019 on is at most 15 months (close to the planned annual cadence); mixed otherwise.
+    """
+    table = cadence(summits_table())
+    since_2019 = table[table["start"].dt.year >= 2019]
+    after = since_2019["months_since_previous"].iloc[1:]
+    median = float(after.median()) if len(after) else float("nan")
+    if len(after) == 0 or after.iloc[0] > 24:
+        verdict = "contradicts"
+    elif median <= 15:
+        verdict = "supports"
+    else:
+        verdict = "mixed"
+    return Verdict(
+        "C1.7", verdict, "median months between consultative meetings after the 2019 meeting", round(median, 1),
+        f"{len(table)} consultative meetings were held from {table['start'].dt.year.min()} to "
+        f"{table['start'].dt.year.max()}; after the delayed 2019 meeting the median interval was "
+        f"{median:.1f} months (longest {after.max():.1f}, against a planned 12).",
+    )
+
+
+TKM_PRESENT_SUPPORTS = 0.8
+TKM_PRESENT_CONTRADICTS = 0.5
+
+
+@evaluator("C3.8")
+def claim_c3_8() -> Verdict:
+    """Turkmenistan, despite positive neutrality, takes part in the C5 order's diplomacy.
+
+    Rule: over the five-state meetings of 2017-2025 (consultative, foreign-minister and
+    other five-leader meetings), supports if Turkmenistan was represented at >= 80% of those
+    with a known level, contradicts if at < 50%, mixed otherwise.
+    """
+    long = attendance(summits_table())
+    recent = long[long["series"].isin(C5_ONLY_SERIES) & (long["year"] >= 2017)]
+    rates = attendance_rates(recent.assign(period="2017-2025"), by="period").set_index("iso3")
+    tkm = float(rates.at["TKM", "present"])
+    others = float(rates.drop("TKM")["present"].mean())
+    tkm_level = float(rates.at["TKM", "at_expected_level"])
+    others_level = float(rates.drop("TKM")["at_expected_level"].mean())
+    if tkm >= TKM_PRESENT_SUPPORTS:
+        verdict = "supports"
+    elif tkm < TKM_PRESENT_CONTRADICTS:
+        verdict = "contradicts"
+    else:
+        verdict = "mixed"
+    return Verdict(
+        "C3.8", verdict, "share of 2017-2025 five-state meetings at which Turkmenistan was represented",
+        round(tkm, 2),
+        f"Turkmenistan was represented at {tkm:.0%} of the {int(rates.at['TKM', 'n'])} five-state meetings "
+        f"of 2017-2025 (other four: {others:.0%}), but at the expected level (head of state or foreign "
+        f"minister) only at {tkm_level:.0%} (others: {others_level:.0%}).",
+    )
+
+
+@evaluator("C3.9")
+def claim_c3_9() -> Verdict:
+    """Overlapping macro-regional organisations go with closer UNGA voting among the C5.
+
+    Rule: supports if the within-pair slope of yearly UNGA kappa on the number of shared
+    macro-regional tables (pair and year fixed effects, 1992-2019) has a 95% CI above 0 AND
+    the between-pair Spearman rho is positive; contradicts if the CI lies below 0; mixed
+    otherwise (no detectable association, or within and between disagree).
+    """
+    result = shared_tables_test(pair_years())
+    if result.within_ci_low > 0 and result.between_rho > 0:
+        verdict = "supports"
+    elif result.within_ci_high < 0:
+        verdict = "contradicts"
+    else:
+        verdict = "mixed"
+    return Verdict(
+        "C3.9", verdict, "within-pair change in UNGA kappa per additional shared organisation",
+        round(result.within_slope, 3),
+        f"Per extra shared table, pair kappa changes by {result.within_slope:+.3f} (95% CI "
+        f"{result.within_ci_low:+.3f} to {result.within_ci_high:+.3f}; {result.n_pairs_changing} of 10 pairs "
+        f"change their count); across pairs, Spearman rho = {result.between_rho:+.2f} "
+        f"(permutation p = {result.between_p:.2f}). Ten pairs make this a weak test.",
+    )
