@@ -1,0 +1,101 @@
+"""Break tests recover known breaks on synthetic series and agree with hand computations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from caorder import periods
+
+
+def series(values, first: int = 1992) -> pd.Series:
+    return pd.Series(np.asarray(values, dtype=float), index=range(first, first + len(values)))
+
+
+def step_series(breaks=(2005, 2017), levels=(0.0, 1.0, 2.0), noise=0.2, seed=1) -> pd.Series:
+    years = np.arange(1992, 2024)
+    level = np.select([years < breaks[0], years < breaks[1]], levels[:2], levels[2])
+    rng = np.random.default_rng(seed)
+    return pd.Series(level + noise * rng.standard_normal(len(years)), index=years)
+
+
+def test_chow_f_matches_a_hand_computation():
+    # y = 0,1,0,1 | 5,6 ; one break at the fifth year.
+    y = series([0, 1, 0, 1, 5, 6])
+    ssr0 = float(((y - y.mean()) ** 2).sum())
+    ssr1 = 4 * 0.25 + 2 * 0.25
+    expected = (ssr0 - ssr1) / (ssr1 / (6 - 2))
+    result = periods.chow_test(y, (1996,))
+    assert result.f_stat == pytest.approx(expected)
+    assert result.df_num == 1 and result.df_denom == 4
+    assert result.segment_means == pytest.approx((0.5, 5.5))
+
+
+def test_chow_rejects_at_true_breaks_and_not_on_pure_noise():
+    assert periods.chow_test(step_series(), (2005, 2017)).p_value < 0.001
+    noise = step_series(levels=(0.0, 0.0, 0.0), noise=1.0, seed=3)
+    assert periods.chow_test(noise, (2005, 2017)).p_value > 0.05
+
+
+def test_common_trend_absorbs_a_steady_drift():
+    drift = series(np.linspace(0, 3, 32) + 0.05 * np.random.default_rng(2).standard_normal(32))
+    assert periods.chow_test(drift, (2005, 2017)).p_value < 0.001  # a drift looks like breaks
+    assert periods.chow_test(drift, (2005, 2017), trend="common").p_value > 0.05
+
+
+def test_best_breaks_recovers_known_breaks():
+    best = periods.best_breaks(step_series(), 2).iloc[0]["breaks"]
+    assert best == (2005, 2017)
+    one = periods.best_breaks(step_series(breaks=(2010, 2030), levels=(0, 1, 1)), 1)
+    assert one.iloc[0]["breaks"] == (2010,)
+
+
+def test_best_breaks_respects_the_minimum_segment():
+    table = periods.best_breaks(step_series(), 2, min_size=5)
+    for breaks in table["breaks"]:
+        edges = (1992, *breaks, 2024)
+        assert min(b - a for a, b in zip(edges[:-1], edges[1:])) >= 5
+    with pytest.raises(ValueError, match="cannot hold"):
+        periods.best_breaks(series([1, 2, 3, 4, 5]), 2, min_size=3)
+
+
+def test_sup_f_detects_a_break_and_not_noise():
+    _, p_break = periods.sup_f(step_series(), 1, reps=500)
+    _, p_noise = periods.sup_f(step_series(levels=(0, 0, 0), noise=1.0, seed=5), 1, reps=500)
+    assert p_break < 0.01
+    assert p_noise > 0.05
+
+
+def test_power_grows_with_the_shift():
+    small = periods.chow_power(32, 13, 0.25, reps=2000)
+    large = periods.chow_power(32, 13, 1.5, reps=2000)
+    assert small < 0.3 < 0.9 < large
+    assert periods.chow_power(32, 13, 0.0, reps=4000) == pytest.approx(0.05, abs=0.015)
+
+
+def test_segment_summary_and_match_rule():
+    table = periods.segment_summary(step_series())
+    assert table["n"].tolist() == [13, 12, 7]
+    assert table["mean"].round(0).tolist() == [0, 1, 2]
+    assert periods._matches((2006, 2015)) and not periods._matches((1997, 2012))
+
+
+def test_cohesion_by_year_on_a_tiny_example():
+    votes = pd.DataFrame({
+        "rcid": [1, 1, 2, 2, 3, 3],
+        "iso3": ["AAA", "BBB"] * 3,
+        "vote": ["yes", "yes", "no", "no", "yes", "no"],
+    })
+    calls = pd.DataFrame({"rcid": [1, 2, 3], "year": [2000, 2000, 2001]})
+    table = periods.cohesion_by_year(votes, calls, ("AAA", "BBB"), "agreement", min_common=1)
+    assert table["cohesion"].tolist() == [1.0, 0.0]
+    assert table["n_rollcalls"].tolist() == [2, 1]
+
+
+def test_dispersion_by_year():
+    ideal = pd.DataFrame({"iso3": ["AAA", "BBB", "AAA"], "year": [2000, 2000, 2001],
+                          "ideal_point": [0.0, 2.0, 1.0]})
+    table = periods.dispersion_by_year(ideal, ("AAA", "BBB"))
+    assert table["dispersion"].iloc[0] == pytest.approx(np.sqrt(2))
+    assert table["n_states"].tolist() == [2, 1]
