@@ -29,6 +29,7 @@ data: env
 	$(BIN)/python -m caorder.fetch
 
 book: data
+	mkdir -p _build/extra
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@test -f _build/html/index.html || (echo "ERROR: _build/html/index.html was not produced" && exit 1)
 	@echo "Book built: open _build/html/index.html"
