@@ -305,3 +305,12 @@ def test_permutation_rho_is_a_null_distribution():
     assert abs(null.mean()) < 0.05
     assert np.all(np.abs(null) <= 1 + 1e-9)
     assert (np.abs(null) >= 1 - 1e-9).mean() < 0.01  # a perfect rank match is rare under the null
+
+
+def test_meeting_format_groups_series_and_periods():
+    series = pd.Series(["regional_org_summit", "c5_fm_meeting", "consultative_meeting", "other_c5_leaders_meeting",
+                        "c5plus_summit"])
+    year = pd.Series([1998, 2018, 2019, 2009, 2023])
+    assert summits.meeting_format(series, year).tolist() == [
+        "Regional bodies", "Five-state, 2017-2025", "Five-state, 2017-2025", "Five-state, before 2017", "C5+X summits"
+    ]

@@ -40,6 +40,7 @@ import statsmodels.api as sm
 import statsmodels.formula.api as smf
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 from scipy import stats
 
 from caorder import agreement, countries, paths, plots, tables
@@ -382,6 +383,23 @@ def attendance(events: pd.DataFrame) -> pd.DataFrame:
     return long.sort_values(["start", "event_id", "iso3"]).reset_index(drop=True)
 
 
+FIVE_STATE_RECENT = "Five-state, 2017-2025"
+
+
+def meeting_format(series: pd.Series, year: pd.Series, since: int = 2017) -> pd.Series:
+    """Group meetings for attendance tables.
+
+    Regional-body summits (1994-2006) stand apart from the informal five-state meetings
+    (consultative, foreign-minister, other five-leader), which are split at ``since``; the
+    C5+X summits and ministerials form their own groups.
+    """
+    informal = series.isin(["consultative_meeting", "c5_fm_meeting", "other_c5_leaders_meeting"])
+    labels = series.map({"regional_org_summit": "Regional bodies", "c5plus_summit": "C5+X summits",
+                         "c5plus_ministerial": "C5+X ministerials"})
+    labels = labels.mask(informal & (year >= since), f"Five-state, {since}-2025")
+    return labels.mask(informal & (year < since), f"Five-state, before {since}")
+
+
 def attendance_rates(long: pd.DataFrame, by: str = "series") -> pd.DataFrame:
     """Share of meetings attended and attended at the expected level, per state and ``by``.
 
@@ -563,6 +581,42 @@ def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     return plots.label(ax, "Date of the meeting", "")
 
 
+def plot_counts(counts: pd.DataFrame, fit: RateRatio, break_year: int, ax: plt.Axes) -> plt.Axes:
+    """Stacked bars of meetings per year by series, with the fitted mean before and after the break."""
+    bottom = np.zeros(len(counts))
+    for k, name in enumerate(counts.columns):
+        ax.bar(counts.index, counts[name], bottom=bottom, width=0.8, color=plots.PALETTE[k],
+               label=SERIES_LABELS[name])
+        bottom += counts[name].to_numpy()
+    first, last = counts.index.min(), counts.index.max()
+    ax.hlines([fit.rate_before, fit.rate_after], [first - 0.5, break_year - 0.5],
+              [break_year - 0.5, last + 0.5], colors="black", linestyles="--", label="Mean per year (before / after)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8)
+    return plots.label(ax, "Year", "Meetings (count)")
+
+
+def plot_cadence(
+    table: pd.DataFrame, not_held: pd.DataFrame, ax: plt.Axes, series: str = "consultative_meeting",
+    planned_months: float = 12,
+) -> plt.Axes:
+    """Months since the previous consultative meeting, at each meeting's date, against the plan."""
+    shown = table.dropna(subset=["months_since_previous"])
+    ax.bar(shown["start"], shown["months_since_previous"], width=70, color=plots.PALETTE[0],
+           label="Months since the previous meeting")
+    for _, row in shown.iterrows():
+        ax.annotate(f"{row['event_id']}\n{row['host']}", (row["start"], row["months_since_previous"]),
+                    xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
+    ax.axhline(planned_months, color="black", linestyle="--", label="Planned annual cadence (12 months)")
+    planned = not_held[not_held["series"] == series]
+    for _, row in planned.iterrows():
+        ax.axvline(row["start"], color=plots.PALETTE[3], linestyle=":", linewidth=2,
+                   label=f"Planned, not held: {row['city']} {row['start_date']}")
+    ax.set_ylim(0, max(shown["months_since_previous"].max(), planned_months) * 1.25)
+    ax.legend(loc="upper right", fontsize=8)
+    return plots.label(ax, "Date of the meeting", "Interval (months)")
+
+
 def plot_levels(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     """Heatmap: the five states (rows) x meetings in date order (columns), coloured by level."""
     matrix = level_matrix(events).T
@@ -591,7 +645,7 @@ def plot_membership_matrix(panel: pd.DataFrame, ax: plt.Axes, families: tuple[st
     years = sorted(panel["year"].unique())
     rows = pd.MultiIndex.from_product([list(families), list(countries.C5)], names=["family", "iso3"])
     grid = best.unstack("year").reindex(index=rows, columns=years).fillna(0)
-    colours = ["0.93", *plt.get_cmap("viridis")(np.linspace(0.85, 0.1, len(STATUS_ORDER) - 1))]
+    colours = ["0.93", plots.PALETTE[4], plots.PALETTE[1], plots.PALETTE[3], plots.PALETTE[9], plots.PALETTE[0]]
     ax.imshow(grid.to_numpy(), aspect="auto", interpolation="nearest", cmap=ListedColormap(colours),
               vmin=-0.5, vmax=len(STATUS_ORDER) - 0.5, extent=(years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5))
     ax.set_yticks(range(len(rows)), [f"{f} · {s}" for f, s in rows], fontsize=8)
@@ -601,6 +655,28 @@ def plot_membership_matrix(panel: pd.DataFrame, ax: plt.Axes, families: tuple[st
     handles = [Patch(facecolor=c, edgecolor="0.5", label=s) for s, c in zip(STATUS_ORDER, colours)]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Status on 1 July")
     return plots.label(ax, "Year", "Organisation · state")
+
+
+def plot_kappa_shared(pair_years: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
+    """Pair-year UNGA kappa against shared tables (small dots), with each pair's means (labelled)."""
+    offsets = (pair_years["a"] + pair_years["b"]).map(lambda key: (hash_pair(key) - 0.5) * 0.3)
+    ax.scatter(pair_years["n_shared"] + offsets, pair_years["kappa"], s=10, color=plots.GREY, alpha=0.5,
+               label="Pair in one year")
+    means = pair_years.groupby(["a", "b"])[["n_shared", "kappa"]].mean().reset_index()
+    tkm = (means["a"] == "TKM") | (means["b"] == "TKM")
+    for is_tkm, colour, label in ((False, plots.PALETTE[0], "Pair mean"), (True, plots.STATE_COLOURS["TKM"], "Pair mean (with Turkmenistan)")):
+        chosen = means[tkm == is_tkm]
+        ax.scatter(chosen["n_shared"], chosen["kappa"], s=60, color=colour, edgecolor="black", zorder=3, label=label)
+    for _, row in means.iterrows():
+        ax.annotate(f"{row['a']}-{row['b']}", (row["n_shared"], row["kappa"]), xytext=(5, 3),
+                    textcoords="offset points", fontsize=8)
+    ax.legend(loc="lower right", fontsize=8)
+    return plots.label(ax, "Macro-regional organisations shared (count)", "UNGA voting agreement (Cohen's kappa)")
+
+
+def hash_pair(key: str) -> float:
+    """A fixed pseudo-random number in [0, 1) for a pair key (deterministic horizontal jitter)."""
+    return (sum((k + 1) * ord(c) for k, c in enumerate(key)) % 97) / 97
 
 
 # --- cached inputs for the evaluators -----------------------------------------------------
@@ -698,8 +774,8 @@ def claim_c3_8() -> Verdict:
     with a known level, contradicts if at < 50%, mixed otherwise.
     """
     long = attendance(summits_table())
-    recent = long[long["series"].isin(C5_ONLY_SERIES) & (long["year"] >= 2017)]
-    rates = attendance_rates(recent.assign(period="2017-2025"), by="period").set_index("iso3")
+    long["format"] = meeting_format(long["series"], long["year"])
+    rates = attendance_rates(long[long["format"] == FIVE_STATE_RECENT], by="format").set_index("iso3")
     tkm = float(rates.at["TKM", "present"])
     others = float(rates.drop("TKM")["present"].mean())
     tkm_level = float(rates.at["TKM", "at_expected_level"])
