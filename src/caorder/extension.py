@@ -267,11 +267,18 @@ def undl_official(years: tuple[int, int] | None = None) -> Extension:
 
 
 def canonical() -> Extension:
-    """The canonical 1946-2020 tables (:mod:`caorder.tables`) in the extension format."""
+    """The canonical 1946-2020 tables (:mod:`caorder.tables`) in the extension format.
+
+    ``title`` joins the short title and the description (``short | descr``), because the
+    source puts a resolution's title in one or the other; descriptions that are excerpts of
+    the verbatim record ("The President: ...") are left out, as they are not titles.
+    """
     calls = tables.rollcalls()
     frame = pd.DataFrame({
         "rcid": calls["rcid"], "date": calls["date"], "session": calls["session"],
-        "symbol": calls["unres"], "title": calls["descr"].fillna(calls["short"]),
+        "symbol": calls["unres"],
+        "title": (calls["short"].fillna("") + " | " + calls["descr"].fillna("").mask(
+            calls["descr"].fillna("").str.match(r"The (Acting )?President"), "")).str.strip(" |"),
         "source": "unvotes",
     })
     return _finish(frame, tables.votes(), "unvotes")

@@ -1,0 +1,74 @@
+"""The chapter-2 measurement map is derived from the register, not typed twice."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+from caorder import claims, framework  # noqa: E402
+
+REGISTER = [
+    {"id": "C9.2", "element": "rule", "concept": "rule: territorial integrity / uti possidetis",
+     "indicator": "The five's votes on Crimea resolutions", "test": "share of no votes",
+     "data": "UNGA votes (unvotes); undl-2025", "notebook": "notebooks/x.ipynb",
+     "blind_spot": "Borders  at home\n are not voted on."},
+    {"id": "C9.1", "element": "goal", "concept": "goal: control of violence",
+     "indicator": "None in these data: conflict events", "test": "No test",
+     "data": "none", "notebook": "notebooks/y.ipynb", "blind_spot": "Everything."},
+    {"id": "C9.10", "element": "rule", "concept": "rule: balancing the great powers (multivectorism)",
+     "indicator": "agreement with Russia and ideal points", "test": "Chow test of a break",
+     "data": "ideal points (Bailey-Strezhnev-Voeten)", "notebook": "notebooks/x.ipynb",
+     "blind_spot": "Pipelines."},
+]
+
+
+def test_concept_name_strips_the_element_and_details():
+    assert framework.concept_name("rule: territorial integrity / uti possidetis") == "territorial integrity"
+    assert framework.concept_name("institution: diplomacy (meetings)") == "diplomacy"
+    assert framework.concept_name("sovereignty") == "sovereignty"
+
+
+def test_map_classifies_indicators_and_data_and_sorts_by_element():
+    table = framework.measurement_map(REGISTER)
+    assert table["id"].tolist() == ["C9.1", "C9.10", "C9.2"]  # goal before rule; concepts sorted
+    row = table.set_index("id").loc["C9.2"]
+    assert row["indicators"] == "specific resolutions"
+    assert row["data"] == "UNGA votes to 2019; UN Digital Library 2025"
+    assert row["blind_spot"] == "Borders at home are not voted on."
+    assert table.set_index("id").loc["C9.1", "indicators"] == framework.NOT_OBSERVABLE
+    assert set(table.set_index("id").loc["C9.10", "indicators"].split("; ")) == {
+        "alignment with great powers", "ideal points", "breaks over time"}
+
+
+def test_concept_matrix_counts_claims():
+    matrix = framework.concept_matrix(framework.measurement_map(REGISTER))
+    assert matrix.loc["rule: territorial integrity", "specific resolutions"] == 1
+    assert matrix.loc["goal: control of violence", framework.NOT_OBSERVABLE] == 1
+    assert int(matrix.to_numpy().sum()) == 5
+    coverage = framework.coverage_by_element(framework.measurement_map(REGISTER))
+    assert coverage.loc["goal", "observable in these data"] == 0
+    assert coverage.loc["rule", "claims"] == 2
+
+
+def test_plot_has_one_row_per_concept():
+    matrix = framework.concept_matrix(framework.measurement_map(REGISTER))
+    ax = framework.plot_concept_matrix(matrix)
+    assert len(ax.get_yticklabels()) == len(matrix) == 3
+
+
+def test_real_register_has_every_chapter_2_and_4_claim_with_an_evaluator():
+    ids = {e["id"] for e in claims.register()}
+    ours = {"C2.1", "C2.2", "C2.3", "C2.4", "C4.1", "C4.2", "C4.3", "C4.4", "C4.5", "C4.6", "C4.7"}
+    assert ours <= ids
+    assert ours <= set(claims.registered_evaluators())
+    table = framework.measurement_map()
+    assert len(table) == len(ids)
+
+
+@pytest.mark.parametrize("claim_id", ["C2.1", "C2.2", "C2.4", "C4.4", "C4.5", "C4.6"])
+def test_conceptual_claims_are_marked_untestable(claim_id):
+    verdict = claims.evaluate(claim_id)
+    assert verdict.verdict == "cannot be tested with these data" and verdict.value is None
