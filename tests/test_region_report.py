@@ -1,0 +1,99 @@
+"""The region report: small hand-computed cases, then the real data for two regions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from caorder import agreement, region_report
+from caorder.region_report import Window
+
+
+def long_votes(table: dict[str, list[str]], year: int = 2000) -> pd.DataFrame:
+    """{state: [vote per roll call]} -> long votes with a year column."""
+    rows = [
+        {"rcid": rcid, "iso3": state, "vote": vote, "year": year}
+        for state, column in table.items()
+        for rcid, vote in enumerate(column, start=1)
+    ]
+    return pd.DataFrame(rows)
+
+
+# Four roll calls; DDD is absent on three of them.
+VOTES = long_votes(
+    {
+        "AAA": ["yes", "no", "yes", "yes"],
+        "BBB": ["yes", "no", "yes", "no"],
+        "CCC": ["no", "yes", "no", "yes"],
+        "DDD": ["yes", "absent", "absent", "absent"],
+    }
+)
+
+
+def test_percentile_counts_strictly_lower_values():
+    assert region_report.percentile(0.5, np.array([0.1, 0.5, 0.9, np.nan])) == pytest.approx(100 / 3)
+    assert region_report.percentile(1.0, np.array([0.1, 0.2])) == 100.0
+
+
+def test_active_pool_leaves_out_rarely_present_states():
+    assert region_report.active_pool(VOTES, 0.5) == ["AAA", "BBB", "CCC"]
+    assert region_report.active_pool(VOTES, 0.25) == ["AAA", "BBB", "CCC", "DDD"]
+
+
+def test_select_votes_keeps_years_and_contested_roll_calls():
+    two_years = pd.concat([VOTES, long_votes({"AAA": ["yes"]}, 2005).assign(rcid=9)])
+    window = Window(years=(1999, 2001))
+    assert set(region_report.select_votes(two_years, window)["rcid"]) == {1, 2, 3, 4}
+    # Dissent share: rc1 1/4, rc2 1/3, rc3 1/3, rc4 1/3 of cast votes differ from the plurality.
+    contested = Window(years=(1999, 2001), contested=0.30)
+    assert set(region_report.select_votes(VOTES, contested)["rcid"]) == {2, 3, 4}
+
+
+def test_cohesion_against_random_on_a_hand_computed_case():
+    scores = agreement.pairwise(agreement.vote_matrix(VOTES, ["AAA", "BBB", "CCC"]),
+                                "agreement", min_common=1)
+    # agreement: AB 3/4, AC 1/4, BC 0. Every random pair is one of these three.
+    summary, baseline = region_report.cohesion_against_random(
+        scores, ["AAA", "BBB"], ["AAA", "BBB", "CCC"], n_groups=300, seed=1
+    )
+    assert summary["cohesion"] == pytest.approx(0.75)
+    assert set(np.round(baseline, 4)) == {0.75, 0.25, 0.0}
+    assert summary["percentile"] == pytest.approx(100 * np.mean(baseline < 0.75))
+    assert 50 < summary["percentile"] < 80  # about two thirds of random pairs are lower
+
+
+def test_great_power_agreement_adds_the_group_mean():
+    scores = pd.DataFrame(
+        [[1.0, 0.5, 0.2], [0.5, 1.0, 0.8], [0.2, 0.8, 1.0]],
+        index=["AAA", "USA", "RUS"], columns=["AAA", "USA", "RUS"],
+    )
+    table = region_report.great_power_agreement(scores, ["AAA", "RUS"], ("USA",))
+    assert list(table.index) == ["AAA", "RUS", "group mean"]
+    assert table.at["group mean", "USA"] == pytest.approx((0.5 + 0.8) / 2)
+
+
+# --- real data --------------------------------------------------------------------------
+
+SHORT = Window(years=(2010, 2014))
+
+
+@pytest.mark.parametrize("region", ["SOUTH_CAUCASUS", "ASEAN"])
+def test_the_report_runs_for_other_regions(region):
+    report = region_report.region_report(region, SHORT, n_groups=200, n_groups_per_year=50)
+    assert set(report.groups["group"]) == {region, "C5"}
+    assert report.members and set(report.members) <= set(report.great_powers.index)
+    assert list(report.great_powers.columns) == list(region_report.GREAT_POWERS)
+    assert {"group mean", "C5 mean"} <= set(report.great_powers.index)
+    assert sorted(report.yearly["year"].unique()) == list(range(2010, 2015))
+    assert report.groups["percentile"].between(0, 100).all()
+    assert len(report.baseline) == 200
+
+
+def test_drop_removes_a_state_from_the_c5():
+    table = region_report.compare_groups(["C5"], SHORT, drop=["TKM"], n_groups=100)
+    assert table.loc[0, "n_members"] == 4
+
+
+def test_the_c5_members_are_the_five():
+    assert region_report.members("C5", (1992, 2019)) == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
