@@ -63,6 +63,18 @@ def test_cohesion_against_random_on_a_hand_computed_case():
     assert 50 < summary["percentile"] < 80  # about two thirds of random pairs are lower
 
 
+def test_complete_pool_removes_the_state_with_the_most_gaps_first():
+    nan = float("nan")
+    scores = pd.DataFrame(
+        [[1, 0.5, nan, 0.2], [0.5, 1, nan, nan], [nan, nan, 1, 0.1], [0.2, nan, 0.1, 1]],
+        index=list("ABCD"), columns=list("ABCD"),
+    )
+    # Gaps: A 1, B 2, C 2, D 1. B goes first (first of the tied maxima); then A and C
+    # each still lack A-C, and A (first) goes.
+    assert region_report.complete_pool(scores, list("ABCD")) == ["C", "D"]
+    assert region_report.complete_pool(scores, ["A", "B"]) == ["A", "B"]
+
+
 def test_great_power_agreement_adds_the_group_mean():
     scores = pd.DataFrame(
         [[1.0, 0.5, 0.2], [0.5, 1.0, 0.8], [0.2, 0.8, 1.0]],

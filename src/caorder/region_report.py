@@ -95,6 +95,22 @@ def members(key: str, years: tuple[int, int], drop: Iterable[str] = ()) -> list[
 # --- cohesion against random groups -----------------------------------------------------
 
 
+def complete_pool(scores: pd.DataFrame, pool: list[str]) -> list[str]:
+    """The pool without the states that lack a score with some other pool state.
+
+    A pair has no score when the two states voted together on too few roll calls (or, for
+    kappa, when one of them always cast the same vote). Random groups are drawn from a pool
+    in which every pair has a score; the state with the most gaps is removed first.
+    """
+    pool = list(pool)
+    while pool:
+        gaps = scores.loc[pool, pool].isna().sum()
+        if gaps.max() == 0:
+            break
+        pool.remove(gaps.idxmax())
+    return pool
+
+
 def percentile(observed: float, baseline: np.ndarray) -> float:
     """Share (in %) of baseline values strictly below ``observed``."""
     baseline = baseline[np.isfinite(baseline)]
@@ -112,8 +128,9 @@ def cohesion_against_random(
     """
     present = [s for s in group if s in scores.index]
     cohesion = agreement.group_cohesion(scores, present)
-    baseline = agreement.random_group_cohesion(scores, pool, len(present), n_groups, seed)
-    baseline = baseline[np.isfinite(baseline)]
+    baseline = agreement.random_group_cohesion(
+        scores, complete_pool(scores, pool), len(present), n_groups, seed
+    )
     summary = {
         "n_members": len(present),
         "cohesion": cohesion,
