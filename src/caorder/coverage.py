@@ -56,6 +56,23 @@ def coverage_by_year(rollcalls: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def issue_ranking(rollcalls: pd.DataFrame, start_year: int, end_year: int) -> pd.Series:
+    """Number of roll calls carrying each issue code in ``[start_year, end_year]``, largest first."""
+    years = rollcalls["date"].dt.year
+    window = rollcalls[years.between(start_year, end_year)]
+    return window[ISSUE_CODES].sum().sort_values(ascending=False, kind="stable")
+
+
+ISSUE_NAMES = {
+    "me": "the Middle East",
+    "nu": "nuclear weapons",
+    "di": "arms control and disarmament",
+    "hr": "human rights",
+    "co": "colonialism",
+    "ec": "economic development",
+}
+
+
 def session_summary(votes: pd.DataFrame, rollcalls: pd.DataFrame) -> pd.DataFrame:
     """Per session: first and last vote date, roll calls, and the share of each vote choice."""
     merged = votes.merge(rollcalls[["rcid", "session"]], on="rcid")
@@ -103,6 +120,7 @@ def absence_by_period(
         )
         parts.append(pd.concat([chosen, median]).assign(period=period))
     table = pd.concat(parts, ignore_index=True)
+    table["period"] = pd.Categorical(table["period"], categories=list(PERIODS), ordered=True)
     return table[["period", "state", "absent", "abstain"]].sort_values(
         ["period", "state"], ignore_index=True
     )
@@ -134,3 +152,14 @@ def resolution_votes(votes: pd.DataFrame, rollcalls: pd.DataFrame, symbol: str) 
     chosen = votes[votes["rcid"].isin(rcids)]
     counts = chosen["vote"].astype(str).value_counts().reindex(VOTE_CHOICES, fill_value=0)
     return counts.rename_axis("vote").reset_index(name="n")
+
+
+def silent_members(votes: pd.DataFrame, rollcalls: pd.DataFrame, session: int) -> list[str]:
+    """Members with no recorded vote at all in ``session`` (every roll call absent), sorted.
+
+    A whole session of silence is more likely a loss of vote for arrears (UN Charter,
+    Article 19), a boycott or a gap in the source than day-to-day absence.
+    """
+    chosen = votes.merge(rollcalls.loc[rollcalls["session"] == session, ["rcid"]], on="rcid")
+    cast = chosen["vote"].astype(str).ne("absent").groupby(chosen["iso3"]).sum()
+    return sorted(cast.index[cast == 0])

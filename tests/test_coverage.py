@@ -1,0 +1,69 @@
+"""Coverage and participation summaries on a small hand-made record."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from caorder import coverage
+
+ROLLCALLS = pd.DataFrame(
+    {
+        "rcid": [1, 2, 3, 4],
+        "session": [47, 47, 48, 48],
+        "date": pd.to_datetime(["1992-10-01", "1993-03-01", "1993-11-01", "1994-05-01"]),
+        "unres": ["R/47/1", "R/47/2", "R/48/1", "R/48/2"],
+        "me": [True, False, True, True],
+        "nu": [False, False, False, False],
+        "di": [False, True, False, False],
+        "hr": [True, False, False, True],
+        "co": [False] * 4,
+        "ec": [False] * 4,
+    }
+)
+VOTES = pd.DataFrame(
+    {
+        "rcid": [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4],
+        "iso3": ["KAZ", "TKM", "USA"] * 4,
+        "vote": ["yes", "absent", "no", "abstain", "absent", "yes",
+                 "yes", "absent", "yes", "yes", "absent", "absent"],
+    }
+)
+
+
+def test_coverage_by_year_counts_all_and_each_issue():
+    table = coverage.coverage_by_year(ROLLCALLS).set_index(["issue", "year"])["roll_calls"]
+    assert table[("all roll calls", 1993)] == 2
+    assert table[("me", 1993)] == 1 and table[("hr", 1994)] == 1
+
+
+def test_issue_ranking_orders_codes_by_frequency():
+    ranking = coverage.issue_ranking(ROLLCALLS, 1992, 1994)
+    assert ranking.index[0] == "me" and ranking.iloc[0] == 3
+
+
+def test_session_summary_shares_add_up_to_one():
+    summary = coverage.session_summary(VOTES, ROLLCALLS)
+    shares = summary.filter(like="share_").sum(axis=1)
+    assert shares.tolist() == pytest.approx([1.0, 1.0])
+    assert summary.loc[0, "share_absent"] == pytest.approx(2 / 6)
+
+
+def test_absence_by_period_includes_the_median_member():
+    table = coverage.absence_by_period(VOTES, ROLLCALLS, ["TKM"])
+    whole = table[table["period"] == "1992–2019"].set_index("state")["absent"]
+    assert whole["TKM"] == pytest.approx(1.0)
+    # Rates: KAZ 0, TKM 1, USA 0.25 -> median 0.25.
+    assert whole["median member"] == pytest.approx(0.25)
+
+
+def test_silent_members_lists_states_with_no_vote_in_a_session():
+    assert coverage.silent_members(VOTES, ROLLCALLS, 47) == ["TKM"]
+    assert coverage.silent_members(VOTES, ROLLCALLS, 48) == ["TKM"]
+
+
+def test_resolution_votes_counts_and_rejects_unknown_symbols():
+    counts = coverage.resolution_votes(VOTES, ROLLCALLS, "R/48/2").set_index("vote")["n"]
+    assert counts.to_dict() == {"yes": 1, "no": 0, "abstain": 0, "absent": 2}
+    with pytest.raises(KeyError, match="R/99/1"):
+        coverage.resolution_votes(VOTES, ROLLCALLS, "R/99/1")
