@@ -314,3 +314,24 @@ def claim_c4_1() -> Verdict:
         f"SD of C5 ideal points; best two-break fits: {cohesion.best_two_breaks} and "
         f"{table.iloc[1].best_two_breaks}.",
     )
+
+
+def plot_breaks(series: pd.Series, ax, ylabel: str, best: tuple[int, ...] | None = None):
+    """Annual series with the proposed configurations' means (steps) and the best breaks."""
+    import matplotlib.pyplot as plt  # local: keep the module importable without a display
+
+    ax = ax or plt.gca()
+    ax.plot(series.index, series.to_numpy(), marker="o", color="0.25", lw=1.2, label="annual value")
+    for (name, (first, last)), colour in zip(CONFIGURATIONS.items(), ("C0", "C1", "C2")):
+        part = series.loc[first:last]
+        if len(part):
+            ax.hlines(part.mean(), part.index.min() - 0.5, part.index.max() + 0.5, colors=colour,
+                      lw=3, label=f"{name} (mean)")
+    for year in best or ():
+        ax.axvline(year - 0.5, color="0.4", ls="--", lw=1)
+    if best:
+        ax.plot([], [], color="0.4", ls="--", label="best two breaks (least squares)")
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8, loc="best")
+    return ax
