@@ -1,0 +1,75 @@
+"""Time the README's two commands the way a newcomer meets them.
+
+In a fresh clone of the committed repository (with ``CAORDER_DATA_MIRROR`` pointing at the
+local mirror, as in CI) this measures:
+
+1. the cold build, ``make book``: creating ``.venv`` from the pinned requirements (pip's own
+   download cache may be warm), fetching and verifying the data, executing every notebook;
+2. a rebuild with nothing changed (``make book`` again);
+3. the whole test suite, ``make test``.
+
+It prints the results against the targets (cold build <= 5 min, rebuild <= 30 s, tests
+<= 5 min), writes them to ``benchmarks/results/build_and_tests.txt`` and exits non-zero if a
+target is missed. Run it with ``make bench`` or ``python benchmarks/build_and_tests.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "build_and_tests.txt"
+TARGETS = {"cold build (make book)": 300.0, "rebuild, nothing changed": 30.0,
+           "whole test suite (make test)": 300.0}
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Run ``command`` and return its wall-clock time; stop on failure."""
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        raise SystemExit(f"{' '.join(command)} failed after {elapsed:.0f} s")
+    return elapsed
+
+
+def main() -> int:
+    mirror = os.environ.get("CAORDER_DATA_MIRROR", str(ROOT.parent / "shared" / "data"))
+    env = dict(os.environ, CAORDER_DATA_MIRROR=mirror)
+    env.pop("CAORDER_CACHE_DIR", None)
+    with tempfile.TemporaryDirectory() as scratch:
+        clone = Path(scratch) / "clone"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        times = {
+            "cold build (make book)": timed(["make", "book"], clone, env),
+            "rebuild, nothing changed": timed(["make", "book"], clone, env),
+            "whole test suite (make test)": timed(["make", "test"], clone, env),
+        }
+    lines = [
+        f"Timings of the README commands in a fresh clone ({os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, data from the local mirror)",
+    ]
+    failed = False
+    for name, seconds in times.items():
+        ok = seconds <= TARGETS[name]
+        failed |= not ok
+        lines.append(
+            f"{name:32s} {seconds:7.1f} s   target <= {TARGETS[name]:.0f} s   "
+            f"{'ok' if ok else 'MISSED'}"
+        )
+    report = "\n".join(lines) + "\n"
+    print(report, end="")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(report, encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
