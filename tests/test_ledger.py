@@ -88,6 +88,19 @@ def test_ledger_markdown_has_target_heading_and_links(frame):
     assert "**Verdict: contradicts.** percentile among random groups: **97.2**." in text
     assert "{doc}`ch1_cohesion`" in text
     assert "consensus adoptions leave no roll call" in text
+    assert "**Element of order.** diagnosis: regional cohesion" in text
+
+
+def test_an_untestable_claim_shows_no_statistic(frame):
+    text = ledger.ledger_markdown(frame.iloc[1])
+    assert "**Verdict: cannot be tested with these data.**\n" in text
+    assert "n/a" not in text
+
+
+def test_element_text_does_not_repeat_the_element():
+    assert ledger.element_text("rule", "rule: non-interference") == "rule: non-interference"
+    assert ledger.element_text("rule", "non-interference") == "rule: non-interference"
+    assert ledger.element_text("goal", None) == "goal"
 
 
 def test_overview_and_counts(frame):
@@ -110,3 +123,16 @@ def test_write_json_is_plain_and_deterministic(frame, tmp_path):
     assert "§1" in text  # UTF-8, not \u escapes
     second = ledger.write_json(frame, tmp_path / "again.json")
     assert second.read_text(encoding="utf-8") == text
+
+
+def test_main_writes_the_json_to_the_given_path(tmp_path, monkeypatch, capsys):
+    frame = ledger.evaluate_all([entry("C1.1")], evaluate=VERDICTS.__getitem__)
+    monkeypatch.setattr(ledger, "evaluate_all", lambda: frame)
+    assert ledger.main([str(tmp_path / "claims.json")]) == 0
+    assert json.loads((tmp_path / "claims.json").read_text())["claims"][0]["id"] == "C1.1"
+    assert "claims.json" in capsys.readouterr().out
+
+
+def test_the_default_path_is_the_site_extra_folder():
+    path = ledger.default_json_path()
+    assert path.parts[-3:] == ("_build", "extra", "claims.json")

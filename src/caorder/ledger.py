@@ -8,6 +8,9 @@ therefore never differ between a chapter and the ledger.
 Each claim gets a stable anchor, ``claim-c3-2`` for claim ``C3.2``, so that a teacher can
 link to ``claims_ledger.html#claim-c3-2`` and a page of the book can write
 ``{ref}`claim-c3-2```.
+
+``python -m caorder.ledger _build/extra/claims.json`` writes ``claims.json`` without
+building the book (useful when the ledger notebook is served from the execution cache).
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 import pandas as pd
 
-from caorder import claims
+from caorder import claims, paths
 
 #: Columns of :func:`evaluate_all` that come from the verdict (the rest come from the register).
 VERDICT_FIELDS = ("verdict", "statistic", "value", "summary")
@@ -97,10 +101,21 @@ def notebook_doc(notebook: str, from_dir: str = LEDGER_DIR) -> str:
     return os.path.relpath(str(target), from_dir).replace(os.sep, "/")
 
 
+def element_text(element: str, concept: object = None) -> str:
+    """"rule: territorial integrity" from the element and the concept (not repeated)."""
+    concept = str(concept or "").strip()
+    if not concept:
+        return str(element)
+    return concept if concept.startswith(f"{element}:") else f"{element}: {concept}"
+
+
 def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
     """The MyST markdown of one ledger entry: anchor, heading, quote, test, verdict, limits."""
-    concept = str(row.get("concept", "") or "").strip()
-    element = f"{row['element']} ({concept})" if concept else str(row["element"])
+    element = element_text(row["element"], row.get("concept"))
+    statistic = (
+        "" if _plain(row["value"]) is None
+        else f" {row['statistic']}: **{format_value(row['value'])}**."
+    )
     lines = [
         f"({anchor(row['id'])})=",
         f"### {row['id']} · {short_title(row['claim'])}",
@@ -117,7 +132,7 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
         f"- *Data:* {str(row['data']).strip()}",
         f"- *Test:* {str(row['test']).strip()}",
         "",
-        f"**Verdict: {row['verdict']}.** {row['statistic']}: **{format_value(row['value'])}**.",
+        f"**Verdict: {row['verdict']}.**{statistic}",
         "",
         str(row["summary"]).strip(),
         "",
@@ -150,6 +165,11 @@ def _plain(value: object) -> object:
     return value
 
 
+def default_json_path() -> Path:
+    """Where the book publishes ``claims.json`` from: ``<repo>/_build/extra/claims.json``."""
+    return paths.repo_root() / "_build" / "extra" / "claims.json"
+
+
 def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write the ledger as ``claims.json``: deterministic, UTF-8, one record per claim.
 
@@ -175,3 +195,15 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
     }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def main(arguments: list[str]) -> int:
+    """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``)."""
+    target = Path(arguments[0]) if arguments else default_json_path()
+    written = write_json(evaluate_all(), target)
+    print(f"wrote {written}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
