@@ -35,6 +35,8 @@ from caorder import agreement, countries, plots, tables
 
 #: The C5 joined the UN in March 1992; the canonical vote data end with session 74 (2019).
 DEFAULT_YEARS = (1992, 2019)
+#: The regional groups the book compares the C5 with (keys of data/country_groups.yml).
+COMPARISON_GROUPS = ("C5", "ASEAN", "EU", "GCC", "MERCOSUR", "NORDIC", "SOUTH_CAUCASUS", "VISEGRAD")
 GREAT_POWERS = ("USA", "RUS", "CHN")
 POWER_NAMES = {"USA": "United States", "RUS": "Russia", "CHN": "China"}
 #: A state joins the random-group pool only if it cast votes on this share of the roll calls.
