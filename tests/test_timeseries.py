@@ -39,6 +39,8 @@ def test_its_recovers_a_known_break():
     assert fit.level_p < 0.001
     assert (fit.n_pre, fit.n_post, fit.hac_lags) == (20, 10, 2)
     assert fit.params.loc["trend", "coef"] == pytest.approx(0.02, abs=0.01)
+    assert fit.level_ci[0] < 1.0 < fit.level_ci[1]
+    assert tuple(fit.as_row()) == timeseries.ROW_COLUMNS
 
 
 def test_its_finds_no_break_where_there_is_none():
@@ -75,7 +77,7 @@ def test_placebo_breaks_shape_and_windows():
     assert placebos["break_at"].tolist() == list(range(52, 70))
     assert (placebos["n_post"] == 3).all()
     assert placebos["n_pre"].tolist() == list(range(5, 23))
-    assert list(placebos.columns)[:4] == ["break_at", "level_change", "level_se", "level_p"]
+    assert list(placebos.columns) == list(timeseries.ROW_COLUMNS)
 
 
 def test_real_break_outranks_placebos_on_synthetic_jump():

@@ -23,11 +23,16 @@ given as the index label of the first post-break observation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
+
+
+#: Columns of :meth:`ITSResult.as_row` and of :func:`placebo_breaks`.
+ROW_COLUMNS = ("break_at", "level_change", "level_se", "level_p", "ci_low", "ci_high",
+               "slope_change", "pre_mean", "post_mean", "n_pre", "n_post", "hac_lags")
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class ITSResult:
     level_change: float  #: b2, the jump at the break
     level_se: float  #: its HAC standard error
     level_p: float  #: its two-sided HAC p-value (t distribution)
+    level_ci: tuple[float, float]  #: its 95% confidence interval (HAC, t distribution)
     slope_change: float | None  #: b3 when fitted, else None
     pre_mean: float  #: mean of the series before the break
     post_mean: float  #: mean from the break on
@@ -51,6 +57,7 @@ class ITSResult:
         return {
             "break_at": self.break_at, "level_change": self.level_change,
             "level_se": self.level_se, "level_p": self.level_p,
+            "ci_low": self.level_ci[0], "ci_high": self.level_ci[1],
             "slope_change": self.slope_change, "pre_mean": self.pre_mean,
             "post_mean": self.post_mean, "n_pre": self.n_pre, "n_post": self.n_post,
             "hac_lags": self.hac_lags,
@@ -96,11 +103,13 @@ def its_fit(series: pd.Series, break_at: int, hac_lags: int | None = None,
     fit = sm.OLS(series.to_numpy(dtype=float), exog).fit(
         cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True}, use_t=True)
     params = pd.DataFrame({"coef": fit.params, "se": fit.bse, "p": fit.pvalues})
+    low, high = fit.conf_int(alpha=0.05).loc["post"]
     return ITSResult(
         break_at=int(break_at),
         level_change=float(fit.params["post"]),
         level_se=float(fit.bse["post"]),
         level_p=float(fit.pvalues["post"]),
+        level_ci=(float(low), float(high)),
         slope_change=float(fit.params["post_trend"]) if slope_change else None,
         pre_mean=float(series[~post].mean()),
         post_mean=float(series[post].mean()),
@@ -132,8 +141,7 @@ def placebo_breaks(series: pd.Series, real_break: int, post_length: int | None =
         window = before.iloc[: position + post_length]
         fit = its_fit(window, labels[position], hac_lags=hac_lags, trend=trend)
         rows.append(fit.as_row())
-    columns = [field.name for field in fields(ITSResult) if field.name != "params"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=list(ROW_COLUMNS))
 
 
 def placebo_rank(real_effect: float, placebo_effects: pd.Series | np.ndarray) -> float:
