@@ -27,12 +27,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 
-from caorder import agreement, countries, tables, timeseries
+from caorder import agreement, countries, plots, tables, timeseries
 from caorder.claims import Verdict, evaluator
 from caorder.countries import C5
 
@@ -225,6 +227,12 @@ def percentile(observed: float, baseline: np.ndarray) -> float:
     """Share (in %) of finite baseline values strictly below ``observed``."""
     baseline = baseline[np.isfinite(baseline)]
     return float(100.0 * np.mean(baseline < observed))
+
+
+def baseline_values(spec: MeasureSpec = KAPPA, n_groups: int = N_GROUPS) -> np.ndarray:
+    """The 1992-2019 random-group cohesions behind one row of :func:`baseline_table`."""
+    pool = matched_pool(window_votes())
+    return random_baseline(scores(*YEARS, spec), pool, len(C5), n_groups)
 
 
 @lru_cache(maxsize=4)
@@ -457,6 +465,106 @@ def c5_vs_eu(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
                      "EU": dated_cohesion(votes, "EU", spec.measure),
                      "random median": float(np.nanmedian(baseline))})
     return pd.DataFrame(rows)
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+def plot_baseline(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
+    """Histogram of random-group cohesion with the C5 and the regional groups marked."""
+    sns.histplot(baseline_values(spec), bins=60, color=plots.GREY, ax=ax, stat="count")
+    groups = cohesion_table()[spec.label]
+    for k, (key, value) in enumerate(groups.items()):
+        colour = plots.PALETTE[1] if key == "C5" else plots.PALETTE[0]
+        ax.axvline(value, color=colour, lw=2.5 if key == "C5" else 1, ls="-" if key == "C5" else ":")
+        ax.annotate(key, (value, ax.get_ylim()[1] * (0.95 - 0.07 * (k % 5))), rotation=90,
+                    fontsize=8, ha="right", va="top", color=colour)
+    return plots.label(ax, f"group cohesion ({spec.label}), 1992–2019", "random groups (count)")
+
+
+def plot_dendrograms(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
+    """One dendrogram per period (distance 1 - kappa), Central Asian leaves in colour."""
+    axes = fig.subplots(2, 2)
+    for ax, period in zip(axes.flat, PERIODS):
+        distance = period_distance(period, spec)
+        hierarchy.dendrogram(linkage(distance), labels=list(distance.index), ax=ax,
+                             color_threshold=0, above_threshold_color=plots.GREY,
+                             leaf_font_size=8)
+        for tick in ax.get_xticklabels():
+            if tick.get_text() in C5:
+                tick.set_color(plots.STATE_COLOURS[tick.get_text()])
+                tick.set_fontweight("bold")
+        plots.label(ax, "", "distance (1 − kappa)", period)
+    fig.tight_layout()
+    return fig
+
+
+def plot_mds(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
+    """Classical MDS maps of the 22 states, one per period."""
+    axes = fig.subplots(2, 2)
+    for ax, period in zip(axes.flat, PERIODS):
+        coords = classical_mds(period_distance(period, spec))
+        colours = [plots.STATE_COLOURS.get(s, plots.GREY) if s in C5 else plots.GREY
+                   for s in coords.index]
+        ax.scatter(coords["dim1"], coords["dim2"], c=colours, s=25)
+        for state, row in coords.iterrows():
+            ax.annotate(state, (row["dim1"], row["dim2"]), fontsize=7,
+                        fontweight="bold" if state in C5 else "normal")
+        plots.label(ax, "MDS dimension 1 (kappa distance)", "MDS dimension 2", period)
+    fig.tight_layout()
+    return fig
+
+
+def plot_pull(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
+    """Each state's score with the other four, Russia, China and the USA, by period."""
+    table = great_power_pull(spec).melt(id_vars=["period", "state"],
+                                        value_vars=["other C5", *GREAT_POWERS],
+                                        var_name="partner", value_name="score")
+    sns.pointplot(table, x="period", y="score", hue="partner", errorbar=("pi", 100),
+                  dodge=0.4, linestyle="none", palette=plots.PALETTE[:4], ax=ax)
+    ax.axhline(0, color="0.3", lw=0.8)
+    ax.set_ylim(-0.25, 0.85)
+    ax.legend(title=None, ncol=4, loc="upper center")
+    return plots.label(ax, "period", f"{spec.label} (mean over the five; bars: range)")
+
+
+def plot_sessions(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
+    """Per-session series with the ITS fit (trend model) and the break marked."""
+    series = session_series(spec)
+    for k, column in enumerate(series.columns):
+        data = series[column].dropna()
+        fit = timeseries.its_fit(data, BREAK_SESSION)
+        exog = timeseries.design(data.index, BREAK_SESSION)
+        fitted = exog[fit.params.index].to_numpy() @ fit.params["coef"].to_numpy()
+        ax.plot(data.index, data, marker="o", ms=3, lw=1, color=plots.PALETTE[k], label=column)
+        ax.plot(data.index, fitted, lw=2, ls="--", color=plots.PALETTE[k])
+    ax.axvline(BREAK_SESSION - 0.5, color="0.3", lw=1)
+    ax.legend(loc="upper right")
+    return plots.label(ax, "UNGA session (47 = 1992–93, 74 = 2019–20)", f"{spec.label}")
+
+
+def plot_placebos(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
+    """Placebo level changes against the real one, for both session series."""
+    frames = [main_placebos(column, spec).assign(series=column)
+              for column in session_series(spec).columns]
+    table = pd.concat(frames)
+    sns.stripplot(table, x="level_change", y="series", color=plots.GREY, size=6, ax=ax)
+    for k, column in enumerate(session_series(spec).columns):
+        ax.scatter(main_its(column, spec).level_change, k, color=plots.PALETTE[1], s=120,
+                   marker="D", zorder=3, label="real break (session 72)" if k == 0 else None)
+    ax.axvline(0, color="0.3", lw=0.8)
+    ax.legend(loc="center")
+    return plots.label(ax, f"ITS level change ({spec.label})", "")
+
+
+def plot_eu(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
+    """C5 and EU cohesion by period beside the random-group median."""
+    table = c5_vs_eu(spec).melt(id_vars="period", var_name="group", value_name="cohesion")
+    sns.barplot(table, x="period", y="cohesion", hue="group",
+                palette=[plots.PALETTE[1], plots.PALETTE[0], plots.GREY], ax=ax)
+    ax.set_ylim(0, 1.1)
+    ax.legend(title=None, ncol=3, loc="upper left")
+    return plots.label(ax, "period", f"group cohesion ({spec.label})")
 
 
 # --- verdicts -----------------------------------------------------------------------------
