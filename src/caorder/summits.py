@@ -606,7 +606,8 @@ def plot_cadence(
            label="Months since the previous meeting")
     for _, row in shown.iterrows():
         ax.annotate(f"{row['event_id']}\n{row['host']}", (row["start"], row["months_since_previous"]),
-                    xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
+                    xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     ax.axhline(planned_months, color="black", linestyle="--", label="Planned annual cadence (12 months)")
     planned = not_held[not_held["series"] == series]
     for _, row in planned.iterrows():
