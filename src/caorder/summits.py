@@ -818,5 +818,5 @@ def claim_c3_9() -> Verdict:
         f"Per extra shared table, pair kappa changes by {result.within_slope:+.3f} (95% CI "
         f"{result.within_ci_low:+.3f} to {result.within_ci_high:+.3f}; {result.n_pairs_changing} of 10 pairs "
         f"change their count); across pairs, Spearman rho = {result.between_rho:+.2f} "
-        f"(permutation p = {result.between_p:.2f}). Ten pairs make this a weak test.",
+        f"(permutation p = {result.between_p:.3f}). Ten pairs make this a weak test.",
     )
