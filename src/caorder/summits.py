@@ -153,35 +153,48 @@ def _not_before(frame: pd.DataFrame, later: str, earlier: str) -> pd.Series:
     return pd.Series(ok, index=frame.index)
 
 
+def _one_of(column: str, values: tuple[str, ...], nullable: bool = False) -> pa.Column:
+    """A text column restricted to ``values`` (the error names the column and the choices)."""
+    return pa.Column(str, pa.Check.isin(values, error=f"{column} one of {values}"), nullable=nullable)
+
+
+def _matching(pattern: str, rule: str, nullable: bool = False) -> pa.Column:
+    """A text column whose every value matches ``pattern`` (the error states ``rule``)."""
+    return pa.Column(str, pa.Check.str_matches(pattern, error=rule), nullable=nullable)
+
+
 def _event_schema(name: str, held: bool) -> pa.DataFrameSchema:
     """Schema shared by summits.csv (``held``) and summits_not_held.csv (levels may be blank)."""
-    level = pa.Column(str, pa.Check.isin(LEVELS, error=f"level one of {LEVELS}"), nullable=not held)
     optional_text = pa.Column(str, nullable=True)
     return pa.DataFrameSchema(
         name=name,
         columns={
             "event_id": pa.Column(str, unique=True),
-            "series": pa.Column(str, pa.Check.isin(SERIES, error=f"series one of {SERIES}")),
+            "series": _one_of("series", SERIES),
             "partner": optional_text,
-            "ordinal": pa.Column(str, pa.Check.str_matches(r"^\d+$", error="ordinal is a whole number"), nullable=True),
+            "ordinal": _matching(r"^\d+$", "ordinal is a whole number", nullable=True),
             "start_date": pa.Column(str, _date_check()),
             "end_date": pa.Column(str, _date_check(), nullable=True),
-            "date_precision": pa.Column(str, pa.Check.isin(PRECISIONS, error=f"date_precision one of {PRECISIONS}")),
+            "date_precision": _one_of("date_precision", PRECISIONS),
             "city": optional_text,
-            "host": pa.Column(str, pa.Check.str_matches(ISO3_PATTERN, error="host is an ISO3 code"), nullable=True),
-            **{state: level for state in countries.C5},
+            "host": _matching(ISO3_PATTERN, "host is an ISO3 code", nullable=True),
+            **{state: _one_of("level", LEVELS, nullable=not held) for state in countries.C5},
             "guests": optional_text,
             "outcome_documents": optional_text,
             "source_urls": pa.Column(str, _urls_check()),
-            "confidence": pa.Column(str, pa.Check.isin(CONFIDENCE, error=f"confidence one of {CONFIDENCE}")),
+            "confidence": _one_of("confidence", CONFIDENCE),
             "notes": optional_text,
         },
         checks=[
             pa.Check(
                 lambda df: df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH),
-                error="start_date has the form its date_precision says (day YYYY-MM-DD, month YYYY-MM, year YYYY)",
+                error="start_date has the form its date_precision says "
+                "(day YYYY-MM-DD, month YYYY-MM, year YYYY)",
             ),
-            pa.Check(lambda df: _not_before(df, "end_date", "start_date"), error="end_date not before start_date"),
+            pa.Check(
+                lambda df: _not_before(df, "end_date", "start_date"),
+                error="end_date not before start_date",
+            ),
             pa.Check(
                 lambda df: ~df["series"].isin(C5PLUS_SERIES) | df["partner"].notna(),
                 error="C5+X rows name their partner",
@@ -196,16 +209,18 @@ SUMMITS_NOT_HELD = _event_schema("summits_not_held", held=False)
 MEMBERSHIPS = pa.DataFrameSchema(
     name="memberships",
     columns={
-        "iso3": pa.Column(str, pa.Check.str_matches(ISO3_PATTERN, error="iso3 is a three-letter ISO3 code")),
-        "organisation": pa.Column(str, pa.Check.isin(ORGANISATIONS, error=f"organisation one of {ORGANISATIONS}")),
-        "status": pa.Column(str, pa.Check.isin(STATUSES, error=f"status one of {STATUSES}")),
+        "iso3": _matching(ISO3_PATTERN, "iso3 is a three-letter ISO3 code"),
+        "organisation": _one_of("organisation", ORGANISATIONS),
+        "status": _one_of("status", STATUSES),
         "joined": pa.Column(str, _date_check()),
         "left": pa.Column(str, _date_check(), nullable=True),
         "source_urls": pa.Column(str, _urls_check()),
-        "confidence": pa.Column(str, pa.Check.isin(CONFIDENCE, error=f"confidence one of {CONFIDENCE}")),
+        "confidence": _one_of("confidence", CONFIDENCE),
         "notes": pa.Column(str, nullable=True),
     },
-    checks=[pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")],
+    checks=[
+        pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")
+    ],
     strict=True,
 )
 
@@ -345,7 +360,11 @@ def cadence(events: pd.DataFrame, series: str = "consultative_meeting") -> pd.Da
 
 
 def annual_slots(
-    events: pd.DataFrame, not_held: pd.DataFrame, first: int, last: int, series: str = "consultative_meeting"
+    events: pd.DataFrame,
+    not_held: pd.DataFrame,
+    first: int,
+    last: int,
+    series: str = "consultative_meeting",
 ) -> pd.DataFrame:
     """Per year of an (intended) annual format: meetings held and meetings planned but not held."""
     held = events[events["series"] == series].groupby("year").size()
@@ -531,7 +550,9 @@ class SharedTablesTest:
     n_obs: int
 
 
-def shared_tables_test(pair_years: pd.DataFrame, n_permutations: int = 20_000, seed: int = 20210301) -> SharedTablesTest:
+def shared_tables_test(
+    pair_years: pd.DataFrame, n_permutations: int = 20_000, seed: int = 20210301
+) -> SharedTablesTest:
     """Test whether pairs sharing more tables vote more alike, within and between pairs.
 
     ``pair_years`` has a, b, year, kappa and n_shared. Within pairs: OLS of kappa on
@@ -547,7 +568,8 @@ def shared_tables_test(pair_years: pd.DataFrame, n_permutations: int = 20_000, s
     low, high = fit.conf_int().loc["n_shared"]
     means = data.groupby("pair")[["n_shared", "kappa"]].mean()
     rho = float(stats.spearmanr(means["n_shared"], means["kappa"]).statistic)
-    null = _permutation_rho(means["n_shared"].to_numpy(), means["kappa"].to_numpy(), n_permutations, seed)
+    x, y = means["n_shared"].to_numpy(), means["kappa"].to_numpy()
+    null = _permutation_rho(x, y, n_permutations, seed)
     changing = int((data.groupby("pair")["n_shared"].nunique() > 1).sum())
     return SharedTablesTest(
         within_slope=float(fit.params["n_shared"]),
@@ -567,6 +589,13 @@ def shared_tables_test(pair_years: pd.DataFrame, n_permutations: int = 20_000, s
 #: light grey for absent, white for unknown (colour-blind safe and readable in greyscale).
 LEVEL_COLOURS = [*plt.get_cmap("viridis")(np.linspace(0.0, 0.92, len(LEVELS) - 2)), "0.82", "white"]
 STATUS_ORDER = ("not a member", "signatory", "observer", "suspended", "associate", "member")
+#: One colour per status class, in STATUS_ORDER (colour-blind palette; light grey for none).
+STATUS_COLOURS = ["0.93", *(plots.PALETTE[k] for k in (4, 1, 3, 9, 0))]
+_LEGEND_RIGHT = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "fontsize": 8}
+
+
+def _legend_patches(labels: list[str], colours: list) -> list[Patch]:
+    return [Patch(facecolor=c, edgecolor="0.5", label=l) for l, c in zip(labels, colours)]
 
 
 def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
@@ -574,15 +603,15 @@ def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     series = [s for s in SERIES if s in set(events["series"])]
     for row, name in enumerate(series):
         dates = events.loc[events["series"] == name, "start"]
-        ax.scatter(dates, np.full(len(dates), row), s=36, color=plots.PALETTE[row], edgecolor="black",
-                   linewidth=0.4, zorder=3)
+        ax.scatter(dates, np.full(len(dates), row), s=36, color=plots.PALETTE[row],
+                   edgecolor="black", linewidth=0.4, zorder=3)
     ax.set_yticks(range(len(series)), [SERIES_LABELS[s] for s in series])
     ax.set_ylim(len(series) - 0.5, -0.5)
     return plots.label(ax, "Date of the meeting", "")
 
 
 def plot_counts(counts: pd.DataFrame, fit: RateRatio, break_year: int, ax: plt.Axes) -> plt.Axes:
-    """Stacked bars of meetings per year by series, with the fitted mean before and after the break."""
+    """Stacked bars of meetings per year by series, with the mean before and after the break."""
     bottom = np.zeros(len(counts))
     for k, name in enumerate(counts.columns):
         ax.bar(counts.index, counts[name], bottom=bottom, width=0.8, color=plots.PALETTE[k],
@@ -590,17 +619,24 @@ def plot_counts(counts: pd.DataFrame, fit: RateRatio, break_year: int, ax: plt.A
         bottom += counts[name].to_numpy()
     first, last = counts.index.min(), counts.index.max()
     ax.hlines([fit.rate_before, fit.rate_after], [first - 0.5, break_year - 0.5],
-              [break_year - 0.5, last + 0.5], colors="black", linestyles="--", label="Mean per year (before / after)")
+              [break_year - 0.5, last + 0.5], colors="black", linestyles="--",
+              label="Mean per year (before / after)")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8)
     return plots.label(ax, "Year", "Meetings (count)")
 
 
 def plot_cadence(
-    table: pd.DataFrame, not_held: pd.DataFrame, ax: plt.Axes, series: str = "consultative_meeting",
+    table: pd.DataFrame,
+    not_held: pd.DataFrame,
+    ax: plt.Axes,
+    series: str = "consultative_meeting",
     planned_months: float = 12,
 ) -> plt.Axes:
-    """Months since the previous consultative meeting, at each meeting's date, against the plan."""
+    """Months since the previous meeting of ``series``, at each meeting's date, against the plan.
+
+    Dotted vertical lines mark the planned dates of meetings that were not held then.
+    """
     shown = table.dropna(subset=["months_since_previous"])
     ax.bar(shown["start"], shown["months_since_previous"], width=70, color=plots.PALETTE[0],
            label="Months since the previous meeting")
@@ -608,9 +644,9 @@ def plot_cadence(
         ax.annotate(f"{row['event_id']}\n{row['host']}", (row["start"], row["months_since_previous"]),
                     xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    ax.axhline(planned_months, color="black", linestyle="--", label="Planned annual cadence (12 months)")
-    planned = not_held[not_held["series"] == series]
-    for _, row in planned.iterrows():
+    ax.axhline(planned_months, color="black", linestyle="--",
+               label=f"Planned annual cadence ({planned_months:g} months)")
+    for _, row in not_held[not_held["series"] == series].iterrows():
         ax.axvline(row["start"], color=plots.PALETTE[3], linestyle=":", linewidth=2,
                    label=f"Planned, not held: {row['city']} {row['start_date']}")
     ax.set_ylim(0, max(shown["months_since_previous"].max(), planned_months) * 1.25)
@@ -628,8 +664,8 @@ def plot_levels(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     ax.set_xticks(np.arange(-0.5, len(matrix.columns)), minor=True)
     ax.grid(False)
     ax.grid(which="minor", axis="x", color="white", linewidth=0.6)
-    handles = [Patch(facecolor=c, edgecolor="0.5", label=l.replace("_", " ")) for l, c in zip(LEVELS, LEVEL_COLOURS)]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Represented by")
+    labels = [level.replace("_", " ") for level in LEVELS]
+    ax.legend(handles=_legend_patches(labels, LEVEL_COLOURS), title="Represented by", **_LEGEND_RIGHT)
     return plots.label(ax, "Meeting (event id, in date order)", "State")
 
 
@@ -638,44 +674,52 @@ def _status_class(status: pd.Series) -> pd.Series:
     return status.replace({"party": "member"}).fillna("not a member")
 
 
-def plot_membership_matrix(panel: pd.DataFrame, ax: plt.Axes, families: tuple[str, ...] = FAMILIES) -> plt.Axes:
+def plot_membership_matrix(
+    panel: pd.DataFrame, ax: plt.Axes, families: tuple[str, ...] = FAMILIES
+) -> plt.Axes:
     """Rows: family x state; columns: years; colour: the state's status at that table."""
     rank = {name: k for k, name in enumerate(STATUS_ORDER)}
-    chosen = panel[panel["family"].isin(families)].assign(cls=lambda d: _status_class(d["status"]).map(rank))
-    best = chosen.groupby(["family", "iso3", "year"])["cls"].max()
+    chosen = panel[panel["family"].isin(families)]
+    best = _status_class(chosen["status"]).map(rank).groupby(
+        [chosen["family"], chosen["iso3"], chosen["year"]]
+    ).max()
     years = sorted(panel["year"].unique())
     rows = pd.MultiIndex.from_product([list(families), list(countries.C5)], names=["family", "iso3"])
     grid = best.unstack("year").reindex(index=rows, columns=years).fillna(0)
-    colours = ["0.93", plots.PALETTE[4], plots.PALETTE[1], plots.PALETTE[3], plots.PALETTE[9], plots.PALETTE[0]]
-    ax.imshow(grid.to_numpy(), aspect="auto", interpolation="nearest", cmap=ListedColormap(colours),
-              vmin=-0.5, vmax=len(STATUS_ORDER) - 0.5, extent=(years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5))
+    extent = (years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5)
+    ax.imshow(grid.to_numpy(), aspect="auto", interpolation="nearest", extent=extent,
+              cmap=ListedColormap(STATUS_COLOURS), vmin=-0.5, vmax=len(STATUS_ORDER) - 0.5)
     ax.set_yticks(range(len(rows)), [f"{f} · {s}" for f, s in rows], fontsize=8)
     for boundary in range(len(countries.C5), len(rows), len(countries.C5)):
         ax.axhline(boundary - 0.5, color="black", linewidth=0.8)
     ax.grid(False)
-    handles = [Patch(facecolor=c, edgecolor="0.5", label=s) for s, c in zip(STATUS_ORDER, colours)]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="Status on 1 July")
+    ax.legend(handles=_legend_patches(list(STATUS_ORDER), STATUS_COLOURS), title="Status on 1 July",
+              **_LEGEND_RIGHT)
     return plots.label(ax, "Year", "Organisation · state")
 
 
 def plot_kappa_shared(pair_years: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
-    """Pair-year UNGA kappa against shared tables (small dots), with each pair's means (labelled)."""
-    offsets = (pair_years["a"] + pair_years["b"]).map(lambda key: (hash_pair(key) - 0.5) * 0.3)
-    ax.scatter(pair_years["n_shared"] + offsets, pair_years["kappa"], s=10, color=plots.GREY, alpha=0.5,
-               label="Pair in one year")
+    """Pair-year UNGA kappa against shared tables (small dots), with each pair's means."""
+    offsets = (pair_years["a"] + pair_years["b"]).map(lambda key: (_jitter(key) - 0.5) * 0.3)
+    ax.scatter(pair_years["n_shared"] + offsets, pair_years["kappa"], s=10, color=plots.GREY,
+               alpha=0.5, label="Pair in one year")
     means = pair_years.groupby(["a", "b"])[["n_shared", "kappa"]].mean().reset_index()
-    tkm = (means["a"] == "TKM") | (means["b"] == "TKM")
-    for is_tkm, colour, label in ((False, plots.PALETTE[0], "Pair mean"), (True, plots.STATE_COLOURS["TKM"], "Pair mean (with Turkmenistan)")):
-        chosen = means[tkm == is_tkm]
-        ax.scatter(chosen["n_shared"], chosen["kappa"], s=60, color=colour, edgecolor="black", zorder=3, label=label)
+    with_tkm = (means["a"] == "TKM") | (means["b"] == "TKM")
+    styles = ((False, plots.PALETTE[0], "Pair mean"),
+              (True, plots.STATE_COLOURS["TKM"], "Pair mean (with Turkmenistan)"))
+    for is_tkm, colour, label in styles:
+        chosen = means[with_tkm == is_tkm]
+        ax.scatter(chosen["n_shared"], chosen["kappa"], s=60, color=colour, edgecolor="black",
+                   zorder=3, label=label)
     for _, row in means.iterrows():
         ax.annotate(f"{row['a']}-{row['b']}", (row["n_shared"], row["kappa"]), xytext=(5, 3),
                     textcoords="offset points", fontsize=8)
     ax.legend(loc="lower right", fontsize=8)
-    return plots.label(ax, "Macro-regional organisations shared (count)", "UNGA voting agreement (Cohen's kappa)")
+    return plots.label(ax, "Macro-regional organisations shared (count)",
+                       "UNGA voting agreement (Cohen's kappa)")
 
 
-def hash_pair(key: str) -> float:
+def _jitter(key: str) -> float:
     """A fixed pseudo-random number in [0, 1) for a pair key (deterministic horizontal jitter)."""
     return (sum((k + 1) * ord(c) for k, c in enumerate(key)) % 97) / 97
 
