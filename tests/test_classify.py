@@ -150,3 +150,10 @@ def test_real_rollcalls_hold_the_expected_post_soviet_and_canwfz_votes():
     assert (table["label"] == "canwfz").sum() == 4
     targets = set(table.loc[table["label"] == "hr_country", "target"])
     assert {"Iran", "DPRK", "Syria", "Myanmar", "Belarus", "Turkmenistan", "Uzbekistan"} <= targets
+
+
+def test_title_marks_the_sources_missing_draft_number():
+    from caorder.classify import _title
+
+    title = _title("", "Draft resolution XXX is entitled Transparency in armaments")
+    assert "XXX" not in title and "[number not given]" in title

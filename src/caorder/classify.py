@@ -280,9 +280,11 @@ def _inherit_from_resolution(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _title(short: str, descr: str) -> str:
     """A readable title: the short title, or the description where the short title is empty
-    or only a subject heading in capitals (e.g. "AZERBAIJAN SITUATION")."""
+    or only a subject heading in capitals (e.g. "AZERBAIJAN SITUATION"). The source writes
+    "XXX" where a draft's number was not yet known; that is shown as "[number not given]"."""
     short, descr = short.strip(), descr.strip()
     text = descr if (not short or short.isupper()) and descr else short
+    text = re.sub(r"\bXXX\b", "[number not given]", text)
     text = re.sub(r"\s*:\s*resolution\s*/\s*ad\w+ by the general assembly\s*$", "", text,
                   flags=re.IGNORECASE)
     return text[:160]
