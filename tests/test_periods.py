@@ -78,19 +78,24 @@ def test_segment_summary_and_match_rule():
     table = periods.segment_summary(step_series())
     assert table["n"].tolist() == [13, 12, 7]
     assert table["mean"].round(0).tolist() == [0, 1, 2]
-    assert periods._matches((2006, 2015)) and not periods._matches((1997, 2012))
+    assert periods.matches_proposed((2006, 2015)) and not periods.matches_proposed((1997, 2012))
+    assert not periods.matches_proposed((2006, 2015), tolerance=1)
 
 
-def test_cohesion_by_year_on_a_tiny_example():
-    votes = pd.DataFrame({
-        "rcid": [1, 1, 2, 2, 3, 3],
-        "iso3": ["AAA", "BBB"] * 3,
-        "vote": ["yes", "yes", "no", "no", "yes", "no"],
-    })
-    calls = pd.DataFrame({"rcid": [1, 2, 3], "year": [2000, 2000, 2001]})
-    table = periods.cohesion_by_year(votes, calls, ("AAA", "BBB"), "agreement", min_common=1)
-    assert table["cohesion"].tolist() == [1.0, 0.0]
-    assert table["n_rollcalls"].tolist() == [2, 1]
+def test_break_evidence_finds_the_planted_breaks():
+    evidence = periods.break_evidence(step_series(), reps=300)
+    assert evidence["chow_p"] < 0.001 and evidence["chow_p_hac"] < 0.001
+    assert (evidence["best_two_first"], evidence["best_two_second"]) == (2005, 2017)
+    assert evidence["supf2_p"] < 0.01
+    assert evidence["n_years"] == 32
+    assert all(isinstance(value, float) for value in evidence.values())
+
+
+def test_choices_that_do_not_apply_give_no_series():
+    assert periods.annual_series(periods.IDEAL_POINT_SD, (1992, 2019), "final_only") is None
+    assert periods.annual_series("kappa", (1992, 2023), "final_only") is None
+    with pytest.raises(ValueError, match="Final-only roll calls are known to 2019"):
+        periods.c5_cohesion_series((1992, 2023), "kappa", "final_only")
 
 
 def test_dispersion_by_year():

@@ -16,8 +16,9 @@ expressions in :data:`INDICATOR_FAMILIES` and :data:`DATA_FAMILIES` (first match
 family; a claim may belong to several). A claim whose indicator starts with "None" is
 counted as "not observable in these data".
 
-The module also holds the evaluators of chapter 2's conceptual claims and of chapter 4's
-research trajectories, most of which cannot be tested with roll-call data.
+The module also holds the evaluators of chapter 2's conceptual claims, most of which cannot
+be tested with roll-call data (chapter 4's research trajectories are registered as
+untestable in the register itself).
 """
 
 from __future__ import annotations
@@ -237,36 +238,3 @@ def claim_c2_4() -> Verdict:
     """
     return _untestable("C2.4", "A definition, not a hypothesis: the book adopts it by observing "
                        "practices (votes, meetings) rather than organisations' charters.")
-
-
-# --- chapter 4: the three research trajectories ----------------------------------------
-
-
-@evaluator("C4.4")
-def claim_c4_4() -> Verdict:
-    """Trajectory 1: bottom-up cooperation and cross-border interaction reproduce order.
-
-    Rule: not testable with state votes (no people-level data in the book).
-    """
-    return _untestable("C4.4", "Needs ethnographic and cross-border interaction data (border "
-                       "crossings, local dispute settlements, surveys); states' votes cannot see people.")
-
-
-@evaluator("C4.5")
-def claim_c4_5() -> Verdict:
-    """Trajectory 2: international institutions work through localisation in Central Asia.
-
-    Rule: not testable with these data (would need programme-level data on Western IOs).
-    """
-    return _untestable("C4.5", "Needs records of how OSCE, EU or UN programmes were adapted "
-                       "locally; roll calls show positions, not localisation.")
-
-
-@evaluator("C4.6")
-def claim_c4_6() -> Verdict:
-    """Trajectory 3: local and precolonial understandings of order shape practice.
-
-    Rule: not testable with these data (an interpretivist question by the paper's own account).
-    """
-    return _untestable("C4.6", "The paper calls for interpretive, thick-descriptive work in "
-                       "local languages; no quantity in the UNGA record measures it.")

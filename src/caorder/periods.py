@@ -5,15 +5,19 @@ aspirational integrationism (1991-2004), basic coexistence (2004-2016) and pragm
 cooperation (2016-). If they left a trace in the General Assembly, an annual series such as
 the five's voting cohesion should shift level at those dates. This module provides
 
-* annual series: C5 cohesion (mean pairwise Cohen's kappa among the five, per calendar
-  year) and the dispersion (standard deviation) of the five's ideal points;
+* annual series: C5 cohesion per calendar year under any pairwise measure (identical-vote
+  agreement, Cohen's kappa, Gwet's AC1, PABAK; :func:`c5_cohesion_series`, computed with
+  :func:`caorder.windows.cohesion_by_year`) and the dispersion (standard deviation) of the
+  five's ideal points (:func:`c5_dispersion_series`);
 * :func:`chow_test`: a Chow (1960) F test of a level shift at given break years, fitted with
   statsmodels OLS (segment intercepts; optionally segment trends), also with Newey-West
   (HAC) standard errors because annual series are autocorrelated;
 * :func:`best_breaks`: exhaustive least-squares search for the best one or two breaks with a
   minimum segment length (the Bai-Perron (2003) estimator for a mean-shift model), and
   :func:`sup_f`: the sup-F test of Andrews (1993) with a Monte Carlo p-value;
-* :func:`chow_power`: the power of the Chow test on a series this short, by simulation.
+* :func:`chow_power`: the power of the Chow test on a series this short, by simulation;
+* :func:`break_evidence`: the numbers the verdict of claim C4.1 reads, per series (the rule
+  itself is in :mod:`caorder.verdicts.ch4`).
 
 Break convention: a break *year* is the first year of the new configuration. The
 configurations named "1991-2004" and "2004-2016" share their boundary years; the book
@@ -32,8 +36,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from caorder import agreement, extension, tables
-from caorder.claims import Verdict, evaluator
+from caorder import agreement, extension, tables, windows
 from caorder.countries import C5
 
 #: First years of "basic coexistence" and "pragmatic cooperation".
@@ -53,20 +56,11 @@ TOLERANCE = 2  #: years within which a data-driven break "matches" a proposed on
 
 # --- annual series ----------------------------------------------------------------------
 
-
-def cohesion_by_year(
-    votes: pd.DataFrame, rollcalls: pd.DataFrame, states: tuple[str, ...] = C5,
-    measure: agreement.Measure = "kappa", min_common: int = 10,
-) -> pd.DataFrame:
-    """Mean pairwise ``measure`` among ``states`` per calendar year, with roll-call counts."""
-    years = rollcalls[["rcid", "year"]]
-    frame = votes[votes["iso3"].isin(states)].merge(years, on="rcid")
-    rows = []
-    for year, chunk in frame.groupby("year", sort=True):
-        scores = agreement.pairwise(agreement.vote_matrix(chunk, states), measure, min_common)
-        rows.append({"year": int(year), "cohesion": agreement.group_cohesion(scores, states),
-                     "n_rollcalls": int(chunk["rcid"].nunique())})
-    return pd.DataFrame(rows, columns=["year", "cohesion", "n_rollcalls"])
+#: Series the periodisation claim is tested on: a pairwise measure of
+#: :mod:`caorder.agreement` among the five per year, or the dispersion of their ideal points.
+IDEAL_POINT_SD = "ideal_point_sd"
+#: Last year whose roll calls record separate paragraph and amendment votes (canonical data).
+FINAL_ONLY_LAST_YEAR = 2019
 
 
 def dispersion_by_year(ideal_points: pd.DataFrame, states: tuple[str, ...] = C5) -> pd.DataFrame:
@@ -77,21 +71,44 @@ def dispersion_by_year(ideal_points: pd.DataFrame, states: tuple[str, ...] = C5)
 
 
 @lru_cache(maxsize=1)
-def _combined() -> extension.Extension:
-    return extension.combined()
+def _combined_votes() -> pd.DataFrame:
+    """Long votes of every usable roll call (:func:`caorder.extension.combined`) with ``year``."""
+    data = extension.combined()
+    return data.votes.merge(data.rollcalls[["rcid", "year"]], on="rcid")
 
 
-def c5_cohesion_series(years: tuple[int, int] = COHESION_YEARS) -> pd.Series:
-    """C5 kappa cohesion by year from the combined sources (cached), indexed by year."""
-    data = _combined()
-    series = cohesion_by_year(data.votes, data.rollcalls).set_index("year")["cohesion"]
-    return series.loc[years[0]:years[1]].dropna()
+def c5_cohesion_series(years: tuple[int, int] = COHESION_YEARS,
+                       measure: agreement.Measure = "kappa",
+                       rollcalls: windows.RollcallSet = "all") -> pd.Series:
+    """Mean pairwise ``measure`` among the five by year, from the combined sources, by year.
+
+    ``rollcalls="final_only"`` needs the canonical tables' paragraph and amendment flags,
+    which end in :data:`FINAL_ONLY_LAST_YEAR`; a later window raises ``ValueError``.
+    """
+    if rollcalls == "final_only" and years[1] > FINAL_ONLY_LAST_YEAR:
+        raise ValueError(f"Final-only roll calls are known to {FINAL_ONLY_LAST_YEAR} only; "
+                         f"end the window there (asked for {years[0]}-{years[1]}).")
+    votes = _combined_votes()
+    votes = windows.select_rollcalls(votes[votes["year"].between(*years)], rollcalls)
+    series = windows.cohesion_by_year(votes, C5, measure).set_index("year")["cohesion"]
+    return series.dropna()
 
 
 def c5_dispersion_series(years: tuple[int, int] = IDEAL_POINT_YEARS) -> pd.Series:
     """SD of the five's ideal points by year, indexed by year."""
     series = dispersion_by_year(tables.ideal_points()).set_index("year")["dispersion"]
     return series.loc[years[0]:years[1]].dropna()
+
+
+def annual_series(measure: str, years: tuple[int, int],
+                  rollcalls: windows.RollcallSet = "all") -> pd.Series | None:
+    """The series a periodisation specification tests, or ``None`` when the choice does not
+    apply (ideal points do not depend on the roll-call set; final-only flags end in 2019)."""
+    if measure == IDEAL_POINT_SD:
+        return c5_dispersion_series(years) if rollcalls == "all" else None
+    if rollcalls == "final_only" and years[1] > FINAL_ONLY_LAST_YEAR:
+        return None
+    return c5_cohesion_series(years, measure, rollcalls)
 
 
 # --- tests ------------------------------------------------------------------------------
@@ -233,7 +250,12 @@ def chow_power(n_years: int, break_index: int, shift_sd: float, reps: int = 4000
 # --- tables for the chapter ---------------------------------------------------------------
 
 
-def chow_table(series: pd.Series, candidates: tuple[int, ...] = (2004, 2005, 2006, 2016, 2017, 2018)) -> pd.DataFrame:
+#: Candidate single break years around the proposed ones, for :func:`chow_table`.
+CANDIDATE_BREAKS = (2004, 2005, 2006, 2016, 2017, 2018)
+
+
+def chow_table(series: pd.Series,
+               candidates: tuple[int, ...] = CANDIDATE_BREAKS) -> pd.DataFrame:
     """Single-break Chow tests at each candidate year plus the joint test at the proposed pair."""
     rows = []
     for breaks in [(b,) for b in candidates] + [PROPOSED_BREAKS]:
@@ -253,67 +275,32 @@ def segment_summary(series: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _matches(found: tuple[int, ...], proposed: tuple[int, ...] = PROPOSED_BREAKS) -> bool:
+def matches_proposed(found: tuple[int, ...], proposed: tuple[int, ...] = PROPOSED_BREAKS,
+                     tolerance: int = TOLERANCE) -> bool:
+    """True if each of the found breaks lies within ``tolerance`` years of its proposed one."""
     return len(found) == len(proposed) and all(
-        abs(f - p) <= TOLERANCE for f, p in zip(sorted(found), sorted(proposed)))
+        abs(f - p) <= tolerance for f, p in zip(sorted(found), sorted(proposed)))
 
 
-def periodisation_evidence() -> pd.DataFrame:
-    """For each series: joint Chow p (OLS, HAC), best two breaks, sup-F p for one and two breaks."""
-    rows = []
-    for name, series in (("C5 cohesion (kappa)", c5_cohesion_series()),
-                         ("SD of C5 ideal points", c5_dispersion_series())):
-        chow = chow_test(series, PROPOSED_BREAKS)
-        detrended = chow_test(series, PROPOSED_BREAKS, trend="common")
-        best = best_breaks(series, 2).iloc[0]["breaks"]
-        rows.append({
-            "series": name, "years": f"{series.index.min()}–{series.index.max()}",
-            "n": int(series.size), "chow_p": chow.p_value, "chow_p_hac": chow.p_value_hac,
-            "chow_p_trend": detrended.p_value,
-            "best_two_breaks": "+".join(map(str, best)),
-            "best_matches_proposed": _matches(best),
-            "best_one_break": int(best_breaks(series, 1).iloc[0]["breaks"][0]),
-            "supF1_p": sup_f(series, 1)[1], "supF2_p": sup_f(series, 2)[1],
-        })
-    return pd.DataFrame(rows)
+def break_evidence(series: pd.Series, reps: int = 2000) -> dict[str, float]:
+    """Every number the periodisation rule reads, for one annual series.
 
-
-@evaluator("C4.1")
-def claim_c4_1() -> Verdict:
-    """Three configurations (breaks at 2005 and 2017) in C5 voting.
-
-    Rule: supports if, on at least one of the two series, the joint Chow test at the
-    proposed breaks rejects at 5% with OLS and with HAC standard errors and also with a
-    common linear trend in the model (so that a steady drift does not count as three
-    configurations) AND the best
-    two-break least-squares fit puts both breaks within two years of 2005 and 2017;
-    contradicts if neither series rejects at the proposed breaks while a sup-F test
-    (one or two breaks) does reject on some series with a best break more than two years
-    from both proposed dates (the record breaks, but elsewhere); otherwise mixed.
+    Joint Chow test of level shifts at :data:`PROPOSED_BREAKS` (OLS, Newey-West, and with a
+    common linear trend); the best single break and the best two breaks by least squares,
+    each with its sup-F Monte Carlo p-value; the number of years.
     """
-    table = periodisation_evidence()
-    rejects = ((table["chow_p"] < ALPHA) & (table["chow_p_hac"] < ALPHA)
-               & (table["chow_p_trend"] < ALPHA))
-    if (rejects & table["best_matches_proposed"]).any():
-        verdict = "supports"
-    else:
-        elsewhere = [
-            (row.supF1_p < ALPHA or row.supF2_p < ALPHA) and not any(
-                abs(int(b) - p) <= TOLERANCE for b in row.best_two_breaks.split("+")
-                for p in PROPOSED_BREAKS)
-            for row in table.itertuples()
-        ]
-        verdict = "contradicts" if (not rejects.any() and any(elsewhere)) else "mixed"
-    cohesion = table.iloc[0]
-    return Verdict(
-        "C4.1", verdict, "joint Chow p-value at 2005+2017, C5 cohesion", round(float(cohesion.chow_p), 3),
-        f"Joint Chow test at 2005 and 2017: p = {cohesion.chow_p:.3f} (HAC {cohesion.chow_p_hac:.3f}) "
-        f"for C5 cohesion (given a common trend {cohesion.chow_p_trend:.3f}), p = "
-        f"{table.iloc[1].chow_p:.3f} (HAC {table.iloc[1].chow_p_hac:.3f}, given a trend "
-        f"{table.iloc[1].chow_p_trend:.3f}) for the "
-        f"SD of C5 ideal points; best two-break fits: {cohesion.best_two_breaks} and "
-        f"{table.iloc[1].best_two_breaks}.",
-    )
+    chow = chow_test(series, PROPOSED_BREAKS)
+    detrended = chow_test(series, PROPOSED_BREAKS, trend="common")
+    one = best_breaks(series, 1).iloc[0]["breaks"]
+    first, second = best_breaks(series, 2).iloc[0]["breaks"]
+    return {
+        "chow_p": chow.p_value, "chow_p_hac": chow.p_value_hac,
+        "chow_p_trend": detrended.p_value,
+        "best_one": float(one[0]), "supf1_p": sup_f(series, 1, reps=reps)[1],
+        "best_two_first": float(first), "best_two_second": float(second),
+        "supf2_p": sup_f(series, 2, reps=reps)[1],
+        "n_years": float(series.size),
+    }
 
 
 def plot_breaks(series: pd.Series, ax, ylabel: str, best: tuple[int, ...] | None = None):
@@ -321,7 +308,8 @@ def plot_breaks(series: pd.Series, ax, ylabel: str, best: tuple[int, ...] | None
     import matplotlib.pyplot as plt  # local: keep the module importable without a display
 
     ax = ax or plt.gca()
-    ax.plot(series.index, series.to_numpy(), marker="o", color="0.25", lw=1.2, label="annual value")
+    ax.plot(series.index, series.to_numpy(), marker="o", color="0.25", lw=1.2,
+            label="annual value")
     for (name, (first, last)), colour in zip(CONFIGURATIONS.items(), ("C0", "C1", "C2")):
         part = series.loc[first:last]
         if len(part):

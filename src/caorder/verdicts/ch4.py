@@ -1,8 +1,170 @@
-"""Verdicts of the claims tested in chapter 4 (see the register, data/claims/)."""
+"""Verdicts of the claims tested in chapter 4 (see the register, data/claims/).
+
+C4.1 (the author's later periodisation) and the book's three extensions of §3 claims past
+the paper: C4.2 (cohesion held), C4.3 (the territorial-integrity stance held after 2022) and
+C4.7 (balancing held). C4.4-C4.6, the paper's research trajectories, are untestable with
+these data; the register says why and which data would test them. Evidence functions read
+the data through :mod:`caorder.periods` and :mod:`caorder.after_paper`; the rules below are
+pure functions of the evidence and the register's thresholds.
+"""
 
 from __future__ import annotations
 
-from caorder.verdicts.core import Evaluator
+import numpy as np
+
+from caorder import after_paper, periods
+from caorder.countries import C5
+from caorder.verdicts.core import (
+    CONTRADICTS, MIXED, SUPPORTS, Evaluator, Evidence, Spec, Thresholds,
+)
+
+# --- C4.1 periodisation -------------------------------------------------------------------
+
+
+def periodisation_evidence(spec: Spec) -> Evidence:
+    """Break tests on one annual series of the five ({} when the choice does not apply)."""
+    series = periods.annual_series(spec.get("measure", "agreement"),
+                                   tuple(spec.get("period", periods.COHESION_YEARS)),
+                                   spec.get("rollcalls", "all"))
+    return {} if series is None else periods.break_evidence(series)
+
+
+def periodisation_rule(ev: Evidence, t: Thresholds) -> str:
+    """Supports if the joint Chow test rejects at the proposed breaks (OLS and Newey-West;
+    also with a common trend when ``require_trend``) and the best two breaks lie within
+    ``tolerance_years`` of them; contradicts if it does not reject while a sup-F test (one or
+    two breaks) rejects and no best break is near a proposed one; mixed otherwise."""
+    alpha, tolerance = t["alpha"], t["tolerance_years"]
+    rejects = ev["chow_p"] < alpha and ev["chow_p_hac"] < alpha
+    if t.get("require_trend", False):
+        rejects = rejects and ev["chow_p_trend"] < alpha
+    best = (int(ev["best_two_first"]), int(ev["best_two_second"]))
+    if rejects and periods.matches_proposed(best, tolerance=tolerance):
+        return SUPPORTS
+    near = any(abs(b - p) <= tolerance for b in best for p in periods.PROPOSED_BREAKS)
+    breaks_elsewhere = min(ev["supf1_p"], ev["supf2_p"]) < alpha and not near
+    return CONTRADICTS if not rejects and breaks_elsewhere else MIXED
+
+
+def _periodisation_summary(ev: Evidence) -> str:
+    return (f"Joint Chow test of level shifts at 2005 and 2017: p = {ev['chow_p']:.3f} "
+            f"(Newey-West {ev['chow_p_hac']:.3f}); best single break {ev['best_one']:.0f} "
+            f"(sup-F p = {ev['supf1_p']:.3f}); best two breaks {ev['best_two_first']:.0f} and "
+            f"{ev['best_two_second']:.0f} (sup-F p = {ev['supf2_p']:.3f}), "
+            f"over {ev['n_years']:.0f} years.")
+
+
+# --- C4.2 cohesion after the paper --------------------------------------------------------
+
+
+def cohesion_held_evidence(spec: Spec) -> Evidence:
+    """Median yearly percentile of the five among random groups, after and before the paper."""
+    first, last = after_paper.PRE_YEARS[0], after_paper.POST_YEARS[1]
+    table = after_paper.percentiles_by_year(first, last, spec.get("measure", "kappa"),
+                                            spec.get("pool", "matched"))
+    table = table.dropna(subset=["percentile"])
+    post = table[table["year"].between(*after_paper.POST_YEARS)]
+    pre = table[table["year"].between(*after_paper.PRE_YEARS)]
+    if post.empty or pre.empty:
+        return {}
+    return {"post_median_percentile": float(post["percentile"].median()),
+            "pre_median_percentile": float(pre["percentile"].median()),
+            "post_cohesion": float(post["cohesion"].mean()),
+            "pre_cohesion": float(pre["cohesion"].mean()),
+            "n_post_years": float(len(post))}
+
+
+def cohesion_held_rule(ev: Evidence, t: Thresholds) -> str:
+    """Supports if the post-paper median percentile is at least ``supports_at_least``;
+    contradicts if below ``contradicts_below``; mixed in between."""
+    value = ev["post_median_percentile"]
+    if value >= t["supports_at_least"]:
+        return SUPPORTS
+    return CONTRADICTS if value < t["contradicts_below"] else MIXED
+
+
+def _cohesion_summary(ev: Evidence) -> str:
+    return (f"In the {ev['n_post_years']:.0f} post-paper years with roll calls the five were "
+            f"more cohesive than a median {ev['post_median_percentile']:.0f}% of random groups "
+            f"of their size (2010-2019: {ev['pre_median_percentile']:.0f}%); mean cohesion "
+            f"{ev['post_cohesion']:.2f} against {ev['pre_cohesion']:.2f}.")
+
+
+# --- C4.3 territorial integrity after the invasion ------------------------------------
+
+
+def territorial_evidence(spec: Spec) -> Evidence:
+    """The five's votes on the post-invasion roll calls of one scope (counts of seats)."""
+    table = after_paper.territorial_votes()
+    chosen = table[after_paper.in_scope(table, spec.get("scope", "territorial_integrity"))]
+    return {} if chosen.empty else after_paper.five_vote_counts(chosen)
+
+
+def territorial_rule(ev: Evidence, t: Thresholds) -> str:
+    """Supports if the share of 'no' among the five's cast votes is at most
+    ``supports_at_most`` (i.e. none); contradicts if above ``contradicts_above``; else mixed."""
+    if ev["no_share"] <= t["supports_at_most"]:
+        return SUPPORTS
+    return CONTRADICTS if ev["no_share"] > t["contradicts_above"] else MIXED
+
+
+def _territorial_summary(ev: Evidence) -> str:
+    seats = ev["n_yes"] + ev["n_abstain"] + ev["n_no"] + ev["n_absent"]
+    return (f"On {ev['n_rollcalls']:.0f} post-invasion roll calls in scope, the five's "
+            f"{seats:.0f} seats voted yes {ev['n_yes']:.0f} times, abstained {ev['n_abstain']:.0f}"
+            f" times, voted no {ev['n_no']:.0f} times and did not vote {ev['n_absent']:.0f} "
+            f"times; {ev['rollcalls_with_no']:.0f} roll calls had at least one 'no' from the "
+            f"five ('no' is {ev['no_share']:.0%} of their cast votes).")
+
+
+# --- C4.7 balancing after the invasion ----------------------------------------------------
+
+
+def balancing_evidence(spec: Spec) -> Evidence:
+    """Each state's move towards Russia after the invasion, in its own pre-invasion SDs."""
+    basis = spec.get("measure", "ideal_point")
+    pre = tuple(spec.get("pre", (2015, 2021)))
+    post = (2022, 2024) if basis == "ideal_point" else (2022, 2025)
+    moves = after_paper.moves_towards("RUS", basis, pre, post)
+    evidence = {f"towards_{s.lower()}": float(moves.at[s, "towards"]) for s in C5}
+    evidence |= {f"closer_{s.lower()}": float(moves.at[s, "closer"]) for s in C5}
+    return evidence | {"max_towards": float(np.max(moves["towards"].to_numpy()))}
+
+
+def balancing_rule(ev: Evidence, t: Thresholds) -> str:
+    """A state drifted if it moved towards Russia by more than ``drift_sd`` of its own
+    pre-invasion SDs (``basis`` "own_shift": its own move; "distance": the fall of its
+    distance to Russia, the first rule). Supports if no state drifted; contradicts if at
+    least ``contradicts_at_least`` did; mixed otherwise."""
+    prefix = "closer" if t.get("basis", "own_shift") == "distance" else "towards"
+    drifted = sum(ev[f"{prefix}_{s.lower()}"] > t["drift_sd"] for s in C5)
+    if drifted == 0:
+        return SUPPORTS
+    return CONTRADICTS if drifted >= t["contradicts_at_least"] else MIXED
+
+
+def _balancing_summary(ev: Evidence) -> str:
+    moves = ", ".join(f"{s} {ev[f'towards_{s.lower()}']:+.1f}" for s in C5)
+    return (f"Moves towards Russia after the invasion, in each state's own pre-invasion SDs: "
+            f"{moves} (largest {ev['max_towards']:+.1f}).")
+
 
 #: Evaluators of this chapter, by the name the register uses after ``ch4.``.
-EVALUATORS: dict[str, Evaluator] = {}
+EVALUATORS: dict[str, Evaluator] = {
+    "periodisation_breaks": Evaluator(
+        evidence=periodisation_evidence, rule=periodisation_rule, key="chow_p",
+        statistic="joint Chow p-value of level shifts at 2005 and 2017",
+        summary=_periodisation_summary, p_values=("chow_p", "supf1_p", "supf2_p")),
+    "cohesion_held": Evaluator(
+        evidence=cohesion_held_evidence, rule=cohesion_held_rule, key="post_median_percentile",
+        statistic="median yearly percentile of C5 cohesion among random groups, 2020-2025",
+        summary=_cohesion_summary),
+    "territorial_stance_held": Evaluator(
+        evidence=territorial_evidence, rule=territorial_rule, key="no_share",
+        statistic="share of the five's cast votes that are 'no', post-invasion roll calls",
+        summary=_territorial_summary),
+    "balancing_held": Evaluator(
+        evidence=balancing_evidence, rule=balancing_rule, key="max_towards",
+        statistic="largest move of one of the five towards Russia (own pre-invasion SDs)",
+        summary=_balancing_summary),
+}
