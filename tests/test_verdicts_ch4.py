@@ -89,13 +89,25 @@ def test_balancing_rule_under_the_first_distance_rule_reads_the_distances():
     assert ch4.balancing_rule(evidence, BALANCING | {"basis": "distance"}) == CONTRADICTS
 
 
-def test_five_vote_counts_count_seats_cast_votes_and_roll_calls_with_a_no():
-    table = pd.DataFrame({"KAZ": ["abstain", "no"], "KGZ": ["abstain", "abstain"],
-                          "TJK": ["absent", "no"], "TKM": ["absent", "absent"],
-                          "UZB": ["yes", "abstain"]})
+def test_five_vote_counts_count_votes_roll_calls_and_unrecorded_votes():
+    table = pd.DataFrame({"KAZ": ["abstain", "no", "not in file"],
+                          "KGZ": ["abstain", "abstain", "not in file"],
+                          "TJK": ["absent", "no", "not in file"],
+                          "TKM": ["absent", "absent", "not in file"],
+                          "UZB": ["yes", "abstain", "not in file"]})
     counts = after_paper.five_vote_counts(table)
     assert counts == {"n_yes": 1.0, "n_abstain": 4.0, "n_no": 2.0, "n_absent": 3.0,
-                      "n_rollcalls": 2.0, "rollcalls_with_no": 1.0, "no_share": 2 / 7}
+                      "n_not_recorded": 5.0, "n_rollcalls": 2.0, "rollcalls_with_no": 1.0,
+                      "no_share": 2 / 7}
+
+
+def test_describe_votes_words_each_roll_call():
+    table = pd.DataFrame({"symbol": ["A/RES/ES-11/1"], "date": ["2022-03-02"],
+                          "KAZ": ["abstain"], "KGZ": ["abstain"], "TJK": ["no"],
+                          "TKM": ["absent"], "UZB": ["not in file"]})
+    assert after_paper.describe_votes(table) == (
+        "A/RES/ES-11/1 (2022-03-02): KAZ, KGZ abstained; TJK voted no; TKM did not vote; "
+        "UZB vote not recorded.")
 
 
 def test_the_territorial_integrity_scope_is_narrower_than_all_post_soviet_votes():

@@ -194,17 +194,48 @@ def in_scope(calls: pd.DataFrame, scope: str) -> pd.Series:
     return after & titles.str.contains(TERRITORIAL_INTEGRITY_TITLES, regex=True)
 
 
+def scope_votes(scope: str) -> pd.DataFrame:
+    """The five's votes on the post-invasion roll calls in ``scope``: date, symbol, title and
+    one column per state ('not in file' where no source records the vote), sorted by date."""
+    calls = territorial_rollcalls()
+    calls = calls[in_scope(calls, scope)].sort_values(["date", "rcid"])
+    table = extension.state_votes(combined().votes, calls["rcid"].tolist(), list(C5))
+    meta = calls.set_index("rcid")[["date", "symbol", "title"]]
+    meta = meta.assign(date=meta["date"].dt.strftime("%Y-%m-%d"))
+    return meta.join(table).reset_index(drop=True)
+
+
 def five_vote_counts(table: pd.DataFrame) -> dict[str, float]:
-    """How the five's seats voted on the roll calls of ``table`` (one row per roll call,
-    one column per state): counts per choice, roll calls, and how many had any 'no'."""
+    """How the five voted on the roll calls of ``table`` (one row per roll call, one column
+    per state): counts per choice, votes not recorded, roll calls with at least one recorded
+    vote, roll calls with any 'no', and the share of 'no' among cast votes."""
     five = table[list(C5)]
     counts = {f"n_{choice}": float((five == choice).to_numpy().sum()) for choice in VOTE_CHOICES}
+    recorded = five.isin(VOTE_CHOICES)
     cast = counts["n_yes"] + counts["n_abstain"] + counts["n_no"]
     return counts | {
-        "n_rollcalls": float(len(table)),
+        "n_not_recorded": float((~recorded).to_numpy().sum()),
+        "n_rollcalls": float(recorded.any(axis=1).sum()),
         "rollcalls_with_no": float((five == "no").any(axis=1).sum()),
         "no_share": counts["n_no"] / cast if cast else float("nan"),
     }
+
+
+#: How :func:`describe_votes` words each vote.
+VOTE_WORDS = {"yes": "voted yes", "abstain": "abstained", "no": "voted no",
+              "absent": "did not vote", "not in file": "vote not recorded"}
+
+
+def describe_votes(table: pd.DataFrame) -> str:
+    """What the five did on each roll call of :func:`scope_votes`, in words, e.g.
+    "A/RES/ES-11/1 (2022-03-02): KAZ, KGZ, TJK abstained; TKM, UZB did not vote"."""
+    lines = []
+    for row in table.itertuples(index=False):
+        votes = pd.Series({s: getattr(row, s) for s in C5})
+        parts = [f"{', '.join(states.index)} {VOTE_WORDS.get(vote, vote)}"
+                 for vote, states in votes.groupby(votes, sort=False)]
+        lines.append(f"{row.symbol} ({row.date}): {'; '.join(parts)}")
+    return ". ".join(lines) + "."
 
 
 def year_votes(first: int, last: int) -> pd.DataFrame:

@@ -95,9 +95,8 @@ def _cohesion_summary(ev: Evidence) -> str:
 
 def territorial_evidence(spec: Spec) -> Evidence:
     """The five's votes on the post-invasion roll calls of one scope (counts of seats)."""
-    table = after_paper.territorial_votes()
-    chosen = table[after_paper.in_scope(table, spec.get("scope", "territorial_integrity"))]
-    return {} if chosen.empty else after_paper.five_vote_counts(chosen)
+    table = after_paper.scope_votes(spec.get("scope", "territorial_integrity"))
+    return {} if table.empty else after_paper.five_vote_counts(table)
 
 
 def territorial_rule(ev: Evidence, t: Thresholds) -> str:
@@ -109,12 +108,12 @@ def territorial_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _territorial_summary(ev: Evidence) -> str:
-    seats = ev["n_yes"] + ev["n_abstain"] + ev["n_no"] + ev["n_absent"]
-    return (f"On {ev['n_rollcalls']:.0f} post-invasion roll calls in scope, the five's "
-            f"{seats:.0f} seats voted yes {ev['n_yes']:.0f} times, abstained {ev['n_abstain']:.0f}"
-            f" times, voted no {ev['n_no']:.0f} times and did not vote {ev['n_absent']:.0f} "
-            f"times; {ev['rollcalls_with_no']:.0f} roll calls had at least one 'no' from the "
-            f"five ('no' is {ev['no_share']:.0%} of their cast votes).")
+    return (f"On the {ev['n_rollcalls']:.0f} post-invasion roll calls in scope with a recorded "
+            f"vote of the five, they voted yes {ev['n_yes']:.0f} times, abstained "
+            f"{ev['n_abstain']:.0f} times, voted no {ev['n_no']:.0f} times (on "
+            f"{ev['rollcalls_with_no']:.0f} roll calls) and did not vote {ev['n_absent']:.0f} "
+            f"times ({ev['n_not_recorded']:.0f} votes not recorded); 'no' is "
+            f"{ev['no_share']:.0%} of their cast votes.")
 
 
 # --- C4.7 balancing after the invasion ----------------------------------------------------
