@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Literal
 
 import numpy as np
@@ -178,7 +178,7 @@ def _ssr_mean_model(y: np.ndarray, cuts: tuple[int, ...]) -> np.ndarray | float:
     """Sum of squared residuals of segment means; ``y`` may be (n,) or (n, reps)."""
     bounds = (0, *cuts, y.shape[0])
     total = 0.0
-    for start, stop in zip(bounds[:-1], bounds[1:]):
+    for start, stop in pairwise(bounds):
         part = y[start:stop]
         total = total + ((part - part.mean(axis=0)) ** 2).sum(axis=0)
     return total

@@ -29,7 +29,6 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-
 #: Columns of :meth:`ITSResult.as_row` and of :func:`placebo_breaks`.
 ROW_COLUMNS = ("break_at", "level_change", "level_se", "level_p", "ci_low", "ci_high",
                "slope_change", "pre_mean", "post_mean", "n_pre", "n_post", "hac_lags")

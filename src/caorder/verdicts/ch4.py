@@ -15,7 +15,13 @@ import numpy as np
 from caorder import after_paper, periods
 from caorder.countries import C5
 from caorder.verdicts.core import (
-    CONTRADICTS, MIXED, SUPPORTS, Evaluator, Evidence, Spec, Thresholds,
+    CONTRADICTS,
+    MIXED,
+    SUPPORTS,
+    Evaluator,
+    Evidence,
+    Spec,
+    Thresholds,
 )
 
 # --- C4.1 periodisation -------------------------------------------------------------------
