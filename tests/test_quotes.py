@@ -160,18 +160,18 @@ def test_an_altered_page_quote_fails_and_is_named(paper, tmp_path):
 
 def test_an_altered_register_quote_or_section_fails(paper, tmp_path):
     root = copy_of_the_book(tmp_path)
-    register = root / "data" / "claims" / "C2.yml"
+    register = root / "data" / "claims" / "concept_of_order.yml"
     text = register.read_text(encoding="utf-8")
     quote = "regionalism presupposes an order, but an order does not necessarily have to morph"
     assert quote in text
     register.write_text(text.replace(quote, quote.replace("presupposes", "requires")),
                         encoding="utf-8")
-    altered = {text for source, text in failing(paper, root) if source.endswith("C2.yml")}
+    altered = {text for source, text in failing(paper, root) if source.endswith("concept_of_order.yml")}
     assert len(altered) == 1 and "requires an order" in altered.pop()
     # The right words in the wrong section fail too.
     register.write_text(text.replace('"§2 The Concept of Order"', '"§4 Final"', 1),
                         encoding="utf-8")
-    assert any(source.endswith("C2.yml") for source, _ in failing(paper, root))
+    assert any(source.endswith("concept_of_order.yml") for source, _ in failing(paper, root))
 
 
 def test_an_altered_notebook_quote_fails(paper, tmp_path):
