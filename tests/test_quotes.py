@@ -34,6 +34,7 @@ KNOWN_ELSEWHERE = {
     ("notebooks/ch3_sovereignty.ipynb",
      "Situation of human rights in the Islamic Republic of Iran"),
     ("notebooks/ch3_summitry_memberships.ipynb", "Central Asia plus Japan"),
+    ("notebooks/teaching_exercises.ipynb", "pragmatic cooperation"),
 }
 
 PAPER = (
@@ -111,12 +112,15 @@ def test_which_passages_count_as_quotations_of_the_paper():
         "Titles: Contributors (2026). \"A chapter\". Chapter 1.\n\n"
         "Bohr called it \"impossible\" {cite:p}`bohr2003`; the paper calls the region\n"
         "\"failed\" {cite:p}`costaburanelli2021` (§1), and 'software' is a term.\n\n"
-        "In code `\"x\"` no quote; \"to bring order\" {cite:p}`costaburanelli2021{§2}`.\n"
+        "In code `\"x\"` no quote; \"to bring order\" {cite:p}`costaburanelli2021{§2}`.\n\n"
+        "```python\nprint(\"code\")\n```\n\n"
+        "```{note}\nA note that \"sync their watches\".\n```\n"
     )
     found = quotes.quotes_in_markdown(page, "page.md")
     assert [(q.text, q.sections, q.line) for q in found] == [
         ("failed", ("§1",), 4),
         ("to bring order", ("§2",), 6),
+        ("sync their watches", None, 13),
     ]
 
 

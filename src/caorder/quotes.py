@@ -207,8 +207,12 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
 
 _DOUBLE_QUOTED = re.compile(r"\"([^\"]+?)\"|“([^”]+?)”")
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
-#: Code fences, inline code (not the content of a role such as {cite:p}`key`), comments, tags.
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|(?<!\})`[^`\n]*`|<!--.*?-->|<[^>\n]*>", re.DOTALL)
+#: A fenced block: its fence, its info string (language or {directive}) and its body.
+_FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*([^\n]*)\n(.*?)^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+#: Directives whose body is code or mathematics, not prose.
+_CODE_DIRECTIVES = {"code", "code-block", "code-cell", "sourcecode", "literalinclude", "math"}
+#: Inline code (not the content of a role such as {cite:p}`key`), comments, tags.
+_CODE = re.compile(r"(?<!\})`[^`\n]*`|<!--.*?-->|<[^>\n]*>", re.DOTALL)
 #: A quotation attributed to another work: followed at once by a citation not of the paper.
 _OTHER_SOURCE = re.compile(r"^[\s.,;:)]*\{cite(?::[a-z]+)?\}`(?![^`]*" + PAPER_KEY + ")")
 _SECTION_AFTER_CITE = re.compile(
@@ -221,6 +225,17 @@ _REFERENCE_TITLE = re.compile(r"\(\d{4}[a-z]?\)\.\s*$")
 def _blank(match: re.Match[str]) -> str:
     """Replace a code span, comment or tag by spaces, keeping its line breaks."""
     return re.sub(r"[^\n]", " ", match.group())
+
+
+def _blank_fence(match: re.Match[str]) -> str:
+    """Blank a code block whole; of a prose directive (note, glossary...) keep the body."""
+    info = match.group(2).strip()
+    directive = re.match(r"\{([\w:-]+)\}", info)
+    if directive is None or directive.group(1) in _CODE_DIRECTIVES:
+        return _blank(match)
+    opening, body = match.group().split("\n", 1)
+    body, closing = body.rsplit("\n", 1) if "\n" in body else ("", body)
+    return " " * len(opening) + "\n" + body + "\n" + " " * len(closing)
 
 
 def _paper_sections(paragraph: str) -> tuple[str, ...] | None:
@@ -242,10 +257,11 @@ def quotes_in_markdown(text: str, source: str) -> list[Quote]:
 
     Every passage in double quotation marks counts, except one followed at once by a
     citation of another work, a title in a reference (``(2026). "Title"``) and anything in
-    code, comments or HTML tags. A paper citation with a section postnote in the same
+    code, comments or HTML tags. The bodies of prose directives (``{note}``, ``{glossary}``,
+    ``{exercise}``...) count; code blocks and code cells do not. A paper citation with a section postnote in the same
     paragraph confines the paragraph's quotes to those sections.
     """
-    prose = _CODE.sub(_blank, text)
+    prose = _CODE.sub(_blank, _FENCE.sub(_blank_fence, text))
     found = []
     offset = 0
     for paragraph in re.split(r"(\n\s*\n)", prose):
