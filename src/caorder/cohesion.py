@@ -515,3 +515,16 @@ def plot_eu(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     ax.set_ylim(0, 1.1)
     ax.legend(title=None, ncol=3, loc="upper left")
     return plots.label(ax, "period", f"group cohesion ({spec.label})")
+
+
+def plot_sessions_by_rollcalls(ax: plt.Axes, measure: agreement.Measure = "kappa") -> plt.Axes:
+    """C5 session cohesion on all roll calls and on final votes only, break marked."""
+    table = session_series_by_rollcalls(measure)
+    for k, (column, label) in enumerate((("all", "all roll calls"),
+                                         ("final_only", "final votes only"))):
+        ax.plot(table.index, table[column], marker="o", ms=3, lw=1.2, color=plots.PALETTE[k],
+                ls="-" if k == 0 else "--", label=label)
+    ax.axvline(BREAK_SESSION - 0.5, color="0.3", lw=1)
+    ax.legend(loc="lower right")
+    return plots.label(ax, "UNGA session (47 = 1992–93, 74 = 2019–20)",
+                       f"C5 cohesion ({agreement.MEASURE_LABELS[measure]})")
