@@ -88,7 +88,8 @@ def main() -> int:
         f"data: UNGA roll calls {cohesion.YEARS[0]}-{cohesion.YEARS[1]}, "
         f"{votes['rcid'].nunique()} roll calls, {votes['iso3'].nunique()} states, "
         f"pool of {len(pool)} participation-matched states",
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         f"vectorised (pairwise matrix + {N_GROUPS} groups): {fast_seconds:.3f} s "
         f"({per_group_fast * 1e6:.1f} microseconds per group)",
         f"pandas merge loop ({LOOP_GROUPS} groups, 10 pairs each): {slow_seconds:.3f} s "

@@ -38,7 +38,8 @@ ELEMENT_ORDER = ["goal", "rule", "institution", "periodisation", "diagnosis"]
 NOT_OBSERVABLE = "not observable in these data"
 INDICATOR_FAMILIES: dict[str, str] = {
     "voting cohesion": r"kappa|cohesion|agreement index|pairwise agreement|lijphart",
-    "alignment with great powers": r"Russia|China|United States|\bRUS\b|\bCHN\b|\bUSA\b|great power",
+    "alignment with great powers": (r"Russia|China|United States|\bRUS\b|\bCHN\b|\bUSA\b"
+                                    r"|great power"),
     "ideal points": r"ideal[ -]point",
     "specific resolutions": r"resolution|territorial|Crimea|Ukrain|A/RES",
     "participation and absence": r"absen|participation|non-voting|did not vote",
@@ -57,7 +58,8 @@ DATA_FAMILIES: dict[str, str] = {
 
 
 def concept_name(concept: str) -> str:
-    """The short concept name: 'rule: territorial integrity / uti possidetis' -> 'territorial integrity'."""
+    """The short concept name, e.g. 'rule: territorial integrity / uti possidetis' ->
+    'territorial integrity'."""
     text = re.sub(r"^\s*(goal|rule|institution|institutions|periodisation|diagnosis)s?\s*:\s*", "",
                   str(concept), flags=re.I)
     return re.split(r"[(;/]", text)[0].strip().rstrip(",") or str(concept)
@@ -78,10 +80,12 @@ def measurement_map(register: list[dict] | None = None) -> pd.DataFrame:
     """One row per claim: id, element, concept, indicator/data families, notebook, blind spot."""
     register = claims.register() if register is None else register
     rows = [{
-        "id": e["id"], "element": e["element"], "concept": concept_name(e.get("concept", e["element"])),
+        "id": e["id"], "element": e["element"],
+        "concept": concept_name(e.get("concept", e["element"])),
         "indicators": "; ".join(_indicator_families(e)),
         "data": "; ".join(_families(str(e["data"]), DATA_FAMILIES)) or "none",
-        "notebook": str(e["notebook"]).split("/")[-1], "blind_spot": " ".join(str(e["blind_spot"]).split()),
+        "notebook": str(e["notebook"]).split("/")[-1],
+        "blind_spot": " ".join(str(e["blind_spot"]).split()),
     } for e in register]
     frame = pd.DataFrame(rows, columns=["id", "element", "concept", "indicators", "data",
                                         "notebook", "blind_spot"])
@@ -100,7 +104,8 @@ def concept_matrix(table: pd.DataFrame) -> pd.DataFrame:
     long = table.assign(family=table["indicators"].str.split("; ")).explode("family")
     long["row"] = long["element"].astype(str) + ": " + long["concept"]
     order = long.drop_duplicates("row")["row"].tolist()
-    columns = [f for f in [*INDICATOR_FAMILIES, "other", NOT_OBSERVABLE] if f in set(long["family"])]
+    present = set(long["family"])
+    columns = [f for f in [*INDICATOR_FAMILIES, "other", NOT_OBSERVABLE] if f in present]
     matrix = pd.crosstab(long["row"], long["family"]).reindex(index=order, columns=columns)
     matrix.index.name, matrix.columns.name = "element: concept", "indicator family"
     return matrix.fillna(0).astype(int)
@@ -177,7 +182,8 @@ def claim_c4_4() -> Verdict:
     Rule: not testable with state votes (no people-level data in the book).
     """
     return _untestable("C4.4", "Needs ethnographic and cross-border interaction data (border "
-                       "crossings, local dispute settlements, surveys); states' votes cannot see people.")
+                       "crossings, local dispute settlements, surveys); states' votes cannot "
+                       "see people.")
 
 
 @evaluator("C4.5")

@@ -258,7 +258,8 @@ def plot_great_powers(report: RegionReport, ax: plt.Axes | None = None) -> plt.A
                   palette=[plots.PALETTE[i] for i in (0, 3, 2)], ax=ax,
                   markers=["o", "s", "D"])
     ax.legend(title="great power", loc="best")
-    return plots.label(ax, f"pairwise {agreement.MEASURE_LABELS[report.window.measure]} with the power",
+    measure = agreement.MEASURE_LABELS[report.window.measure]
+    return plots.label(ax, f"pairwise {measure} with the power",
                        "state", f"{report.region} members and the great powers")
 
 
