@@ -16,7 +16,16 @@ ambiguous):
     Cohen's kappa: ``(p_o - p_e) / (1 - p_e)`` where ``p_o`` is raw agreement and ``p_e`` the
     agreement expected if each state voted independently with its own yes/no/abstain rates on
     those roll calls (Cohen 1960). Near-unanimous votes raise ``p_o`` and ``p_e``
-    alike, so kappa is not inflated by them.
+    alike, so kappa is not inflated by them. The price is the *kappa paradox*: when one
+    state never varies its vote, ``p_e`` equals ``p_o`` and kappa is 0 however often the
+    two agree (Feinstein and Cicchetti 1990).
+``ac1``
+    Gwet's AC1: like kappa, but chance agreement is ``sum_k pi_k (1 - pi_k) / (q - 1)`` with
+    ``pi_k`` the pair's mean share of choice ``k`` and ``q = 3`` choices (Gwet 2008). It stays
+    high when both states agree on a near-constant vote, so it does not suffer the paradox.
+``pabak``
+    Prevalence- and bias-adjusted kappa, ``(q p_o - 1) / (q - 1)`` (Byrt, Bishop and Carlin
+    1993): a rescaling of raw agreement in which chance is a uniform 1/q.
 """
 
 from __future__ import annotations
@@ -28,8 +37,11 @@ from typing import Iterable, Literal
 import numpy as np
 import pandas as pd
 
-Measure = Literal["agreement", "lijphart", "kappa"]
-MEASURES: tuple[Measure, ...] = ("agreement", "lijphart", "kappa")
+Measure = Literal["agreement", "lijphart", "kappa", "ac1", "pabak"]
+MEASURES: tuple[Measure, ...] = ("agreement", "lijphart", "kappa", "ac1", "pabak")
+#: How the book names each measure in tables and figures.
+MEASURE_LABELS = {"agreement": "identical votes", "lijphart": "Lijphart", "kappa": "kappa",
+                  "ac1": "Gwet's AC1", "pabak": "PABAK"}
 _CHOICES = ("yes", "no", "abstain")
 
 
@@ -88,6 +100,14 @@ def pairwise(matrix: VoteMatrix, measure: Measure = "agreement", min_common: int
         elif measure == "lijphart":
             half = y.T @ a + a.T @ y + n.T @ a + a.T @ n
             result = (same + 0.5 * half) / both
+        elif measure == "pabak":
+            q = len(_CHOICES)
+            result = (q * observed - 1.0) / (q - 1.0)
+        elif measure == "ac1":
+            q = len(_CHOICES)
+            shares = [((k.T @ cast) + (cast.T @ k)) / (2.0 * both) for k in (y, n, a)]
+            expected = sum(pi * (1.0 - pi) for pi in shares) / (q - 1.0)
+            result = (observed - expected) / (1.0 - expected)
         else:
             # p_e: sum over choices of (i's share of that choice) x (j's share), both counted
             # on the roll calls where the other state also voted.

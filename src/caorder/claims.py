@@ -1,12 +1,12 @@
-"""The claims register and the verdicts computed for it.
+"""The claims register: what each claim says, whose it is, and how it is judged.
 
-Every testable claim of the paper has an entry in ``data/claims/*.yml`` (one file per
-chapter): a stable id such as ``C3.2``, the paper's words, the element of order it concerns,
-how the book operationalises and tests it, and the notebook that shows the work. Analysis
-modules register one evaluator per claim with :func:`evaluator`; an evaluator recomputes the
-evidence through the package and returns a :class:`Verdict`. Notebooks call
-:func:`evaluate` to show the verdict beside the analysis, and the Claims ledger evaluates
-them all, so the verdict shown in a chapter and in the ledger are the same computation.
+Every claim the book examines has an entry in ``data/claims/*.yml`` (files named by topic):
+a stable id such as ``C3.2`` (typed only there), the paper's words and section, whose claim
+it is (:data:`ATTRIBUTIONS`), the element of order it concerns, how the book operationalises
+and tests it, the notebook that shows the work, and, for the verdict, the name of its
+evaluator in :mod:`caorder.verdicts`, the thresholds of its rule, the date the rule was
+declared, any later change of the rule (old rule, new rule, reason) and the specifications
+under which the claim is tested. :mod:`caorder.verdicts` computes the verdicts.
 """
 
 from __future__ import annotations
@@ -24,9 +24,16 @@ from caorder import paths
 
 VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
 REQUIRED_FIELDS = (
-    "id", "chapter", "section", "quote", "claim", "element", "indicator", "data", "test",
-    "notebook", "blind_spot",
+    "id", "attribution", "evaluator", "declared", "chapter", "section", "quote", "claim",
+    "element", "indicator", "data", "test", "notebook", "blind_spot",
 )
+#: Whose claim a register entry is (the ledger counts and words verdicts by this).
+ATTRIBUTIONS = {
+    "paper": "the paper's own claim",
+    "literature": "a diagnosis the paper reports from the literature, and disputes",
+    "later_work": "the author's later work",
+    "extension": "the book's extension beyond the paper",
+}
 ELEMENTS = (
     "diagnosis",  # the regionalism literature's verdicts (chapter 1)
     "goal",  # Bull's elementary goals
@@ -98,6 +105,18 @@ def _register_cached(folder: str) -> tuple[dict, ...]:
             missing = [f for f in REQUIRED_FIELDS if not str(entry.get(f, "")).strip()]
             if missing:
                 raise ValueError(f"{path.name}: claim {entry.get('id')} lacks {missing}.")
+            if entry["attribution"] not in ATTRIBUTIONS:
+                raise ValueError(
+                    f"{path.name}: claim {entry['id']} has attribution "
+                    f"{entry['attribution']!r}; use one of {list(ATTRIBUTIONS)}."
+                )
+            if entry["evaluator"] == "untestable" and not str(
+                (entry.get("untestable") or {}).get("reason", "")
+            ).strip():
+                raise ValueError(
+                    f"{path.name}: claim {entry['id']} is untestable but gives no "
+                    "untestable.reason (say why, and which data would test it)."
+                )
             if entry["element"] not in ELEMENTS:
                 raise ValueError(
                     f"{path.name}: claim {entry['id']} has element {entry['element']!r}; "

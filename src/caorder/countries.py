@@ -19,7 +19,14 @@ import yaml
 from caorder import paths
 from caorder.schemas import MEMBERS, validate
 
+#: The five Central Asian states (the group ``C5`` of ``data/country_groups.yml``).
 C5 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+#: The great powers whose pull and management the paper discusses, in the book's order.
+GREAT_POWERS = ("RUS", "CHN", "USA")
+GREAT_POWER_NAMES = {"RUS": "Russia", "CHN": "China", "USA": "United States"}
+#: The regional groups the five are compared with (keys of ``data/country_groups.yml``).
+COMPARISON_GROUPS = ("ASEAN", "EU", "VISEGRAD", "NORDIC", "GCC", "MERCOSUR", "SOUTH_CAUCASUS",
+                     "CIS")
 C5_NAMES = {
     "KAZ": "Kazakhstan",
     "KGZ": "Kyrgyzstan",

@@ -1,0 +1,8 @@
+"""Verdicts of the claims tested in chapter 1 (see the register, data/claims/)."""
+
+from __future__ import annotations
+
+from caorder.verdicts.core import Evaluator
+
+#: Evaluators of this chapter, by the name the register uses after ``ch1.``.
+EVALUATORS: dict[str, Evaluator] = {}

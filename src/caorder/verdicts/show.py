@@ -1,0 +1,78 @@
+"""Showing a verdict in a notebook: glue its numbers, draw its specification panel.
+
+Glue keys derive from the claim id, so pages never invent their own: for ``C1.1`` they are
+``c1-1-verdict``, ``c1-1-share`` (share of specifications agreeing, in %), ``c1-1-value``
+(the key number) and ``c1-1-<name>`` for every entry of the primary evidence (underscores
+become hyphens). Numbers are rounded to the precision shown, so re-executing a notebook on
+another machine gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from caorder import plots
+from caorder.verdicts.core import VERDICTS, Result
+
+#: Colour per verdict in specification panels (colour-blind safe, distinct in greyscale).
+VERDICT_COLOURS = dict(zip(VERDICTS, ("#0072B2", "#E69F00", "#D55E00", "#999999")))
+VERDICT_MARKERS = dict(zip(VERDICTS, ("o", "s", "X", "D")))
+
+
+def key(claim_id: str, name: str) -> str:
+    """The glue key of one number of a claim: ``key("C1.1", "c5_percentile")``."""
+    return f"{claim_id.lower().replace('.', '-')}-{name.replace('_', '-')}"
+
+
+def rounded(value: float | None, digits: int = 3) -> float | int | None:
+    """A Python number rounded for display (ints stay ints; NaN/None become None)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if float(value).is_integer():
+        return int(value)
+    return round(float(value), digits)
+
+
+def glue_values(result: Result, digits: int = 3) -> dict[str, object]:
+    """Everything :func:`glue_claim` glues, as a dict (testable without a kernel)."""
+    values: dict[str, object] = {
+        key(result.claim_id, "verdict"): result.verdict,
+        key(result.claim_id, "value"): rounded(result.value, digits),
+        key(result.claim_id, "share"): rounded(
+            None if result.share_agreeing is None else 100 * result.share_agreeing, 0),
+        key(result.claim_id, "n-specs"): len(result.specs),
+    }
+    for name, value in sorted(result.evidence.items()):
+        values[key(result.claim_id, name)] = rounded(value, digits)
+    return values
+
+
+def glue_claim(result: Result, digits: int = 3) -> None:
+    """Glue a claim's verdict and primary evidence (hidden; pages cite them by key)."""
+    from myst_nb import glue
+
+    for name, value in glue_values(result, digits).items():
+        glue(name, "n/a" if value is None else value, display=False)
+
+
+def plot_panel(result: Result, ax: plt.Axes | None = None) -> plt.Axes:
+    """Specification panel: the key number under every specification, marked by verdict."""
+    panel = result.panel().dropna(subset=["value"])
+    ax = ax or plt.subplots(figsize=(6.4, 0.28 * max(len(panel), 4) + 1.2))[1]
+    order = panel.sort_values("value")["specification"].tolist()
+    for verdict, chunk in panel.groupby("verdict", sort=False):
+        sns.scatterplot(chunk, x="value", y="specification", ax=ax, s=60, label=verdict,
+                        color=VERDICT_COLOURS[verdict], marker=VERDICT_MARKERS[verdict])
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels(order)
+    ax.legend(title="verdict", loc="best", fontsize="small")
+    return plots.label(ax, result.statistic, "specification")
+
+
+def panel_table(result: Result) -> pd.DataFrame:
+    """The specification panel as a table sorted by the key number."""
+    return result.panel().sort_values(["value", "specification"]).reset_index(drop=True)
