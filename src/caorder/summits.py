@@ -44,7 +44,6 @@ from matplotlib.ticker import MaxNLocator
 from scipy import stats
 
 from caorder import agreement, countries, paths, plots, tables
-from caorder.claims import Verdict, evaluator
 from caorder.schemas import ISO3_PATTERN, validate
 
 # --- vocabularies ------------------------------------------------------------------------
@@ -988,13 +987,7 @@ def _jitter(key: str) -> float:
     return (sum((k + 1) * ord(c) for k, c in enumerate(key)) % 97) / 97
 
 
-# --- cached inputs for the evaluators -----------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def summits_table() -> pd.DataFrame:
-    """``data/summits.csv``, loaded once per process."""
-    return load_summits()
+# --- cached inputs ------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
@@ -1004,127 +997,13 @@ def c5_votes() -> pd.DataFrame:
     return votes[votes["iso3"].isin(countries.C5)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=1)
-def pair_years() -> pd.DataFrame:
-    """C5 pairs x years 1992-2019: UNGA kappa and number of shared macro-regional tables."""
+@lru_cache(maxsize=None)
+def pair_years(variant: str = "as_coded") -> pd.DataFrame:
+    """C5 pairs x years 1992-2019: UNGA kappa and number of shared macro-regional tables.
+
+    ``variant`` is the membership coding (:data:`VARIANTS`); the votes do not change.
+    """
     kappa = pair_kappa_by_year(c5_votes())
-    shared = shared_memberships(membership_panel(load_memberships()), years=range(1992, 2020))
+    panel = membership_panel(load_memberships(variant=variant))
+    shared = shared_memberships(panel, years=range(1992, 2020))
     return kappa.merge(shared, on=["a", "b", "year"], how="left")
-
-
-# --- evaluators ----------------------------------------------------------------------------
-
-FM_REGULAR_SHARE = 0.75
-
-
-@evaluator("C1.6")
-def claim_c1_6() -> Verdict:
-    """C5-only diplomacy became regular after 2017.
-
-    Rule: supports if the negative-binomial incidence-rate ratio of C5-only meetings per
-    year (1991-2025; after = 2017 onwards) has a 95% CI above 1 AND the foreign ministers
-    met in at least 75% of the years 2017-2025; contradicts if the CI lies below 1 or they
-    met in fewer than half of those years; mixed otherwise.
-    """
-    counts = meetings_per_year(summits_table())
-    fit = rate_ratio(counts.sum(axis=1), 2017, "negbin")
-    fm_share = share_of_years_with_meeting(counts["c5_fm_meeting"], 2017, 2025)
-    if fit.ci_low > 1 and fm_share >= FM_REGULAR_SHARE:
-        verdict = "supports"
-    elif fit.ci_high < 1 or fm_share < 0.5:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C1.6", verdict, "incidence-rate ratio of C5-only meetings per year, 2017-2025 vs 1991-2016",
-        round(fit.irr, 2),
-        f"C5-only meetings rose from {fit.rate_before:.2f} to {fit.rate_after:.2f} a year (IRR "
-        f"{fit.irr:.2f}, 95% CI {fit.ci_low:.2f}-{fit.ci_high:.2f}); the foreign ministers met in "
-        f"{fm_share:.0%} of the years 2017-2025. On the curated record only.",
-    )
-
-
-@evaluator("C1.7")
-def claim_c1_7() -> Verdict:
-    """The 2019 delay did not suspend the consultative format.
-
-    Rule: contradicts if no consultative meeting followed the 2019 one within 24 months
-    (the format stalled); supports if one did and the median interval between meetings
-    from 2019 on is at most 15 months (close to the planned annual cadence); mixed otherwise.
-    """
-    table = cadence(summits_table())
-    since_2019 = table[table["start"].dt.year >= 2019]
-    after = since_2019["months_since_previous"].iloc[1:]
-    median = float(after.median()) if len(after) else float("nan")
-    if len(after) == 0 or after.iloc[0] > 24:
-        verdict = "contradicts"
-    elif median <= 15:
-        verdict = "supports"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C1.7", verdict, "median months between consultative meetings after the 2019 meeting", round(median, 1),
-        f"{len(table)} consultative meetings were held from {table['start'].dt.year.min()} to "
-        f"{table['start'].dt.year.max()}; after the delayed 2019 meeting the median interval was "
-        f"{median:.1f} months (longest {after.max():.1f}, against a planned 12).",
-    )
-
-
-TKM_PRESENT_SUPPORTS = 0.8
-TKM_PRESENT_CONTRADICTS = 0.5
-
-
-@evaluator("C3.8")
-def claim_c3_8() -> Verdict:
-    """Turkmenistan, despite positive neutrality, takes part in the C5 order's diplomacy.
-
-    Rule: over the five-state meetings of 2017-2025 (consultative, foreign-minister and
-    other five-leader meetings), supports if Turkmenistan was represented at >= 80% of those
-    with a known level, contradicts if at < 50%, mixed otherwise.
-    """
-    long = attendance(summits_table())
-    long["format"] = meeting_format(long["series"], long["year"])
-    rates = attendance_rates(long[long["format"] == FIVE_STATE_RECENT], by="format").set_index("iso3")
-    tkm = float(rates.at["TKM", "present"])
-    others = float(rates.drop("TKM")["present"].mean())
-    tkm_level = float(rates.at["TKM", "at_expected_level"])
-    others_level = float(rates.drop("TKM")["at_expected_level"].mean())
-    if tkm >= TKM_PRESENT_SUPPORTS:
-        verdict = "supports"
-    elif tkm < TKM_PRESENT_CONTRADICTS:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C3.8", verdict, "share of 2017-2025 five-state meetings at which Turkmenistan was represented",
-        round(tkm, 2),
-        f"Turkmenistan was represented at {tkm:.0%} of the {int(rates.at['TKM', 'n'])} five-state meetings "
-        f"of 2017-2025 (other four: {others:.0%}), but at the expected level (head of state or foreign "
-        f"minister) only at {tkm_level:.0%} (others: {others_level:.0%}).",
-    )
-
-
-@evaluator("C3.9")
-def claim_c3_9() -> Verdict:
-    """Overlapping macro-regional organisations go with closer UNGA voting among the C5.
-
-    Rule: supports if the within-pair slope of yearly UNGA kappa on the number of shared
-    macro-regional tables (pair and year fixed effects, 1992-2019) has a 95% CI above 0 AND
-    the between-pair Spearman rho is positive; contradicts if the CI lies below 0; mixed
-    otherwise (no detectable association, or within and between disagree).
-    """
-    result = shared_tables_test(pair_years())
-    if result.within_ci_low > 0 and result.between_r > 0:
-        verdict = "supports"
-    elif result.within_ci_high < 0:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C3.9", verdict, "within-pair change in UNGA kappa per additional shared organisation",
-        round(result.within_slope, 3),
-        f"Per extra shared table, pair kappa changes by {result.within_slope:+.3f} (95% CI "
-        f"{result.within_ci_low:+.3f} to {result.within_ci_high:+.3f}; {result.n_pairs_changing} of 10 pairs "
-        f"change their count); across pairs, r = {result.between_r:+.2f} "
-        f"(exact QAP p = {result.between_p:.3f}). Ten pairs make this a weak test.",
-    )
