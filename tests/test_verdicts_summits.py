@@ -16,8 +16,13 @@ def thresholds(claim_id: str) -> dict:
 
 
 def ministers(**changes: float) -> dict:
-    base = {"share_years_after": 0.9, "share_years_before": 0.0, "longest_gap_after_years": 1.5,
-            "irr_ci_low": 0.8, "irr_ci_high": 2.5}
+    base = {
+        "share_years_after": 0.9,
+        "share_years_before": 0.0,
+        "longest_gap_after_years": 1.5,
+        "irr_ci_low": 0.8,
+        "irr_ci_high": 2.5,
+    }
     return {**base, **changes}
 
 
@@ -58,8 +63,11 @@ def test_c1_7_rule(first, median, expected):
     [(0, 0, 0, SUPPORTS), (0, 0, 2, MIXED), (1, 0, 0, CONTRADICTS), (0, 1, 0, CONTRADICTS)],
 )
 def test_c1_9_rule(instruments, bodies, aims, expected):
-    evidence = {"integration_instruments": instruments, "supranational_bodies": bodies,
-                "integration_aims": aims}
+    evidence = {
+        "integration_instruments": instruments,
+        "supranational_bodies": bodies,
+        "integration_aims": aims,
+    }
     assert diplomacy.integration_rule(evidence, thresholds("C1.9")) == expected
 
 
@@ -70,8 +78,12 @@ def test_c3_8_rule(share, expected):
 
 @pytest.mark.parametrize(
     ("low", "high", "between", "expected"),
-    [(0.01, 0.05, 0.3, SUPPORTS), (0.01, 0.05, -0.3, MIXED), (-0.05, 0.05, 0.3, MIXED),
-     (-0.05, -0.01, 0.3, CONTRADICTS)],
+    [
+        (0.01, 0.05, 0.3, SUPPORTS),
+        (0.01, 0.05, -0.3, MIXED),
+        (-0.05, 0.05, 0.3, MIXED),
+        (-0.05, -0.01, 0.3, CONTRADICTS),
+    ],
 )
 def test_c3_9_rule(low, high, between, expected):
     evidence = {"within_ci_low": low, "within_ci_high": high, "between_r": between}
@@ -79,7 +91,8 @@ def test_c3_9_rule(low, high, between, expected):
 
 
 @pytest.mark.parametrize(
-    ("ifas", "others", "expected"), [(1.0, 0.0, SUPPORTS), (1.0, 1.0, CONTRADICTS), (0.0, 0.0, CONTRADICTS)]
+    ("ifas", "others", "expected"),
+    [(1.0, 0.0, SUPPORTS), (1.0, 1.0, CONTRADICTS), (0.0, 0.0, CONTRADICTS)],
 )
 def test_c3_11_rule(ifas, others, expected):
     evidence = {"ifas_standing": ifas, "other_standing": others}

@@ -28,7 +28,7 @@ curation from stored web pages, and coverage of the 2000s is thinner than that o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations, permutations
 from pathlib import Path
 
@@ -41,7 +41,6 @@ import statsmodels.formula.api as smf
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
-from scipy import stats
 
 from caorder import agreement, countries, paths, plots, tables
 from caorder.schemas import ISO3_PATTERN, validate
@@ -90,8 +89,22 @@ EXPECTED_LEVEL = {
 PRECISIONS = ("day", "month", "year")
 CONFIDENCE = ("high", "medium", "low")
 ORGANISATIONS = (
-    "UN", "OSCE", "CIS", "CST", "CSTO", "SCO", "EURASEC", "EAEU", "OTS", "ECO", "OIC", "IFAS",
-    "CANWFZ", "CAU", "CAEC", "CACO",
+    "UN",
+    "OSCE",
+    "CIS",
+    "CST",
+    "CSTO",
+    "SCO",
+    "EURASEC",
+    "EAEU",
+    "OTS",
+    "ECO",
+    "OIC",
+    "IFAS",
+    "CANWFZ",
+    "CAU",
+    "CAEC",
+    "CACO",
 )
 STATUSES = ("member", "associate", "observer", "suspended", "party", "signatory")
 #: Statuses that give a seat at an organisation's table: members, treaty parties, and
@@ -150,14 +163,16 @@ def _not_before(frame: pd.DataFrame, later: str, earlier: str) -> pd.Series:
     width = np.minimum(frame[later].str.len().fillna(10), frame[earlier].str.len().fillna(10))
     ok = [
         (pd.isna(a) or pd.isna(b) or str(a)[: int(n)] >= str(b)[: int(n)])
-        for a, b, n in zip(frame[later], frame[earlier], width)
+        for a, b, n in zip(frame[later], frame[earlier], width, strict=True)
     ]
     return pd.Series(ok, index=frame.index)
 
 
 def _one_of(column: str, values: tuple[str, ...], nullable: bool = False) -> pa.Column:
     """A text column restricted to ``values`` (the error names the column and the choices)."""
-    return pa.Column(str, pa.Check.isin(values, error=f"{column} one of {values}"), nullable=nullable)
+    return pa.Column(
+        str, pa.Check.isin(values, error=f"{column} one of {values}"), nullable=nullable
+    )
 
 
 def _matching(pattern: str, rule: str, nullable: bool = False) -> pa.Column:
@@ -169,8 +184,10 @@ _ALTERNATIVE = r"^(drop|[A-Za-z_]+=[^;=]+(;[A-Za-z_]+=[^;=]+)*)$"
 
 
 def _alternative_column() -> pa.Column:
-    """``drop`` or ``column=value;column=value``: the coding if a disputed point goes the other way."""
-    return _matching(_ALTERNATIVE, "disputed_alternative is 'drop' or 'column=value;...'", nullable=True)
+    """``drop`` or ``column=value;...``: the coding if a disputed point goes the other way."""
+    return _matching(
+        _ALTERNATIVE, "disputed_alternative is 'drop' or 'column=value;...'", nullable=True
+    )
 
 
 def _event_schema(name: str, held: bool) -> pa.DataFrameSchema:
@@ -198,7 +215,9 @@ def _event_schema(name: str, held: bool) -> pa.DataFrameSchema:
         },
         checks=[
             pa.Check(
-                lambda df: df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH),
+                lambda df: (
+                    df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH)
+                ),
                 error="start_date has the form its date_precision says "
                 "(day YYYY-MM-DD, month YYYY-MM, year YYYY)",
             ),
@@ -230,9 +249,7 @@ MEMBERSHIPS = pa.DataFrameSchema(
         "disputed_alternative": _alternative_column(),
         "notes": pa.Column(str, nullable=True),
     },
-    checks=[
-        pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")
-    ],
+    checks=[pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")],
     strict=True,
 )
 
@@ -285,7 +302,9 @@ def apply_variant(
         if text == "drop":
             recoded = recoded.drop(index=line)
             continue
-        for column, value in _parse_alternative(text, frame.columns, f"{where} line {line}").items():
+        for column, value in _parse_alternative(
+            text, frame.columns, f"{where} line {line}"
+        ).items():
             recoded.at[line, column] = value
     if "date_precision" in recoded:
         lengths = recoded["start_date"].str.len().map({10: "day", 7: "month", 4: "year"})
@@ -496,7 +515,7 @@ def ministerial_regularity(
     first = later.index[0]
     counts = table.groupby("year").size().reindex(range(1991, after[1] + 1), fill_value=0)
     return MinisterialRegularity(
-        n_meetings=int(len(table)),
+        n_meetings=len(table),
         first_after=str(table.at[first, "event_id"]),
         gap_into_break_years=float(table.at[first, "gap_years"]),
         gap_into_break_min_years=float(table.at[first, "gap_min_years"]),
@@ -504,6 +523,87 @@ def ministerial_regularity(
         share_years_after=share_of_years_with_meeting(counts, *after),
         longest_gap_after_years=float(later["gap_years"].iloc[1:].max()),
     )
+
+
+# --- C1.9: what the consultative meetings adopted ---------------------------------------
+
+DOCUMENT_KINDS = (
+    "joint_statement",
+    "treaty",
+    "agreement",
+    "concept",
+    "programme",
+    "roadmap",
+    "regulation",
+    "decision",
+    "appeal",
+    "action_plan",
+    "protocol",
+)
+BODIES = ("none", "intergovernmental", "supranational", "regional_organisation")
+CONSULTATIVE_DOCUMENTS = pa.DataFrameSchema(
+    name="consultative_documents",
+    columns={
+        "event_id": _matching(r"^CM\d+$", "event_id is a consultative meeting (CM<n>)"),
+        "document": pa.Column(str),
+        "kind": _one_of("kind", DOCUMENT_KINDS),
+        "integration_instrument": _one_of("integration_instrument", ("yes", "no")),
+        "creates_body": _one_of("creates_body", BODIES),
+        "integration_aim": _one_of("integration_aim", ("yes", "not_found")),
+        "text_read": _one_of("text_read", ("none", "title", "summary", "opening", "full")),
+        "phrase": pa.Column(str, nullable=True),
+        "source_urls": pa.Column(str, _urls_check()),
+        "confidence": _one_of("confidence", CONFIDENCE),
+        "notes": pa.Column(str, nullable=True),
+    },
+    unique=["event_id", "document"],
+    strict=True,
+)
+
+
+def load_consultative_documents(
+    path: Path | None = None, summits_path: Path | None = None
+) -> pd.DataFrame:
+    """Coded outcome documents of the consultative meetings, with each meeting's date.
+
+    Every ``event_id`` must be a consultative meeting in ``summits.csv``.
+    """
+    path = path or paths.data_dir() / "consultative_documents.csv"
+    frame = _read(path, CONSULTATIVE_DOCUMENTS)
+    meetings = load_summits(summits_path)
+    meetings = meetings[meetings["series"] == "consultative_meeting"].set_index("event_id")
+    unknown = sorted(set(frame["event_id"]) - set(meetings.index))
+    if unknown:
+        raise ValueError(
+            f"{path.name}: event_id {unknown} is not a consultative meeting in "
+            "summits.csv; use the meeting's id there (CM1, CM2, ...)."
+        )
+    return frame.assign(
+        year=frame["event_id"].map(meetings["year"]), start=frame["event_id"].map(meetings["start"])
+    )
+
+
+def agenda_counts(documents: pd.DataFrame, first: int, last: int) -> dict[str, int]:
+    """Counts of the coded outcome documents of the meetings held ``first``..``last``.
+
+    ``integration_instruments``: documents that are instruments of economic integration;
+    ``supranational_bodies``: documents creating a supranational body or regional
+    organisation; ``intergovernmental_bodies``: documents creating a coordinating body
+    without powers over the states; ``integration_aims``: documents stating economic
+    integration as an aim in the part read.
+    """
+    chosen = documents[documents["year"].between(first, last)]
+    return {
+        "meetings": int(chosen["event_id"].nunique()),
+        "documents": len(chosen),
+        "integration_instruments": int((chosen["integration_instrument"] == "yes").sum()),
+        "supranational_bodies": int(
+            chosen["creates_body"].isin(["supranational", "regional_organisation"]).sum()
+        ),
+        "intergovernmental_bodies": int((chosen["creates_body"] == "intergovernmental").sum()),
+        "integration_aims": int((chosen["integration_aim"] == "yes").sum()),
+        "read_beyond_title": int(chosen["text_read"].isin(["opening", "full"]).sum()),
+    }
 
 
 # --- C1.7: cadence of the consultative meetings -----------------------------------------
@@ -581,8 +681,13 @@ def meeting_format(series: pd.Series, year: pd.Series, since: int = 2017) -> pd.
     C5+X summits and ministerials form their own groups.
     """
     informal = series.isin(["consultative_meeting", "c5_fm_meeting", "other_c5_leaders_meeting"])
-    labels = series.map({"regional_org_summit": "Regional bodies", "c5plus_summit": "C5+X summits",
-                         "c5plus_ministerial": "C5+X ministerials"})
+    labels = series.map(
+        {
+            "regional_org_summit": "Regional bodies",
+            "c5plus_summit": "C5+X summits",
+            "c5plus_ministerial": "C5+X ministerials",
+        }
+    )
     labels = labels.mask(informal & (year >= since), f"Five-state, {since}-2025")
     return labels.mask(informal & (year < since), f"Five-state, before {since}")
 
@@ -594,7 +699,9 @@ def attendance_rates(long: pd.DataFrame, by: str = "series") -> pd.DataFrame:
     """
     grouped = long.dropna(subset=["present"]).groupby([by, "iso3"])
     rates = grouped.agg(
-        n=("present", "size"), present=("present", "mean"), at_expected_level=("at_expected_level", "mean")
+        n=("present", "size"),
+        present=("present", "mean"),
+        at_expected_level=("at_expected_level", "mean"),
     )
     return rates.reset_index().sort_values([by, "iso3"], ignore_index=True)
 
@@ -607,7 +714,9 @@ def level_matrix(events: pd.DataFrame) -> pd.DataFrame:
     return codes.loc[events.sort_values("start")["event_id"]]
 
 
-def unga_absence_by_session(votes: pd.DataFrame, states: tuple[str, ...] = countries.C5) -> pd.DataFrame:
+def unga_absence_by_session(
+    votes: pd.DataFrame, states: tuple[str, ...] = countries.C5
+) -> pd.DataFrame:
     """Share of roll calls each state missed while a member, per session (sessions x states).
 
     ``votes`` is :func:`caorder.tables.votes_with_rollcalls` (needs rcid, iso3, vote, session);
@@ -623,7 +732,9 @@ def unga_absence_by_session(votes: pd.DataFrame, states: tuple[str, ...] = count
 
 
 def membership_panel(
-    memberships: pd.DataFrame, years: range = range(1991, 2026), states: tuple[str, ...] = countries.C5
+    memberships: pd.DataFrame,
+    years: range = range(1991, 2026),
+    states: tuple[str, ...] = countries.C5,
 ) -> pd.DataFrame:
     """State x organisation x year: the status held on 1 July of each year (mid-year rule).
 
@@ -635,7 +746,11 @@ def membership_panel(
     july["day"] = pd.to_datetime(july["year"].astype(str) + "-07-01")
     grid = spells.merge(july, how="cross")
     active = (grid["start"] <= grid["day"]) & (grid["stop"].isna() | (grid["day"] <= grid["stop"]))
-    grid = grid[active].sort_values("start").drop_duplicates(["iso3", "organisation", "year"], keep="last")
+    grid = (
+        grid[active]
+        .sort_values("start")
+        .drop_duplicates(["iso3", "organisation", "year"], keep="last")
+    )
     grid = grid.assign(family=grid["organisation"].map(ORG_FAMILIES))
     columns = ["iso3", "organisation", "family", "year", "status"]
     return grid[columns].sort_values(["iso3", "organisation", "year"], ignore_index=True)
@@ -700,7 +815,7 @@ def pair_matrix(pairs: pd.DataFrame, value: str, states: tuple[str, ...]) -> pd.
     """Symmetric states x states matrix of ``value`` from a table with columns a, b, value."""
     matrix = pd.DataFrame(np.nan, index=list(states), columns=list(states))
     for row in pairs.itertuples(index=False):
-        a, b, x = getattr(row, "a"), getattr(row, "b"), getattr(row, value)
+        a, b, x = row.a, row.b, getattr(row, value)
         if a in matrix.index and b in matrix.index:
             matrix.at[a, b] = matrix.at[b, a] = x
     return matrix
@@ -730,10 +845,12 @@ def qap_test(x: pd.DataFrame, y: pd.DataFrame) -> QAPResult:
     xs = x.loc[list(states), list(states)].to_numpy()[upper]
     ym = y.loc[list(states), list(states)].to_numpy()
     observed = float(np.corrcoef(xs, ym[upper])[0, 1])
-    null = np.array([
-        np.corrcoef(xs, ym[np.ix_(order, order)][upper])[0, 1]
-        for order in permutations(range(len(states)))
-    ])
+    null = np.array(
+        [
+            np.corrcoef(xs, ym[np.ix_(order, order)][upper])[0, 1]
+            for order in permutations(range(len(states)))
+        ]
+    )
     return QAPResult(
         states=states,
         n_pairs=len(xs),
@@ -743,7 +860,9 @@ def qap_test(x: pd.DataFrame, y: pd.DataFrame) -> QAPResult:
     )
 
 
-def shared_tables_qap(pair_years: pd.DataFrame, states: tuple[str, ...] = countries.C5) -> QAPResult:
+def shared_tables_qap(
+    pair_years: pd.DataFrame, states: tuple[str, ...] = countries.C5
+) -> QAPResult:
     """QAP test of pairs' mean shared tables against their mean UNGA kappa, among ``states``."""
     means = pair_years.groupby(["a", "b"])[["n_shared", "kappa"]].mean().reset_index()
     return qap_test(pair_matrix(means, "n_shared", states), pair_matrix(means, "kappa", states))
@@ -794,7 +913,7 @@ def shared_tables_test(
         between_p=qap.p_value,
         n_permutations=qap.n_permutations,
         n_pairs=qap.n_pairs,
-        n_obs=int(len(data)),
+        n_obs=len(data),
     )
 
 
@@ -808,8 +927,10 @@ ORGANISATIONS_TABLE = pa.DataFrameSchema(
         "kind": _one_of("kind", ("organisation", "treaty")),
         "founded": pa.Column(str, _date_check()),
         "ended": pa.Column(str, _date_check(), nullable=True),
-        "outside_founders": _matching(r"^(none|many|[A-Z]{3}(;[A-Z]{3})*)$",
-                                     "outside_founders is none, many or ISO3 codes joined by ';'"),
+        "outside_founders": _matching(
+            r"^(none|many|[A-Z]{3}(;[A-Z]{3})*)$",
+            "outside_founders is none, many or ISO3 codes joined by ';'",
+        ),
         "source_urls": pa.Column(str, _urls_check()),
         "notes": pa.Column(str, nullable=True),
     },
@@ -827,17 +948,21 @@ def load_organisations(path: Path | None = None) -> pd.DataFrame:
 def home_grown_standing(
     organisations: pd.DataFrame, memberships: pd.DataFrame, on: str
 ) -> pd.DataFrame:
-    """Home-grown organisations (founded by Central Asian states only), and whether each stood ``on``.
+    """Home-grown organisations (founded by Central Asian states only); did each stand ``on``?
 
     A home-grown organisation "stands" on a date if it had not ended and at least one of the
     five held a seat at it (member, party or associate). Treaty zones without a standing
     body (the nuclear-weapon-free zone) are excluded: they are not organisations.
     """
     day = pd.Timestamp(on)
-    chosen = organisations[(organisations["kind"] == "organisation")
-                           & (organisations["outside_founders"] == "none")]
-    seated = memberships[memberships["status"].isin(AT_THE_TABLE) & (memberships["start"] <= day)
-                         & (memberships["stop"].isna() | (memberships["stop"] >= day))]
+    chosen = organisations[
+        (organisations["kind"] == "organisation") & (organisations["outside_founders"] == "none")
+    ]
+    seated = memberships[
+        memberships["status"].isin(AT_THE_TABLE)
+        & (memberships["start"] <= day)
+        & (memberships["stop"].isna() | (memberships["stop"] >= day))
+    ]
     members = seated.groupby("organisation")["iso3"].agg(lambda s: ", ".join(sorted(set(s))))
     table = chosen[["organisation", "name", "founded", "ended"]].assign(
         members_on_date=chosen["organisation"].map(members).fillna("")
@@ -858,7 +983,10 @@ _LEGEND_RIGHT = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "fontsize":
 
 
 def _legend_patches(labels: list[str], colours: list) -> list[Patch]:
-    return [Patch(facecolor=c, edgecolor="0.5", label=l) for l, c in zip(labels, colours)]
+    return [
+        Patch(facecolor=colour, edgecolor="0.5", label=text)
+        for text, colour in zip(labels, colours, strict=True)
+    ]
 
 
 def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
@@ -866,8 +994,15 @@ def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     series = [s for s in SERIES if s in set(events["series"])]
     for row, name in enumerate(series):
         dates = events.loc[events["series"] == name, "start"]
-        ax.scatter(dates, np.full(len(dates), row), s=36, color=plots.PALETTE[row],
-                   edgecolor="black", linewidth=0.4, zorder=3)
+        ax.scatter(
+            dates,
+            np.full(len(dates), row),
+            s=36,
+            color=plots.PALETTE[row],
+            edgecolor="black",
+            linewidth=0.4,
+            zorder=3,
+        )
     ax.set_yticks(range(len(series)), [SERIES_LABELS[s] for s in series])
     ax.set_ylim(len(series) - 0.5, -0.5)
     return plots.label(ax, "Date of the meeting", "")
@@ -877,13 +1012,24 @@ def plot_counts(counts: pd.DataFrame, fit: RateRatio, break_year: int, ax: plt.A
     """Stacked bars of meetings per year by series, with the mean before and after the break."""
     bottom = np.zeros(len(counts))
     for k, name in enumerate(counts.columns):
-        ax.bar(counts.index, counts[name], bottom=bottom, width=0.8, color=plots.PALETTE[k],
-               label=SERIES_LABELS[name])
+        ax.bar(
+            counts.index,
+            counts[name],
+            bottom=bottom,
+            width=0.8,
+            color=plots.PALETTE[k],
+            label=SERIES_LABELS[name],
+        )
         bottom += counts[name].to_numpy()
     first, last = counts.index.min(), counts.index.max()
-    ax.hlines([fit.rate_before, fit.rate_after], [first - 0.5, break_year - 0.5],
-              [break_year - 0.5, last + 0.5], colors="black", linestyles="--",
-              label="Mean per year (before / after)")
+    ax.hlines(
+        [fit.rate_before, fit.rate_after],
+        [first - 0.5, break_year - 0.5],
+        [break_year - 0.5, last + 0.5],
+        colors="black",
+        linestyles="--",
+        label="Mean per year (before / after)",
+    )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8)
     return plots.label(ax, "Year", "Meetings (count)")
@@ -901,17 +1047,37 @@ def plot_cadence(
     Dotted vertical lines mark the planned dates of meetings that were not held then.
     """
     shown = table.dropna(subset=["months_since_previous"])
-    ax.bar(shown["start"], shown["months_since_previous"], width=70, color=plots.PALETTE[0],
-           label="Months since the previous meeting")
+    ax.bar(
+        shown["start"],
+        shown["months_since_previous"],
+        width=70,
+        color=plots.PALETTE[0],
+        label="Months since the previous meeting",
+    )
     for _, row in shown.iterrows():
-        ax.annotate(f"{row['event_id']}\n{row['host']}", (row["start"], row["months_since_previous"]),
-                    xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    ax.axhline(planned_months, color="black", linestyle="--",
-               label=f"Planned annual cadence ({planned_months:g} months)")
+        ax.annotate(
+            f"{row['event_id']}\n{row['host']}",
+            (row["start"], row["months_since_previous"]),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        )
+    ax.axhline(
+        planned_months,
+        color="black",
+        linestyle="--",
+        label=f"Planned annual cadence ({planned_months:g} months)",
+    )
     for _, row in not_held[not_held["series"] == series].iterrows():
-        ax.axvline(row["start"], color=plots.PALETTE[3], linestyle=":", linewidth=2,
-                   label=f"Planned, not held: {row['city']} {row['start_date']}")
+        ax.axvline(
+            row["start"],
+            color=plots.PALETTE[3],
+            linestyle=":",
+            linewidth=2,
+            label=f"Planned, not held: {row['city']} {row['start_date']}",
+        )
     ax.set_ylim(0, max(shown["months_since_previous"].max(), planned_months) * 1.25)
     ax.legend(loc="upper right", fontsize=8)
     return plots.label(ax, "Date of the meeting", "Interval (months)")
@@ -920,15 +1086,23 @@ def plot_cadence(
 def plot_levels(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     """Heatmap: the five states (rows) x meetings in date order (columns), coloured by level."""
     matrix = level_matrix(events).T
-    ax.imshow(matrix.to_numpy(dtype=float), aspect="auto", interpolation="nearest",
-              cmap=ListedColormap(LEVEL_COLOURS), vmin=-0.5, vmax=len(LEVELS) - 0.5)
+    ax.imshow(
+        matrix.to_numpy(dtype=float),
+        aspect="auto",
+        interpolation="nearest",
+        cmap=ListedColormap(LEVEL_COLOURS),
+        vmin=-0.5,
+        vmax=len(LEVELS) - 0.5,
+    )
     ax.set_yticks(range(len(matrix.index)), list(matrix.index))
     ax.set_xticks(range(len(matrix.columns)), list(matrix.columns), rotation=90, fontsize=7)
     ax.set_xticks(np.arange(-0.5, len(matrix.columns)), minor=True)
     ax.grid(False)
     ax.grid(which="minor", axis="x", color="white", linewidth=0.6)
     labels = [level.replace("_", " ") for level in LEVELS]
-    ax.legend(handles=_legend_patches(labels, LEVEL_COLOURS), title="Represented by", **_LEGEND_RIGHT)
+    ax.legend(
+        handles=_legend_patches(labels, LEVEL_COLOURS), title="Represented by", **_LEGEND_RIGHT
+    )
     return plots.label(ax, "Meeting (event id, in date order)", "State")
 
 
@@ -943,43 +1117,79 @@ def plot_membership_matrix(
     """Rows: family x state; columns: years; colour: the state's status at that table."""
     rank = {name: k for k, name in enumerate(STATUS_ORDER)}
     chosen = panel[panel["family"].isin(families)]
-    best = _status_class(chosen["status"]).map(rank).groupby(
-        [chosen["family"], chosen["iso3"], chosen["year"]]
-    ).max()
+    best = (
+        _status_class(chosen["status"])
+        .map(rank)
+        .groupby([chosen["family"], chosen["iso3"], chosen["year"]])
+        .max()
+    )
     years = sorted(panel["year"].unique())
-    rows = pd.MultiIndex.from_product([list(families), list(countries.C5)], names=["family", "iso3"])
+    rows = pd.MultiIndex.from_product(
+        [list(families), list(countries.C5)], names=["family", "iso3"]
+    )
     grid = best.unstack("year").reindex(index=rows, columns=years).fillna(0)
     extent = (years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5)
-    ax.imshow(grid.to_numpy(), aspect="auto", interpolation="nearest", extent=extent,
-              cmap=ListedColormap(STATUS_COLOURS), vmin=-0.5, vmax=len(STATUS_ORDER) - 0.5)
+    ax.imshow(
+        grid.to_numpy(),
+        aspect="auto",
+        interpolation="nearest",
+        extent=extent,
+        cmap=ListedColormap(STATUS_COLOURS),
+        vmin=-0.5,
+        vmax=len(STATUS_ORDER) - 0.5,
+    )
     ax.set_yticks(range(len(rows)), [f"{f} · {s}" for f, s in rows], fontsize=8)
     for boundary in range(len(countries.C5), len(rows), len(countries.C5)):
         ax.axhline(boundary - 0.5, color="black", linewidth=0.8)
     ax.grid(False)
-    ax.legend(handles=_legend_patches(list(STATUS_ORDER), STATUS_COLOURS), title="Status on 1 July",
-              **_LEGEND_RIGHT)
+    ax.legend(
+        handles=_legend_patches(list(STATUS_ORDER), STATUS_COLOURS),
+        title="Status on 1 July",
+        **_LEGEND_RIGHT,
+    )
     return plots.label(ax, "Year", "Organisation · state")
 
 
 def plot_kappa_shared(pair_years: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     """Pair-year UNGA kappa against shared tables (small dots), with each pair's means."""
     offsets = (pair_years["a"] + pair_years["b"]).map(lambda key: (_jitter(key) - 0.5) * 0.3)
-    ax.scatter(pair_years["n_shared"] + offsets, pair_years["kappa"], s=10, color=plots.GREY,
-               alpha=0.5, label="Pair in one year")
+    ax.scatter(
+        pair_years["n_shared"] + offsets,
+        pair_years["kappa"],
+        s=10,
+        color=plots.GREY,
+        alpha=0.5,
+        label="Pair in one year",
+    )
     means = pair_years.groupby(["a", "b"])[["n_shared", "kappa"]].mean().reset_index()
     with_tkm = (means["a"] == "TKM") | (means["b"] == "TKM")
-    styles = ((False, plots.PALETTE[0], "Pair mean"),
-              (True, plots.STATE_COLOURS["TKM"], "Pair mean (with Turkmenistan)"))
+    styles = (
+        (False, plots.PALETTE[0], "Pair mean"),
+        (True, plots.STATE_COLOURS["TKM"], "Pair mean (with Turkmenistan)"),
+    )
     for is_tkm, colour, label in styles:
         chosen = means[with_tkm == is_tkm]
-        ax.scatter(chosen["n_shared"], chosen["kappa"], s=60, color=colour, edgecolor="black",
-                   zorder=3, label=label)
+        ax.scatter(
+            chosen["n_shared"],
+            chosen["kappa"],
+            s=60,
+            color=colour,
+            edgecolor="black",
+            zorder=3,
+            label=label,
+        )
     for _, row in means.iterrows():
-        ax.annotate(f"{row['a']}-{row['b']}", (row["n_shared"], row["kappa"]), xytext=(5, 3),
-                    textcoords="offset points", fontsize=8)
+        ax.annotate(
+            f"{row['a']}-{row['b']}",
+            (row["n_shared"], row["kappa"]),
+            xytext=(5, 3),
+            textcoords="offset points",
+            fontsize=8,
+        )
     ax.legend(loc="lower right", fontsize=8)
-    return plots.label(ax, "Macro-regional organisations shared (count)",
-                       "UNGA voting agreement (Cohen's kappa)")
+    return plots.label(
+        ax, "Macro-regional organisations shared (count)", "UNGA voting agreement (Cohen's kappa)"
+    )
 
 
 def _jitter(key: str) -> float:
@@ -997,7 +1207,7 @@ def c5_votes() -> pd.DataFrame:
     return votes[votes["iso3"].isin(countries.C5)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pair_years(variant: str = "as_coded") -> pd.DataFrame:
     """C5 pairs x years 1992-2019: UNGA kappa and number of shared macro-regional tables.
 

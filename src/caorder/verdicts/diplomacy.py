@@ -9,24 +9,30 @@ thresholds. The chapter modules register them: :data:`CH1` in :mod:`caorder.verd
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
 from caorder import countries, summits
 from caorder.verdicts.core import (
-    CONTRADICTS, MIXED, SUPPORTS, Evaluator, Evidence, Spec, Thresholds,
+    CONTRADICTS,
+    MIXED,
+    SUPPORTS,
+    Evaluator,
+    Evidence,
+    Spec,
+    Thresholds,
 )
 
 PRIMARY_DATA = summits.VARIANTS[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _events(variant: str) -> pd.DataFrame:
     return summits.load_summits(variant=variant)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _memberships(variant: str) -> pd.DataFrame:
     return summits.load_memberships(variant=variant)
 
@@ -60,18 +66,28 @@ def ministers_evidence(spec: Spec) -> Evidence:
 def ministers_rule(ev: Evidence, t: Thresholds) -> str:
     """Regular after 2017 and intermittent before; the rule first declared is kept as well."""
     if "irr_ci_above" in t:  # the rule as first declared (all C5-only meetings)
-        if ev["irr_ci_low"] > t["irr_ci_above"] and ev["share_years_after"] >= t["fm_share_supports"]:
+        if (
+            ev["irr_ci_low"] > t["irr_ci_above"]
+            and ev["share_years_after"] >= t["fm_share_supports"]
+        ):
             return SUPPORTS
-        if ev["irr_ci_high"] < t["irr_ci_above"] or ev["share_years_after"] < t["fm_share_contradicts"]:
+        if (
+            ev["irr_ci_high"] < t["irr_ci_above"]
+            or ev["share_years_after"] < t["fm_share_contradicts"]
+        ):
             return CONTRADICTS
         return MIXED
-    irregular = (ev["share_years_after"] < t["irregular_share_after"]
-                 or ev["longest_gap_after_years"] > t["max_gap_irregular_years"]
-                 or ev["share_years_before"] >= t["regular_share_after"])
+    irregular = (
+        ev["share_years_after"] < t["irregular_share_after"]
+        or ev["longest_gap_after_years"] > t["max_gap_irregular_years"]
+        or ev["share_years_before"] >= t["regular_share_after"]
+    )
     if irregular:
         return CONTRADICTS
-    regular = (ev["share_years_after"] >= t["regular_share_after"]
-               and ev["longest_gap_after_years"] <= t["max_gap_after_years"])
+    regular = (
+        ev["share_years_after"] >= t["regular_share_after"]
+        and ev["longest_gap_after_years"] <= t["max_gap_after_years"]
+    )
     if regular and ev["share_years_before"] <= t["intermittent_share_before"]:
         return SUPPORTS
     return MIXED
@@ -135,8 +151,10 @@ def integration_evidence(spec: Spec) -> Evidence:
 
 def integration_rule(ev: Evidence, t: Thresholds) -> str:
     """No integration instrument or supranational body; integration not even an aim."""
-    if (ev["integration_instruments"] > t["max_integration_instruments"]
-            or ev["supranational_bodies"] > t["max_supranational_bodies"]):
+    if (
+        ev["integration_instruments"] > t["max_integration_instruments"]
+        or ev["supranational_bodies"] > t["max_supranational_bodies"]
+    ):
         return CONTRADICTS
     if ev["integration_aims"] > t["max_integration_aims"]:
         return MIXED
@@ -145,10 +163,12 @@ def integration_rule(ev: Evidence, t: Thresholds) -> str:
 
 def _integration_summary(ev: Evidence) -> str:
     return (
-        f"Of {ev['documents']:.0f} outcome documents of {ev['meetings']:.0f} consultative "
-        f"meetings, {ev['integration_instruments']:.0f} is an instrument of economic integration, "
-        f"{ev['supranational_bodies']:.0f} creates a supranational body or regional organisation, "
-        f"and {ev['integration_aims']:.0f} states economic integration as an aim."
+        f"Outcome documents of {ev['meetings']:.0f} consultative meetings: "
+        f"{ev['documents']:.0f}; instruments of economic integration among them: "
+        f"{ev['integration_instruments']:.0f}; creating a supranational body or regional "
+        f"organisation: {ev['supranational_bodies']:.0f}; stating economic integration as an aim "
+        f"in the part read: {ev['integration_aims']:.0f} ({ev['read_beyond_title']:.0f} read "
+        "beyond the title)."
     )
 
 
@@ -234,7 +254,8 @@ def _shared_tables_summary(ev: Evidence) -> str:
 def home_grown_evidence(spec: Spec) -> Evidence:
     """Home-grown organisations founded and standing on the specification's date."""
     table = summits.home_grown_standing(
-        summits.load_organisations(), _memberships(spec.get("data", PRIMARY_DATA)),
+        summits.load_organisations(),
+        _memberships(spec.get("data", PRIMARY_DATA)),
         spec.get("date", "2021-03-05"),
     )
     standing = table.set_index("organisation")["standing"]
@@ -263,30 +284,48 @@ def _home_grown_summary(ev: Evidence) -> str:
 
 CH1 = {
     "ministers_meet_regularly": Evaluator(
-        evidence=ministers_evidence, rule=ministers_rule, key="share_years_after",
+        evidence=ministers_evidence,
+        rule=ministers_rule,
+        key="share_years_after",
         statistic="share of the years 2017-2025 with a meeting of the five foreign ministers",
-        summary=_ministers_summary),
+        summary=_ministers_summary,
+    ),
     "consultative_cadence": Evaluator(
-        evidence=cadence_evidence, rule=cadence_rule, key="median_months_after_2019",
+        evidence=cadence_evidence,
+        rule=cadence_rule,
+        key="median_months_after_2019",
         statistic="median months between consultative meetings after the 2019 meeting",
-        summary=_cadence_summary),
+        summary=_cadence_summary,
+    ),
     "integration_off_agenda": Evaluator(
-        evidence=integration_evidence, rule=integration_rule, key="integration_instruments",
+        evidence=integration_evidence,
+        rule=integration_rule,
+        key="integration_instruments",
         statistic="outcome documents of the consultative meetings that are integration instruments",
-        summary=_integration_summary),
+        summary=_integration_summary,
+    ),
 }
 CH3 = {
     "turkmenistan_attendance": Evaluator(
-        evidence=attendance_evidence, rule=attendance_rule, key="tkm_present",
+        evidence=attendance_evidence,
+        rule=attendance_rule,
+        key="tkm_present",
         statistic="share of 2017-2025 five-state meetings at which Turkmenistan was represented",
-        summary=_attendance_summary),
+        summary=_attendance_summary,
+    ),
     "shared_tables": Evaluator(
-        evidence=shared_tables_evidence, rule=shared_tables_rule, key="within_slope",
+        evidence=shared_tables_evidence,
+        rule=shared_tables_rule,
+        key="within_slope",
         statistic="within-pair change in UNGA kappa per additional shared organisation",
-        summary=_shared_tables_summary, p_values=("qap_p",)),
+        summary=_shared_tables_summary,
+        p_values=("qap_p",),
+    ),
     "home_grown_organisations": Evaluator(
-        evidence=home_grown_evidence, rule=home_grown_rule, key="other_standing",
+        evidence=home_grown_evidence,
+        rule=home_grown_rule,
+        key="other_standing",
         statistic="home-grown organisations other than IFAS standing on the date",
-        summary=_home_grown_summary),
+        summary=_home_grown_summary,
+    ),
 }
-
