@@ -108,3 +108,27 @@ def test_register_names_these_evaluators_and_the_data_variants():
         variants = claims.claim(claim_id)["specifications"]["data"]
         assert tuple(variants) == diplomacy.summits.VARIANTS, claim_id
     assert claims.claim("C1.10")["evaluator"] == "untestable"
+
+
+def test_specification_panel_labels_follow_their_points():
+    """Each verdict is drawn by its own call; labels must still sit at their own points."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from caorder.verdicts import show
+    from caorder.verdicts.core import Result, Spec, SpecResult
+
+    specs = tuple(
+        SpecResult(Spec((("data", name),)), {"v": value}, verdict, value)
+        for name, value, verdict in [("a", 3.0, SUPPORTS), ("b", 1.0, MIXED), ("c", 2.0, SUPPORTS)]
+    )
+    result = Result("C9.9", SUPPORTS, "v", 3.0, "", specs)
+    fig, ax = plt.subplots()
+    show.plot_panel(result, ax)
+    labels = {tick.get_position()[1]: tick.get_text() for tick in ax.get_yticklabels()}
+    points = {tuple(offset) for collection in ax.collections for offset in collection.get_offsets()}
+    placed = {labels[y]: x for x, y in points}
+    assert placed == {"data=a": 3.0, "data=b": 1.0, "data=c": 2.0}
+    plt.close(fig)

@@ -36,6 +36,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import seaborn as sns
 import statsmodels.api as sm
 import statsmodels.formula.api as smf
 from matplotlib.colors import ListedColormap
@@ -123,6 +124,20 @@ ORG_FAMILIES = {
     "OTS": "OTS",
 }
 FAMILIES = ("CIS", "CST/CSTO", "EurAsEC/EAEU", "SCO", "OTS")
+#: The other organisations of the membership table, grouped the same way for figures only
+#: (they do not enter C3.9's count of macro-regional tables).
+OTHER_TABLES = {
+    "UN": "UN",
+    "OSCE": "OSCE",
+    "OIC": "OIC",
+    "ECO": "ECO",
+    "IFAS": "IFAS",
+    "CAU": "CAU/CAEC/CACO",
+    "CAEC": "CAU/CAEC/CACO",
+    "CACO": "CAU/CAEC/CACO",
+    "CANWFZ": "CANWFZ",
+}
+OTHER_FAMILIES = ("OSCE", "OIC", "ECO", "IFAS", "CAU/CAEC/CACO", "CANWFZ")
 
 # --- schemas ----------------------------------------------------------------------------
 
@@ -738,8 +753,10 @@ def membership_panel(
 ) -> pd.DataFrame:
     """State x organisation x year: the status held on 1 July of each year (mid-year rule).
 
-    Long table with iso3, organisation, family, year, status (only spells covering 1 July;
-    where two spells of one state and organisation overlap, the later-starting one wins).
+    Long table with iso3, organisation, family, table, year, status (only spells covering
+    1 July; where two spells of one state and organisation overlap, the later-starting one
+    wins). ``family`` is the macro-regional table of C3.9 (blank for other organisations);
+    ``table`` groups every organisation, for figures.
     """
     spells = memberships[memberships["iso3"].isin(states)]
     july = pd.DataFrame({"year": list(years)})
@@ -751,8 +768,9 @@ def membership_panel(
         .sort_values("start")
         .drop_duplicates(["iso3", "organisation", "year"], keep="last")
     )
-    grid = grid.assign(family=grid["organisation"].map(ORG_FAMILIES))
-    columns = ["iso3", "organisation", "family", "year", "status"]
+    family = grid["organisation"].map(ORG_FAMILIES)
+    grid = grid.assign(family=family, table=family.fillna(grid["organisation"].map(OTHER_TABLES)))
+    columns = ["iso3", "organisation", "family", "table", "year", "status"]
     return grid[columns].sort_values(["iso3", "organisation", "year"], ignore_index=True)
 
 
@@ -1114,18 +1132,18 @@ def _status_class(status: pd.Series) -> pd.Series:
 def plot_membership_matrix(
     panel: pd.DataFrame, ax: plt.Axes, families: tuple[str, ...] = FAMILIES
 ) -> plt.Axes:
-    """Rows: family x state; columns: years; colour: the state's status at that table."""
+    """Rows: table x state; columns: years; colour: the state's status at that table."""
     rank = {name: k for k, name in enumerate(STATUS_ORDER)}
-    chosen = panel[panel["family"].isin(families)]
+    chosen = panel[panel["table"].isin(families)]
     best = (
         _status_class(chosen["status"])
         .map(rank)
-        .groupby([chosen["family"], chosen["iso3"], chosen["year"]])
+        .groupby([chosen["table"], chosen["iso3"], chosen["year"]])
         .max()
     )
     years = sorted(panel["year"].unique())
     rows = pd.MultiIndex.from_product(
-        [list(families), list(countries.C5)], names=["family", "iso3"]
+        [list(families), list(countries.C5)], names=["table", "iso3"]
     )
     grid = best.unstack("year").reindex(index=rows, columns=years).fillna(0)
     extent = (years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5)
@@ -1190,6 +1208,107 @@ def plot_kappa_shared(pair_years: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     return plots.label(
         ax, "Macro-regional organisations shared (count)", "UNGA voting agreement (Cohen's kappa)"
     )
+
+
+def plot_fm_gaps(table: pd.DataFrame, ax: plt.Axes, decade: float = 10.0) -> plt.Axes:
+    """Years since the previous five-state foreign ministers' meeting, at each meeting.
+
+    Error bars span the shortest and longest gap the dates' precision allows; the dashed
+    line marks a decade, the paper's "more than a decade".
+    """
+    shown = table.dropna(subset=["gap_years"]).reset_index(drop=True)
+    low = shown["gap_years"] - shown["gap_min_years"]
+    high = shown["gap_max_years"] - shown["gap_years"]
+    colours = [plots.PALETTE[0] if year >= 2017 else plots.PALETTE[1] for year in shown["year"]]
+    sns.barplot(
+        x=shown["event_id"],
+        y=shown["gap_years"],
+        hue=shown["event_id"],
+        palette=colours,
+        legend=False,
+        ax=ax,
+    )
+    ax.errorbar(
+        range(len(shown)),
+        shown["gap_years"],
+        yerr=[low, high],
+        fmt="none",
+        ecolor="black",
+        capsize=3,
+    )
+    ax.axhline(decade, color="black", linestyle="--", label=f"{decade:g} years")
+    ax.tick_params(axis="x", rotation=45)
+    ax.legend(
+        handles=[
+            *_legend_patches(["before 2017", "2017 on"], [plots.PALETTE[1], plots.PALETTE[0]]),
+            *ax.get_legend_handles_labels()[0],
+        ],
+        loc="upper right",
+        fontsize=8,
+    )
+    return plots.label(
+        ax,
+        "Foreign ministers' meeting (event id, in date order)",
+        "Years since the previous meeting",
+    )
+
+
+#: Kinds of outcome document grouped for the figure (five readable colours).
+KIND_GROUPS = {
+    "joint_statement": "joint statement",
+    "treaty": "treaty or agreement",
+    "agreement": "treaty or agreement",
+    "concept": "concept, programme, roadmap or plan",
+    "programme": "concept, programme, roadmap or plan",
+    "roadmap": "concept, programme, roadmap or plan",
+    "action_plan": "concept, programme, roadmap or plan",
+    "regulation": "regulation or decision",
+    "decision": "regulation or decision",
+    "appeal": "appeal or protocol",
+    "protocol": "appeal or protocol",
+}
+
+
+def plot_documents(documents: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
+    """Outcome documents of each consultative meeting, stacked by (grouped) kind."""
+    order = sorted(documents["event_id"].unique(), key=lambda e: int(e[2:]))
+    groups = list(dict.fromkeys(KIND_GROUPS.values()))
+    data = documents.assign(
+        group=documents["kind"].map(KIND_GROUPS), position=documents["event_id"].map(order.index)
+    )
+    sns.histplot(
+        data,
+        x="position",
+        hue="group",
+        hue_order=groups,
+        multiple="stack",
+        discrete=True,
+        shrink=0.8,
+        palette=plots.PALETTE[: len(groups)],
+        ax=ax,
+    )
+    ax.set_xticks(range(len(order)), order)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    sns.move_legend(ax, title="Kind of document", **_LEGEND_RIGHT)
+    return plots.label(ax, "Consultative meeting", "Outcome documents (count)")
+
+
+def plot_home_grown(organisations: pd.DataFrame, on: str, ax: plt.Axes) -> plt.Axes:
+    """Life spans of the home-grown organisations, with the paper's date marked."""
+    chosen = organisations[organisations["outside_founders"] == "none"].sort_values("start")
+    end = pd.Timestamp("2025-12-31")
+    for row, org in enumerate(chosen.itertuples()):
+        stop = org.stop if pd.notna(org.stop) else end
+        colour = plots.PALETTE[0] if org.kind == "organisation" else plots.GREY
+        ax.plot([org.start, stop], [row, row], color=colour, linewidth=8, solid_capstyle="butt")
+    ax.axvline(pd.Timestamp(on), color="black", linestyle="--", label=f"The paper's date ({on})")
+    ax.set_yticks(range(len(chosen)), list(chosen["organisation"]))
+    ax.set_ylim(len(chosen) - 0.5, -0.5)
+    handles = _legend_patches(
+        ["organisation", "treaty zone (no body)"], [plots.PALETTE[0], plots.GREY]
+    )
+    ax.legend(handles=[*handles, *ax.get_legend_handles_labels()[0]], loc="lower left", fontsize=8)
+    return plots.label(ax, "Year", "Founded by Central Asian states only")
 
 
 def _jitter(key: str) -> float:
