@@ -1,6 +1,6 @@
 """Central Asian summitry and organisation memberships: the curated tables and their analyses.
 
-Three curated tables in ``data/`` record the diplomacy the UNGA roll calls cannot see:
+Five curated tables in ``data/`` record the diplomacy the UNGA roll calls cannot see:
 
 ``summits.csv``
     one row per meeting that took place: the five-state formats (consultative meetings of
@@ -11,18 +11,24 @@ Three curated tables in ``data/`` record the diplomacy the UNGA roll calls canno
     meetings that were planned but postponed, moved or cancelled (same columns), kept apart
     so that a plan is never counted as a meeting.
 ``memberships.csv``
-    spells of each state in the UN, CIS, CST/CSTO, SCO, EurAsEC/EAEU, OTS, IFAS and the
-    Central Asian nuclear-weapon-free zone.
+    spells of each state in the UN, OSCE, CIS, CST/CSTO, SCO, EurAsEC/EAEU, OTS, ECO, OIC,
+    IFAS, the Central Asian Union and its successors, and the nuclear-weapon-free zone.
+``organisations.csv``
+    those organisations: founding, end and founders from outside the region.
+``consultative_documents.csv``
+    the outcome documents of the consultative meetings, coded for integration.
 
 The loaders validate every row (pandera, through :func:`caorder.schemas.validate`) and
-number rows as lines of the file, so that a bad row is reported by file, line and rule. The
-analyses answer four claims: whether C5-only diplomacy became regular after 2017 (C1.6),
-what the cadence of the consultative meetings says about "suspended integration" (C1.7),
-how Turkmenistan's positive neutrality shows in summit attendance (C3.8), and whether pairs
-that share more macro-regional organisations vote more alike in the UNGA (C3.9).
+number rows as lines of the file, so that a bad row is reported by file, line and rule.
+Dates keep their precision (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``). ``load_summits`` and
+``load_memberships`` return the tables under one of :data:`VARIANTS` (as coded, without
+low-confidence rows, disputed rows counted the other way), the data dimension of the
+verdicts. The analyses serve claims C1.6, C1.7, C1.9 (chapter 1) and C3.8, C3.9, C3.11
+(chapter 3), whose evidence and rules are in :mod:`caorder.verdicts.diplomacy`.
 
 A meeting missing from the tables is not proof that it did not happen: the tables are a
-curation from stored web pages, and coverage of the 2000s is thinner than that of the 2010s.
+curation from stored copies of public pages, and coverage of the 2000s is thinner than
+that of the 2010s.
 """
 
 from __future__ import annotations
