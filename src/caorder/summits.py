@@ -1148,9 +1148,7 @@ def plot_membership_matrix(
         .max()
     )
     years = sorted(panel["year"].unique())
-    rows = pd.MultiIndex.from_product(
-        [list(families), list(countries.C5)], names=["table", "iso3"]
-    )
+    rows = pd.MultiIndex.from_product([list(families), list(countries.C5)], names=["table", "iso3"])
     grid = best.unstack("year").reindex(index=rows, columns=years).fillna(0)
     extent = (years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5)
     ax.imshow(
