@@ -1,0 +1,136 @@
+"""A small Sphinx extension for the book's page furniture (listed in ``_config.yml``).
+
+- Chapter pages: their own headings ("The argument of §1") are left unnumbered, so the
+  sidebar numbers a chapter's sub-pages 1.1, 1.2... instead of starting at 1.3.
+- Author-year labels in the bibliography list ("Costa Buranelli 2021"), matching the
+  author-year citations in the text, via a pybtex formatting style ``caorder``.
+- Inline scripts are included once per page (Sphinx 7.4 adds body-only scripts registered
+  after the builder started twice, which made every page fail with "Identifier
+  'THEBE_JS_URL' has already been declared").
+- The names of the downloads (source archive, PDF, ``claims.json``) are put into the page
+  templates and into MyST substitutions, so that pages link them without typed versions.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.labels import BaseLabelStyle
+from sphinx import addnodes
+from sphinx.application import Sphinx
+
+SLUG = "central-asian-order"
+
+
+def project_version(root: Path) -> str:
+    """The package version from ``pyproject.toml`` (the one place it is set)."""
+    with open(root / "pyproject.toml", "rb") as handle:
+        return tomllib.load(handle)["project"]["version"]
+
+
+def download_names(version: str) -> dict[str, str]:
+    """File names of the site's downloads for ``version``."""
+    return {
+        "source_archive": f"{SLUG}-{version}-src.tar.gz",
+        "pdf_edition": f"{SLUG}-{version}.pdf",
+        "claims_json": "claims.json",
+    }
+
+
+def _author_part(persons: list[Any]) -> str:
+    """"Smith", "Smith and Jones" or "Smith et al." from pybtex persons."""
+    names = [" ".join(p.prelast_names + p.last_names) for p in persons]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} et al."
+
+
+class AuthorYearLabelStyle(BaseLabelStyle):
+    """Labels "Author Year", with a/b suffixes when two entries would get the same label."""
+
+    def format_labels(self, sorted_entries):
+        """Yield one label per entry, in the given order."""
+        entries = list(sorted_entries)
+        bases = [self._base(entry) for entry in entries]
+        repeated = {base for base, n in Counter(bases).items() if n > 1}
+        seen: Counter[str] = Counter()
+        for base in bases:
+            if base in repeated:
+                seen[base] += 1
+                yield f"{base}{chr(ord('a') + seen[base] - 1)}"
+            else:
+                yield base
+
+    @staticmethod
+    def _base(entry) -> str:
+        """"Author Year" from the entry's authors (or editors, or key) and year."""
+        persons = entry.persons.get("author") or entry.persons.get("editor")
+        who = _author_part(persons) if persons else entry.key
+        return f"{who} {entry.fields.get('year', 'n.d.')}"
+
+
+class AuthorYearStyle(PlainStyle):
+    """pybtex's ``plain`` formatting with author-year labels."""
+
+    default_label_style = AuthorYearLabelStyle
+
+
+def register_bibliography_style() -> None:
+    """Make ``bibtex_default_style: caorder`` available to sphinxcontrib-bibtex."""
+    register_plugin("pybtex.style.formatting", "caorder", AuthorYearStyle, force=True)
+
+
+def unnumber_chapter_sections(app: Sphinx, doctree: nodes.document) -> None:
+    """Skip section numbers for the headings of a page that has sub-pages (a chapter page).
+
+    Sphinx numbers a page's own sections before its sub-pages, so chapter 1's first
+    sub-page became "1.3"; marking the page's sections keeps the sub-pages at 1.1, 1.2...
+    """
+    toc = app.env.tocs.get(app.env.docname)
+    if toc is None or not list(toc.findall(addnodes.toctree)):
+        return
+    for item in toc.findall(nodes.list_item):
+        if item.parent is toc:  # the page title keeps the chapter number
+            continue
+        for para in item.children:
+            if isinstance(para, addnodes.compact_paragraph):
+                para["skip_section_number"] = True
+
+
+def dedupe_scripts(app: Sphinx, pagename: str, templatename: str,
+                   context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Drop repeated scripts (same file or same inline body) from the page context."""
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for script in context.get("script_files", []):
+        key = (str(script.filename or ""), str(getattr(script, "attributes", {}).get("body")))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
+def add_download_context(app: Sphinx) -> None:
+    """Put the download names into the page templates and the MyST substitutions."""
+    names = download_names(project_version(Path(app.srcdir)))
+    app.config.html_context.update({f"caorder_{key}": value for key, value in names.items()})
+    subs = app.config.myst_substitutions
+    for key, value in names.items():
+        subs.setdefault(key, value)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the handlers; parallel-safe."""
+    register_bibliography_style()
+    app.connect("builder-inited", add_download_context)
+    app.connect("doctree-read", unnumber_chapter_sections, priority=900)
+    app.connect("html-page-context", dedupe_scripts, priority=900)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
