@@ -1,7 +1,7 @@
 """A small Sphinx extension for the book's page furniture (listed in ``_config.yml``).
 
-- Chapter pages: their own headings ("The argument of §1") are left unnumbered, so the
-  sidebar numbers a chapter's sub-pages 1.1, 1.2... instead of starting at 1.3.
+- Chapter pages: their own headings ("The argument of §1") are left unnumbered and the
+  sub-pages renumbered, so the sidebar reads 1.1, 1.2... instead of starting at 1.3.
 - Author-year labels in the bibliography list ("Costa Buranelli 2021"), matching the
   author-year citations in the text, via a pybtex formatting style ``caorder``.
 - Inline scripts are included once per page (Sphinx 7.4 adds body-only scripts registered
@@ -88,21 +88,56 @@ def register_bibliography_style() -> None:
     register_plugin("pybtex.style.formatting", "caorder", AuthorYearStyle, force=True)
 
 
-def unnumber_chapter_sections(app: Sphinx, doctree: nodes.document) -> None:
-    """Skip section numbers for the headings of a page that has sub-pages (a chapter page).
+def _shift(number: tuple[int, ...], depth: int, above: int, offset: int) -> tuple[int, ...]:
+    """``number`` with its entry at ``depth`` lowered by ``offset`` when it exceeds ``above``."""
+    if len(number) > depth and number[depth] > above:
+        return (*number[:depth], number[depth] - offset, *number[depth + 1:])
+    return number
+
+
+def _renumber_doc(env: Any, doc: str, depth: int, above: int, offset: int) -> None:
+    """Apply :func:`_shift` to every section number of ``doc`` (pages, sidebar, rel links)."""
+    numbers = env.toc_secnumbers[doc]
+    for anchor, number in numbers.items():
+        if number:
+            numbers[anchor] = _shift(tuple(number), depth, above, offset)
+    for reference in env.tocs[doc].findall(nodes.reference):
+        if reference.get("secnumber"):
+            reference["secnumber"] = list(_shift(tuple(reference["secnumber"]), depth, above,
+                                                 offset))
+    title = env.titles.get(doc)
+    if title is not None and title.get("secnumber"):
+        title["secnumber"] = list(_shift(tuple(title["secnumber"]), depth, above, offset))
+
+
+def renumber_chapter_pages(app: Sphinx, env: Any) -> list[str]:
+    """Unnumber a chapter page's own headings and close the gap before its sub-pages.
 
     Sphinx numbers a page's own sections before its sub-pages, so chapter 1's first
-    sub-page became "1.3"; marking the page's sections keeps the sub-pages at 1.1, 1.2...
+    sub-page became "1.3". The chapter page's headings lose their numbers and every
+    sub-page (and its sections) moves up, so the sidebar reads 1.1, 1.2...
     """
-    toc = app.env.tocs.get(app.env.docname)
-    if toc is None or not list(toc.findall(addnodes.toctree)):
-        return
-    for item in toc.findall(nodes.list_item):
-        if item.parent is toc:  # the page title keeps the chapter number
+    changed = []
+    for doc, toc in env.tocs.items():
+        numbers = env.toc_secnumbers.get(doc) or {}
+        prefix = numbers.get("")
+        if not prefix or not list(toc.findall(addnodes.toctree)):
             continue
-        for para in item.children:
-            if isinstance(para, addnodes.compact_paragraph):
-                para["skip_section_number"] = True
+        depth = len(prefix)
+        own = sorted({n[depth] for a, n in numbers.items() if a and n and len(n) > depth})
+        if not own:
+            continue
+        env.toc_secnumbers[doc] = {"": prefix}
+        for reference in toc.findall(nodes.reference):
+            if reference.get("anchorname") and "secnumber" in reference:
+                del reference["secnumber"]
+        for other, other_numbers in env.toc_secnumbers.items():
+            top = other_numbers.get("")
+            if other != doc and top and tuple(top[:depth]) == tuple(prefix):
+                _renumber_doc(env, other, depth, own[-1], len(own))
+                changed.append(other)
+        changed.append(doc)
+    return changed
 
 
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str,
@@ -131,6 +166,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handlers; parallel-safe."""
     register_bibliography_style()
     app.connect("builder-inited", add_download_context)
-    app.connect("doctree-read", unnumber_chapter_sections, priority=900)
+    app.connect("env-get-updated", renumber_chapter_pages, priority=900)
     app.connect("html-page-context", dedupe_scripts, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
