@@ -69,3 +69,48 @@ def test_no_archive_outside_a_checkout(tmp_path: Path, capsys: pytest.CaptureFix
     assert site.write_source_archive(tmp_path, tmp_path / "extra") is None
     assert "not a git checkout" in capsys.readouterr().out
     assert not (tmp_path / "extra").exists()
+
+
+def _toc(doc: str, anchors: list[str], numbers: list[list[int]], toctree: bool):
+    """A page's toc as Sphinx stores it: title item, nested section items, maybe a toctree."""
+    from docutils import nodes
+    from sphinx import addnodes
+
+    def item(anchor: str, number: list[int]) -> nodes.list_item:
+        reference = nodes.reference("", anchor or doc, internal=True, refuri=doc,
+                                    anchorname=anchor, secnumber=number)
+        return nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+
+    top = item("", numbers[0])
+    inner = nodes.bullet_list("", *[item(a, n) for a, n in zip(anchors, numbers[1:])])
+    if toctree:
+        inner += addnodes.toctree()
+    top += inner
+    return nodes.bullet_list("", top)
+
+
+def test_chapter_sub_pages_are_numbered_from_one() -> None:
+    from types import SimpleNamespace
+
+    env = SimpleNamespace(
+        tocs={
+            "ch1": _toc("ch1", ["#argument", "#tests"], [[1], [1, 1], [1, 2]], True),
+            "nb1": _toc("nb1", ["#part"], [[1, 3], [1, 3, 1]], False),
+            "ch2": _toc("ch2", [], [[2]], True),
+        },
+        toc_secnumbers={
+            "ch1": {"": (1,), "#argument": (1, 1), "#tests": (1, 2)},
+            "nb1": {"": (1, 3), "#part": (1, 3, 1)},
+            "ch2": {"": (2,)},
+        },
+        titles={"nb1": {"secnumber": [1, 3]}},
+    )
+    changed = book_ext.renumber_chapter_pages(None, env)
+    assert sorted(changed) == ["ch1", "nb1"]
+    assert env.toc_secnumbers["ch1"] == {"": (1,)}
+    assert env.toc_secnumbers["nb1"] == {"": (1, 1), "#part": (1, 1, 1)}
+    assert env.titles["nb1"]["secnumber"] == [1, 1]
+    numbers = [r.get("secnumber") for r in env.tocs["nb1"].findall(lambda n: "refuri" in n)]
+    assert numbers == [[1, 1], [1, 1, 1]]
+    assert [r.get("secnumber") for r in env.tocs["ch1"].findall(lambda n: "refuri" in n)] == [
+        [1], None, None]

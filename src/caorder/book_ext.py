@@ -153,19 +153,23 @@ def dedupe_scripts(app: Sphinx, pagename: str, templatename: str,
     context["script_files"] = unique
 
 
-def add_download_context(app: Sphinx) -> None:
+def add_download_context(app: Sphinx, config: Any) -> None:
     """Put the download names into the page templates and the MyST substitutions."""
     names = download_names(project_version(Path(app.srcdir)))
-    app.config.html_context.update({f"caorder_{key}": value for key, value in names.items()})
-    subs = app.config.myst_substitutions
+    config.html_context.update({f"caorder_{key}": value for key, value in names.items()})
+    subs = config.myst_substitutions
+    labels = {"source_archive": "source archive", "pdf_edition": "PDF edition",
+              "claims_json": "claims.json"}
     for key, value in names.items():
         subs.setdefault(key, value)
+        # Pages in book/ sit one level below the site root, where the downloads are.
+        subs.setdefault(f"{key}_link", f'<a href="../{value}">{labels[key]}</a>')
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handlers; parallel-safe."""
     register_bibliography_style()
-    app.connect("builder-inited", add_download_context)
+    app.connect("config-inited", add_download_context)
     app.connect("env-get-updated", renumber_chapter_pages, priority=900)
     app.connect("html-page-context", dedupe_scripts, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
