@@ -107,7 +107,7 @@ def test_chapter_sub_pages_are_numbered_from_one() -> None:
     )
     changed = book_ext.renumber_chapter_pages(None, env)
     assert sorted(changed) == ["ch1", "nb1"]
-    assert env.toc_secnumbers["ch1"] == {"": (1,)}
+    assert env.toc_secnumbers["ch1"] == {"": (1,), "#argument": (), "#tests": ()}
     assert env.toc_secnumbers["nb1"] == {"": (1, 1), "#part": (1, 1, 1)}
     assert env.titles["nb1"]["secnumber"] == [1, 1]
     numbers = [r.get("secnumber") for r in env.tocs["nb1"].findall(lambda n: "refuri" in n)]

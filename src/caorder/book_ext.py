@@ -127,7 +127,8 @@ def renumber_chapter_pages(app: Sphinx, env: Any) -> list[str]:
         own = sorted({n[depth] for a, n in numbers.items() if a and n and len(n) > depth})
         if not own:
             continue
-        env.toc_secnumbers[doc] = {"": prefix}
+        # An empty number (not a missing one, which falls back to the page's) prints none.
+        env.toc_secnumbers[doc] = {a: (n if not a else ()) for a, n in numbers.items()}
         for reference in toc.findall(nodes.reference):
             if reference.get("anchorname") and "secnumber" in reference:
                 del reference["secnumber"]

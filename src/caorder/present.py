@@ -109,10 +109,17 @@ def csv_link(df: pd.DataFrame, filename: str, text: str = "Download this table (
 
 
 def init_interactive() -> None:
-    """Load itables' bundled DataTables into the notebook once (offline: no CDN needed)."""
-    from itables import init_notebook_mode
+    """Load itables' bundled DataTables into the notebook once (offline: no CDN needed).
 
-    init_notebook_mode(all_interactive=False, connected=False)
+    This is the offline half of ``itables.init_notebook_mode(all_interactive=False,
+    connected=False)``, without its dark-mode script, which imports a module from a promise
+    and fails with a console error on the built page.
+    """
+    from IPython.display import HTML, display
+    from itables.javascript import generate_init_offline_itables_html
+    from itables.options import dt_bundle
+
+    display(HTML(generate_init_offline_itables_html(dt_bundle)))
 
 
 def long_table(df: pd.DataFrame, caption: str, label: str, filename: str,
