@@ -167,10 +167,24 @@ def add_download_context(app: Sphinx, config: Any) -> None:
         subs.setdefault(f"{key}_link", f'<a href="../{value}">{labels[key]}</a>')
 
 
+def share_html_visitors(app: Sphinx) -> None:
+    """Give the single-page builder (the PDF edition) the HTML visitors it lacks.
+
+    Sphinx looks up node visitors by builder name first and falls back to the "html" format
+    only when none are registered for that name; once another extension registers one for
+    "singlehtml", myst-nb's hidden-cell node has no visitor there and the build fails.
+    """
+    handlers = app.registry.translation_handlers
+    if app.builder.format == "html" and app.builder.name in handlers:
+        for node, visitors in handlers.get("html", {}).items():
+            handlers[app.builder.name].setdefault(node, visitors)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handlers; parallel-safe."""
     register_bibliography_style()
     app.connect("config-inited", add_download_context)
+    app.connect("builder-inited", share_html_visitors)
     app.connect("env-get-updated", renumber_chapter_pages, priority=900)
     app.connect("html-page-context", dedupe_scripts, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,6 +9,7 @@ built, into ``_build/html`` too, where every page links it.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -30,10 +31,17 @@ def build_single_page(root: Path) -> Path:
     subprocess.run([str(jupyter_book), "build", str(root), "--builder",
                     "custom", "--custom-builder", "singlehtml", "-n", "--keep-going"],
                    check=True)
-    index = root / "_build" / "singlehtml" / "index.html"
+    outdir = root / "_build" / "singlehtml"
+    index = outdir / "index.html"
     if not index.exists():
         raise FileNotFoundError(f"{index}: the single-page build produced no index.html")
-    return index
+    # index.html redirects to the page (book/intro.html), whose asset links are relative
+    # to the output folder: print a copy placed there.
+    match = re.search(r'url=([^"]+)"', index.read_text(encoding="utf-8"))
+    page = outdir / match.group(1) if match else index
+    edition = outdir / "edition.html"
+    shutil.copy2(page, edition)
+    return edition
 
 
 def print_to_pdf(index: Path, target: Path, chromium: Path = CHROMIUM) -> Path:
