@@ -23,11 +23,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test in this folder ``browser``."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test in this folder ``browser``; run them only when asked (``-m browser``).
+
+    ``make test`` stays fast; ``make test-browser`` selects them after ``make book``.
+    """
+    asked = "browser" in (config.getoption("markexpr") or "")
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
+            if not asked:
+                item.add_marker(pytest.mark.skip(
+                    reason="browser test: run `make test-browser` (pytest -m browser)"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

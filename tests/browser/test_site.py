@@ -48,6 +48,8 @@ def reports(site: Path, base_url: str, browser) -> dict[str, PageReport]:
         page.goto(f"{base_url}/{name}", wait_until="load")
         page.wait_for_timeout(150)
         page.close()
+        if 'http-equiv="Refresh"' in (site / name).read_text(encoding="utf-8"):
+            continue  # a redirect (index.html): its target page is checked on its own
         small = phone.new_page()
         small.goto(f"{base_url}/{name}", wait_until="load")
         report.overflow = small.evaluate(
