@@ -52,6 +52,8 @@ def test_un_symbol(raw: object, expected: str) -> None:
      "paragraph 3 of draft resolution XXXI, on which a separate vote has been requested.",
      "Separate vote: operative paragraph 3"),
     ("Missiles,  General and complete disarmament", "Missiles, General and complete disarmament"),
+    ("Treaty on the Non?Proliferation of Nuclear Weapons", "Treaty on the Non-Proliferation of "
+     "Nuclear Weapons"),
     ("Situation of human rights in Myanmar", "Situation of human rights in Myanmar"),
 ])
 def test_clean_title(raw: str, expected: str) -> None:
@@ -84,6 +86,10 @@ def test_long_table_is_offline_and_has_csv() -> None:
     assert not re.search(r"(src=|from\s*)['\"]https?://", html) and "unpkg" not in html
     assert 'download="rollcalls.csv"' in html and "data:text/csv;base64," in html
     assert "[1 rows x 2 columns" in repr(table)
+    assert '"className": "caorder-wide"' in present.long_table(
+        frame, "x", "tbl-x", "x.csv", wide=("title",))._repr_html_()
+    with pytest.raises(ValueError, match="no such column"):
+        present.long_table(frame, "x", "tbl-x", "x.csv", wide=("titel",))
 
 
 def test_badge_always_writes_the_verdict() -> None:

@@ -123,17 +123,25 @@ def init_interactive() -> None:
 
 
 def long_table(df: pd.DataFrame, caption: str, label: str, filename: str,
-               page_length: int = 25) -> HTMLTable:
+               page_length: int = 25, wide: tuple[str, ...] = ()) -> HTMLTable:
     """A searchable, sortable, paginated table (itables) with a caption and a CSV download.
 
-    Call :func:`init_interactive` earlier in the notebook. The text form lists only the size,
-    so that committed notebooks stay small and nbval does not compare the whole table.
+    Call :func:`init_interactive` earlier in the notebook. Columns named in ``wide`` (long
+    text such as titles) keep a readable minimum width; the table scrolls in its box. The
+    text form lists only the size, so that committed notebooks stay small and nbval does
+    not compare the whole table.
     """
     from itables import to_html_datatable
 
     frame = _require_frame(df, "long_table(df)").reset_index(drop=True)
+    unknown = [c for c in wide if c not in frame.columns]
+    if unknown:
+        raise ValueError(f"long_table(wide={unknown}): no such column; columns are "
+                         f"{', '.join(map(str, frame.columns))}")
+    wide_columns = [list(frame.columns).index(c) for c in wide]
     table = to_html_datatable(
         frame, table_id=f"itable-{label}", connected=False, showIndex=False,
+        columnDefs=[{"targets": wide_columns, "className": "caorder-wide"}],
         pageLength=page_length, lengthMenu=[10, 25, 100, -1], classes="display compact",
         display_logo_when_loading=False, maxBytes=0, autoWidth=False,
         layout={"topStart": "search", "topEnd": "pageLength"},
@@ -178,7 +186,8 @@ def clean_title(title: object, limit: int = 160) -> str:
     Some titles are fragments of the meeting record ("The Acting President: Draft resolution
     C is entitled _X<d3>. ..."): the quoted title X is kept; a separate vote on a paragraph
     becomes "Separate vote: operative paragraph 3"; other transcript text is cut to its first
-    sentence. Stray underscores, markup and doubled spaces are removed.
+    sentence. Stray underscores, markup and doubled spaces are removed, and a "?" standing
+    for a lost hyphen inside a word is put back as "-".
     """
     if title is None or (isinstance(title, float) and math.isnan(title)):
         return ""
@@ -193,6 +202,7 @@ def clean_title(title: object, limit: int = 160) -> str:
         else:
             text = _SPEAKER.sub("", text).split(". ")[0]
     text = re.sub(r"<[^>]*>|_", " ", text)
+    text = re.sub(r"(?<=\w)\?(?=\w)", "-", text)  # a lost hyphen: "Non?Proliferation"
     text = re.sub(r"\s+", " ", text).strip(" .")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
