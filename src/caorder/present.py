@@ -323,3 +323,22 @@ def plot_verdict_map(frame: pd.DataFrame, ax: plt.Axes | None = None,
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
     return ax
+
+
+def claim_badges(frame: pd.DataFrame,
+                 target: str = "../notebooks/claims_ledger.html") -> HTMLTable:
+    """A list of claims with their verdict badges, each id linked to its ledger entry.
+
+    Chapter pages show it under "What this chapter tests"; ``target`` is the ledger page
+    relative to the page showing the list.
+    """
+    frame = _check_ledger(frame).sort_values(["chapter", "id"], kind="stable")
+    items = "".join(
+        f'<li><a class="reference internal" href="{html.escape(target)}#{row.anchor}">'
+        f"{html.escape(str(row.id))}</a> {badge(row.verdict)} "
+        f"<span class=\"caorder-whose\">({html.escape(ATTRIBUTIONS[row.attribution])})</span>"
+        "</li>"
+        for row in frame.itertuples(index=False)
+    )
+    text = ", ".join(f"{row.id} {row.verdict}" for row in frame.itertuples(index=False))
+    return HTMLTable(f'<ul class="caorder-claims">{items}</ul>', text)
