@@ -21,11 +21,8 @@ from caorder import paths, quotes
 KNOWN_ELSEWHERE = {
     ("book/intro.md", "C5+X"),
     ("book/undl_official_file.md", "General Assembly voting data"),
-    ("notebooks/ch1_diplomacy.ipynb", "C5+X"),
-    ("notebooks/ch1_diplomacy.ipynb", "Central Asia plus Japan"),
     ("notebooks/ch3_sovereignty.ipynb",
      "Situation of human rights in the Islamic Republic of Iran"),
-    ("notebooks/ch3_summitry_memberships.ipynb", "Central Asia plus Japan"),
 }
 
 PAPER = (
