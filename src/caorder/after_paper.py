@@ -15,7 +15,9 @@ ideal points to 2024:
   title, on the territorial conflicts of the former Soviet space (Ukraine and Crimea,
   Georgia's Abkhazia and South Ossetia, Azerbaijan's occupied territories, Moldova), via
   :func:`territorial_votes`. The wide matrix has no titles, so its 2020-2023 roll calls
-  cannot be identified; the 2022-2023 ES-11 votes are not in it at all.
+  are identified only where a curated roll call matches one (same date and totals); the
+  2022-2024 votes on Ukraine missing from the pinned files come from the curated tables
+  (:func:`caorder.extension.curated`), for the five and up to ten comparison states.
 """
 
 from __future__ import annotations
@@ -60,8 +62,11 @@ def cohesion_percentiles(first: int = 1992, last: int = 2025,
     """Per year: C5 kappa cohesion, the random-group median, and the C5 percentile.
 
     The baseline draws ``n_groups`` random five-state groups from every state with kappa
-    scores that year (fixed seed). Years with no roll calls are kept as rows with NaN, so
-    the gaps stay visible. ``source`` says where the year's roll calls come from.
+    scores that year (fixed seed). Years with no roll calls, or too few for any pair to
+    reach :func:`caorder.agreement.pairwise`'s minimum of common votes (e.g. a year held
+    only by a few curated roll calls, or an official file that covers it thinly), are kept
+    as rows with NaN, so the gaps stay visible. ``source`` says where the year's roll calls
+    come from.
     """
     data = combined()
     sources = data.rollcalls.groupby("year")["source"].agg(lambda s: "+".join(sorted(set(s))))
@@ -70,10 +75,10 @@ def cohesion_percentiles(first: int = 1992, last: int = 2025,
         chunk = _votes_in_year(data, year)
         row = {"year": year, "source": sources.get(year, "none"),
                "n_rollcalls": int(chunk["rcid"].nunique())}
-        if row["n_rollcalls"]:
-            scores = agreement.pairwise(agreement.vote_matrix(chunk), "kappa")
+        scores = agreement.pairwise(agreement.vote_matrix(chunk), "kappa")
+        pool = scores.index[scores.notna().sum(axis=1) > 1]
+        if len(pool) >= len(C5):  # too few roll calls leave every pair without a score
             c5 = agreement.group_cohesion(scores, C5)
-            pool = scores.index[scores.notna().sum(axis=1) > 1]
             baseline = agreement.random_group_cohesion(scores, pool, 5, n_groups, SEED + year)
             row |= {"c5_kappa": c5, "random_median": float(np.nanmedian(baseline)),
                     "percentile": float(100 * np.mean(baseline < c5))}

@@ -586,3 +586,59 @@ def state_votes(votes: pd.DataFrame, rcids: np.ndarray | list, states: list[str]
         index="rcid", columns="iso3", values="vote")
     table = table.reindex(index=list(rcids), columns=states).astype(object)
     return table.where(table.notna(), "not in file")
+
+
+# --- territorial roll calls for chapter 3 (C3.2) ---------------------------------------------
+
+TERRITORIAL_COLLECTION = "territorial-2006-2019"
+
+
+def curated_territorial_table(states: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """The curated territorial roll calls in the columns of ``order_votes.territorial_table``.
+
+    One row per roll call: rcid, date, symbol, target, kind, pro_vote, title, the votes of
+    ``states`` ('not in file' if none) and the Assembly's counts as ``world yes`` ... Every
+    curated territorial text is a resolution supporting the integrity of ``target``, so
+    ``pro_vote`` is "yes". Concatenate it with the canonical table to test C3.2 on both.
+    """
+    res = load_resolutions()
+    votes = load_recorded_votes(resolutions=res)
+    res = res[(res["collection"] == TERRITORIAL_COLLECTION) & res["recorded_vote"]]
+    data = curated(resolutions=res, votes=votes[votes["symbol"].isin(res["symbol"])])
+    rcids = data.rollcalls["rcid"].tolist()
+    table = res.assign(rcid=res["symbol"].map(curated_rcid), kind="resolution", pro_vote="yes")
+    table = table.set_index("rcid")[["date", "symbol", "target", "kind", "pro_vote", "title"]]
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    counts = pd.crosstab(data.votes["rcid"], data.votes["vote"].astype(str)).reindex(
+        index=rcids, columns=VOTE_CHOICES, fill_value=0)
+    table = table.join(state_votes(data.votes, rcids, list(states))).join(
+        counts.add_prefix("world "))
+    return table.reset_index().assign(source=CURATED)
+
+
+def territorial_coverage(held: set[str] | None = None) -> pd.DataFrame:
+    """Every post-Soviet territorial resolution of :data:`classify.TERRITORIAL_DOCUMENTS`
+    and where its vote is in the book: symbol, state, status.
+
+    ``status`` is "canonical data", "curated roll call" (added from the UN Digital Library
+    record), "adopted without a vote" (no roll call exists, so nothing is missing) or
+    "recorded vote not in the data". ``held``: normalised symbols of the canonical roll
+    calls (default: every roll call of :func:`caorder.tables.rollcalls`).
+    """
+    if held is None:
+        held = set(normalise_symbol(tables.rollcalls()["unres"]).dropna())
+    res = load_resolutions().set_index("symbol")
+    rows = []
+    for symbol, state in classify.TERRITORIAL_DOCUMENTS.items():
+        if not symbol.startswith("A/RES/"):
+            continue
+        if symbol in held:
+            status = "canonical data"
+        elif symbol in res.index and not res.at[symbol, "recorded_vote"]:
+            status = "adopted without a vote"
+        elif symbol in res.index and res.at[symbol, "full_roll_call"]:
+            status = "curated roll call"
+        else:
+            status = "recorded vote not in the data"
+        rows.append({"symbol": symbol, "state": state, "status": status})
+    return pd.DataFrame(rows)
