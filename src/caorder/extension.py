@@ -565,6 +565,13 @@ def coverage(rollcalls: pd.DataFrame, first: int = 1992, last: int = 2025) -> pd
     return counts.astype(int)
 
 
+def missing_years(rollcalls: pd.DataFrame, first: int = 2020, last: int = 2025) -> list[int]:
+    """Calendar years in ``[first, last]`` without a single roll call (e.g. an official file
+    that covers fewer years than the book needs, or 2024 in the pinned sources)."""
+    held = set(rollcalls["year"].astype(int))
+    return [year for year in range(first, last + 1) if year not in held]
+
+
 def monthly_coverage(rollcalls: pd.DataFrame, first: int = 2019, last: int = 2025) -> pd.DataFrame:
     """Roll calls per month (rows: year, columns: month 1-12) — shows the 2022 gap."""
     frame = rollcalls[rollcalls["year"].between(first, last)]
