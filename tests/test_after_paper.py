@@ -48,3 +48,13 @@ def test_chapter_4_series_run_on_a_thin_official_file(tmp_path, monkeypatch):
         assert sources[2025] == "undl-official"
     finally:
         after_paper.combined.cache_clear()
+
+
+def test_ukraine_votes_show_every_curated_text_for_the_five():
+    table = after_paper.ukraine_votes()
+    grid = after_paper.ukraine_vote_grid(table)
+    assert grid.shape[1] == 5 and grid.index.is_unique
+    es11_3 = table[table["symbol"] == "A/RES/ES-11/3"].set_index("state")["vote"]
+    assert es11_3.tolist() == ["no", "no", "no", "absent", "no"]
+    assert (table.loc[table["vote"] == after_paper.NOT_SOURCED, "confidence"] == "").all()
+    assert table["source"].str.startswith(("http", "pinned file")).all()
