@@ -263,7 +263,8 @@ def claim_c4_3() -> Verdict:
         f"On {int(after['roll calls'])} identifiable post-invasion roll calls on post-Soviet "
         f"territorial conflicts the five's cast votes were {after['yes']:.0%} yes, "
         f"{after['abstain']:.0%} abstain and {after['no']:.0%} no; {after['absent (of all)']:.0%} "
-        "of their seats did not vote. Votes of 2022-2024 missing from the pinned files come from the curated tables.",
+        "of their seats did not vote. Votes of 2022-2024 missing from the pinned files come "
+        "from the curated tables.",
     )
 
 
