@@ -443,8 +443,10 @@ def load_recorded_votes(path: Path | None = None,
     wrong_date = votes["date"].ne(votes["symbol"].map(res["date"]))
     if wrong_date.any():
         row = votes[wrong_date].iloc[0]
-        raise SchemaError(f"{name}: {row['symbol']} {row['iso3']} is dated {row['date']:%Y-%m-%d}"
-                          f", not {res.at[row['symbol'], 'date']:%Y-%m-%d} as in {RESOLUTIONS_FILE}.")
+        expected = res.at[row["symbol"], "date"]
+        raise SchemaError(f"{name}: {row['symbol']} {row['iso3']} is dated "
+                          f"{row['date']:%Y-%m-%d}, not {expected:%Y-%m-%d} as in "
+                          f"{RESOLUTIONS_FILE}.")
     strangers = sorted(set(votes["iso3"]) - set(countries.load_members()["iso3"]))
     if strangers:
         raise SchemaError(f"{name}: ISO3 code(s) {strangers[:5]} are not in data/members.csv.")
