@@ -12,7 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from caorder import paths
+from caorder import agreement, paths
 from caorder.fetch import PINNED_FILES, PinnedFile
 from caorder.schemas import ISSUE_CODES, VOTE_CHOICES
 
@@ -136,6 +136,28 @@ def incomplete_years(rollcalls: pd.DataFrame, first: int = 1992, last: int = 201
     sessions = vote_type_by_session(rollcalls, first - 1946, last - 1945)
     gap = sessions.loc[sessions["missing_jan_sep"].fillna(True).astype(bool), "session"]
     return sorted(int(s) + 1946 for s in gap if first <= int(s) + 1946 <= last)
+
+
+def cohesion_by_vote_type(votes: pd.DataFrame, rollcalls: pd.DataFrame, states: Iterable[str],
+                          first: int = 46, last: int = 74) -> pd.DataFrame:
+    """Per session: the group's mean pairwise kappa on all roll calls and on :func:`final_only`.
+
+    Shows how much a session series moves when the sessions that carry paragraph and
+    amendment votes lose them (``difference`` = all - final only).
+    """
+    states = list(states)
+    chosen = votes[votes["iso3"].isin(states)]
+    rows = []
+    for label, calls in (("all roll calls", rollcalls), ("final votes only", final_only(rollcalls))):
+        calls = calls[calls["session"].between(first, last)]
+        merged = chosen.merge(calls[["rcid", "session"]], on="rcid")
+        for session, chunk in merged.groupby("session"):
+            scores = agreement.pairwise(agreement.vote_matrix(chunk, states), "kappa")
+            rows.append({"session": int(session), "roll calls": label,
+                         "kappa": agreement.group_cohesion(scores, states)})
+    table = pd.DataFrame(rows).pivot(index="session", columns="roll calls", values="kappa")
+    table["difference"] = table["all roll calls"] - table["final votes only"]
+    return table.reset_index().rename_axis(columns=None)
 
 
 def pinned_file_table() -> pd.DataFrame:
