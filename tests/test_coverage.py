@@ -106,3 +106,19 @@ def test_provenance_table_lists_every_pinned_file_and_curated_table():
     pinned = table[table["dataset"] != "data/ (this project)"]
     assert pinned["sha256 (first 12)"].tolist() == [p.sha256[:12] for p in PINNED_FILES.values()]
     assert (table["licence"].str.len() > 0).all()
+
+
+def test_cohesion_by_vote_type_differs_only_where_paragraph_votes_exist():
+    calls = pd.DataFrame({
+        "rcid": list(range(1, 25)), "session": [70] * 12 + [71] * 12,
+        "date": pd.to_datetime(["2015-12-01"] * 12 + ["2016-12-01"] * 12),
+        "amend": [False] * 12 + [False] * 10 + [True] * 2, "para": [False] * 24,
+    })
+    rng = ["yes", "no", "abstain"]
+    votes = pd.DataFrame([
+        {"rcid": r, "iso3": s, "vote": rng[(r + k * (r > 22)) % 3]}
+        for r in range(1, 25) for k, s in enumerate(["KAZ", "UZB"])
+    ])
+    table = coverage.cohesion_by_vote_type(votes, calls, ["KAZ", "UZB"], 70, 71).set_index("session")
+    assert table.loc[70, "difference"] == pytest.approx(0.0)
+    assert table.loc[71, "all roll calls"] < 1.0 and table.loc[71, "final votes only"] == pytest.approx(1.0)
