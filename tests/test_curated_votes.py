@@ -136,3 +136,11 @@ def test_readme_vote_sections_cite_no_internal_paths():
     for name in ("members.csv", "unga_resolutions.csv", "unga_recorded_votes.csv"):
         for bad in ("shared/reference", "/work/", "/tmp/", "/root/"):
             assert bad not in sections[name], (name, bad)
+
+
+def test_combined_adds_curated_roll_calls_from_2020_only():
+    data = extension.combined()
+    curated = data.rollcalls[data.rollcalls["source"] == extension.CURATED]
+    assert curated["year"].min() >= extension.EXTENSION_FROM
+    assert "A/RES/ES-11/3" in set(curated["symbol"])
+    assert not set(curated["symbol"]) & {"A/RES/66/283", "A/RES/73/298"}

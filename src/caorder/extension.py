@@ -38,7 +38,8 @@ The sources, and how each is read:
     confidence. Full roll calls for eight of them; the votes of up to fifteen states for the
     rest. Ids are :data:`CURATED_RCID_BASE` + a number derived from the symbol.
 
-:func:`combined` takes one source per calendar year and then adds the curated roll calls:
+:func:`combined` takes one source per calendar year and then adds the curated roll calls of
+2020 on (:data:`EXTENSION_FROM`):
 a curated roll call that another source already holds (same symbol, or same date and same
 yes / no / abstain totals) is counted once, from the other source, which gains the symbol and
 title and the mark ``also_in = "curated"``; :func:`disagreements` lists every state whose
@@ -372,14 +373,26 @@ def by_year(use_official: bool | None = None) -> Extension:
     return _concat(parts, "combined sources")
 
 
-def combined(use_official: bool | None = None) -> Extension:
-    """All roll calls the book can use: :func:`by_year` plus the curated roll calls.
+#: First year of the extension: curated roll calls of earlier years (the territorial texts of
+#: 2012-2019) are left out of :func:`combined`, because adding a handful of roll calls on one
+#: topic to a year of the canonical data would tilt that year's agenda; chapter 3 uses them
+#: through :func:`curated_territorial_table`.
+EXTENSION_FROM = 2020
+
+
+def combined(use_official: bool | None = None, curated_from: int = EXTENSION_FROM) -> Extension:
+    """All roll calls the book can use: :func:`by_year` plus the curated roll calls from
+    ``curated_from`` on (the 2022-2024 votes on Ukraine).
 
     A curated roll call that :func:`by_year` already holds (:func:`match_curated`) is
     counted once: the other source's votes are kept, it gains the curated symbol and title
     and ``also_in = "curated"``; see :func:`disagreements` for the votes that differ.
     """
-    return add_curated(by_year(use_official), curated())
+    extra = curated()
+    keep = extra.rollcalls["year"] >= curated_from
+    extra = Extension(extra.rollcalls[keep], extra.votes[extra.votes["rcid"].isin(
+        extra.rollcalls.loc[keep, "rcid"])])
+    return add_curated(by_year(use_official), extra)
 
 
 def add_curated(base: Extension, extra: Extension) -> Extension:
