@@ -30,7 +30,6 @@ import pandas as pd
 from caorder import agreement, extension, tables
 from caorder.claims import Verdict, evaluator
 from caorder.countries import C5
-from caorder.periods import cohesion_by_year
 
 GREAT_POWERS = ("RUS", "CHN", "USA")
 #: Titles or symbols of roll calls on territorial conflicts in the former Soviet space.

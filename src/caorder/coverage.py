@@ -160,21 +160,6 @@ def cohesion_by_vote_type(votes: pd.DataFrame, rollcalls: pd.DataFrame, states: 
     return table.reset_index().rename_axis(columns=None)
 
 
-def pinned_file_table() -> pd.DataFrame:
-    """One row per pinned file: dataset, file, size, the start of its sha256, producer."""
-    rows = [
-        {
-            "dataset": key.split("/")[0],
-            "file": key.split("/")[1],
-            "size (bytes)": f"{pinned.size:,}",
-            "sha256 (first 12)": pinned.sha256[:12],
-            "producer": pinned.producer,
-        }
-        for key, pinned in PINNED_FILES.items()
-    ]
-    return pd.DataFrame(rows).sort_values(["dataset", "file"], ignore_index=True)
-
-
 def coverage_by_year(rollcalls: pd.DataFrame) -> pd.DataFrame:
     """Roll calls per calendar year, in total and per issue code (long format).
 
