@@ -6,8 +6,9 @@ matrix 2020-2023 with January-October 2022 missing, the UN Digital Library file 
 or the official UNDL file for every year from 2020 when ``CAORDER_UNDL_CSV`` is set) and the
 ideal points to 2024:
 
-* C5 cohesion: mean pairwise Cohen's kappa among the five per year, and where it stands
-  among random five-state groups of that year (:func:`cohesion_percentiles`);
+* C5 cohesion: the five's mean pairwise agreement per year, and where it stands among
+  random five-state groups of that year, drawn with the book's one random baseline
+  (:func:`percentiles_by_year`);
 * balancing: each state's raw agreement with Russia, China and the United States per year
   (:func:`great_power_agreement`) and its ideal-point distance to them
   (:func:`ideal_point_distances`);
@@ -15,7 +16,9 @@ ideal points to 2024:
   title, on the territorial conflicts of the former Soviet space (Ukraine and Crimea,
   Georgia's Abkhazia and South Ossetia, Azerbaijan's occupied territories, Moldova), via
   :func:`territorial_votes`. The wide matrix has no titles, so its 2020-2023 roll calls
-  cannot be identified; the 2022-2023 ES-11 votes are not in it at all.
+  are identified only where a curated roll call matches one (same date and totals); the
+  2022-2024 votes on Ukraine missing from the pinned files come from the curated tables
+  (:func:`caorder.extension.curated`), for the five and up to ten comparison states.
 """
 
 from __future__ import annotations
@@ -37,46 +40,12 @@ INVASION = pd.Timestamp("2022-02-24")
 CRIMEA = pd.Timestamp("2014-03-01")
 PRE_YEARS = (2010, 2019)  #: the decade before the paper, the benchmark for "held"
 POST_YEARS = (2020, 2025)
-BASELINE_GROUPS = 2000
-SEED = 20210301
 
 
 @lru_cache(maxsize=1)
 def combined() -> extension.Extension:
     """Every usable roll call 1946-2025, one source per year (cached)."""
     return extension.combined()
-
-
-def _votes_in_year(data: extension.Extension, year: int) -> pd.DataFrame:
-    rcids = data.rollcalls.loc[data.rollcalls["year"] == year, "rcid"]
-    return data.votes[data.votes["rcid"].isin(rcids)]
-
-
-def cohesion_percentiles(first: int = 1992, last: int = 2025,
-                         n_groups: int = BASELINE_GROUPS) -> pd.DataFrame:
-    """Per year: C5 kappa cohesion, the random-group median, and the C5 percentile.
-
-    The baseline draws ``n_groups`` random five-state groups from every state with kappa
-    scores that year (fixed seed). Years with no roll calls are kept as rows with NaN, so
-    the gaps stay visible. ``source`` says where the year's roll calls come from.
-    """
-    data = combined()
-    sources = data.rollcalls.groupby("year")["source"].agg(lambda s: "+".join(sorted(set(s))))
-    rows = []
-    for year in range(first, last + 1):
-        chunk = _votes_in_year(data, year)
-        row = {"year": year, "source": sources.get(year, "none"),
-               "n_rollcalls": int(chunk["rcid"].nunique())}
-        if row["n_rollcalls"]:
-            scores = agreement.pairwise(agreement.vote_matrix(chunk), "kappa")
-            c5 = agreement.group_cohesion(scores, C5)
-            pool = scores.index[scores.notna().sum(axis=1) > 1]
-            baseline = agreement.random_group_cohesion(scores, pool, 5, n_groups, SEED + year)
-            row |= {"c5_kappa": c5, "random_median": float(np.nanmedian(baseline)),
-                    "percentile": float(100 * np.mean(baseline < c5))}
-        rows.append(row)
-    columns = ["year", "source", "n_rollcalls", "c5_kappa", "random_median", "percentile"]
-    return pd.DataFrame(rows).reindex(columns=columns)
 
 
 def great_power_agreement(first: int = 1992, last: int = 2025) -> pd.DataFrame:
@@ -105,7 +74,7 @@ def ideal_point_distances(first: int = 1992, last: int = 2024) -> pd.DataFrame:
 
 def own_shift(pre: tuple[int, int] = (2015, 2021), post: tuple[int, int] = (2022, 2024),
               power: str = "RUS") -> pd.DataFrame:
-    """Per state (and ``power``): mean ideal point before and after, and the shift towards ``power``.
+    """Per state (and ``power``): mean ideal point before and after, and the shift towards it.
 
     ``towards`` is the state's own shift in the direction of ``power``'s post-invasion mean
     position, in units of the state's pre-invasion year-to-year SD: above 2 means the state
@@ -147,7 +116,7 @@ def territorial_votes() -> pd.DataFrame:
 
 
 def territorial_shares(table: pd.DataFrame) -> pd.DataFrame:
-    """Share of the five's votes per period: yes / abstain / no (of votes cast) and absent (of all)."""
+    """Share of the five's votes per period: yes / abstain / no (of votes cast), absent (of all)."""
     long = table.melt(id_vars=["period"], value_vars=list(C5), value_name="vote")
     long = long[long["vote"] != "not in file"]
     counts = pd.crosstab(long["period"], long["vote"]).reindex(
@@ -158,6 +127,60 @@ def territorial_shares(table: pd.DataFrame) -> pd.DataFrame:
     shares["roll calls"] = table.groupby("period").size()
     order = ["1992 – Feb 2014", "2014 – Feb 2022", "after the 2022 invasion"]
     return shares.reindex([p for p in order if p in shares.index])
+
+
+#: How the curated table writes a vote no source states.
+NOT_SOURCED = "not sourced"
+VOTE_ORDER = ("yes", "abstain", "no", "absent")
+
+
+def ukraine_votes(states: tuple[str, ...] = C5) -> pd.DataFrame:
+    """The 2022-2024 votes on Ukraine and Russia (curated tables), one row per text and state.
+
+    Columns: date, symbol, title, state, vote (:data:`NOT_SOURCED` where no source states
+    it), confidence, source (the first URL given for that vote, else the resolution's first
+    URL), symbol_confirmed. Sorted by date and state. Where a pinned file holds the same roll
+    call (:func:`caorder.extension.match_curated`), a vote the curated table lacks is taken
+    from it, with confidence "pinned file" and the file's source name.
+    """
+    res = extension.load_resolutions()
+    votes = extension.load_recorded_votes(resolutions=res)
+    res = res[(res["collection"] == "ukraine-2022") & res["recorded_vote"]]
+    grid = res.merge(pd.DataFrame({"state": list(states)}), how="cross")
+    table = grid.merge(votes.rename(columns={"iso3": "state", "source": "vote_source"})
+                       .drop(columns="date"), on=["symbol", "state"], how="left")
+    held = _pinned_votes(res["symbol"], states)
+    table = table.merge(held, on=["symbol", "state"], how="left")
+    from_pinned = table["vote"].isna() & table["pinned_vote"].notna()
+    table.loc[from_pinned, "confidence"] = "pinned file"
+    table.loc[from_pinned, "vote_source"] = table.loc[from_pinned, "pinned_source"]
+    table["vote"] = table["vote"].fillna(table["pinned_vote"]).fillna(NOT_SOURCED)
+    table["confidence"] = table["confidence"].fillna("")
+    first = table["vote_source"].fillna(table["source"]).str.split(" ; ").str[0]
+    table = table.assign(source=first, date=table["date"].dt.strftime("%Y-%m-%d"))
+    columns = ["date", "symbol", "title", "state", "vote", "confidence", "source",
+               "symbol_confirmed"]
+    return table[columns].sort_values(["date", "symbol", "state"], ignore_index=True)
+
+
+def _pinned_votes(symbols: pd.Series, states: tuple[str, ...]) -> pd.DataFrame:
+    """Votes of ``states`` on the roll calls of :func:`combined` that a pinned file holds and
+    the curated table names (``also_in``): symbol, state, pinned_vote, pinned_source."""
+    calls = combined().rollcalls
+    calls = calls[calls["also_in"].eq(extension.CURATED) & calls["symbol"].isin(symbols)]
+    votes = combined().votes
+    votes = votes[votes["rcid"].isin(calls["rcid"]) & votes["iso3"].isin(states)]
+    frame = votes.merge(calls[["rcid", "symbol", "source"]], on="rcid")
+    return pd.DataFrame({"symbol": frame["symbol"], "state": frame["iso3"],
+                         "pinned_vote": frame["vote"].astype(str),
+                         "pinned_source": "pinned file: " + frame["source"]})
+
+
+def ukraine_vote_grid(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`ukraine_votes` as a grid: rows ``date symbol``, columns states, cells votes."""
+    label = table["date"] + "  " + table["symbol"]
+    grid = table.assign(label=label).pivot(index="label", columns="state", values="vote")
+    return grid.reindex(columns=list(dict.fromkeys(table["state"])))
 
 
 # --- the evidence of claims C4.2, C4.3 and C4.7 (rules in caorder.verdicts.ch4) ---------
