@@ -68,8 +68,8 @@ BALANCING = {"basis": "own_shift", "drift_sd": 2, "contradicts_at_least": 3}
 
 def moves(towards, closer=(0, 0, 0, 0, 0)) -> dict:
     states = ("kaz", "kgz", "tjk", "tkm", "uzb")
-    evidence = {f"towards_{s}": float(v) for s, v in zip(states, towards)}
-    evidence |= {f"closer_{s}": float(v) for s, v in zip(states, closer)}
+    evidence = {f"towards_{s}": float(v) for s, v in zip(states, towards, strict=True)}
+    evidence |= {f"closer_{s}": float(v) for s, v in zip(states, closer, strict=True)}
     return evidence | {"max_towards": float(max(towards))}
 
 

@@ -187,7 +187,7 @@ def _ssr_mean_model(y: np.ndarray, cuts: tuple[int, ...]) -> np.ndarray | float:
 def _candidate_cuts(n: int, n_breaks: int, min_size: int) -> list[tuple[int, ...]]:
     cuts = range(min_size, n - min_size + 1)
     return [c for c in combinations(cuts, n_breaks)
-            if all(b - a >= min_size for a, b in zip((0, *c), (*c, n)))]
+            if all(b - a >= min_size for a, b in zip((0, *c), (*c, n), strict=True))]
 
 
 def best_breaks(series: pd.Series, n_breaks: int, min_size: int = MIN_SEGMENT) -> pd.DataFrame:
@@ -279,7 +279,7 @@ def matches_proposed(found: tuple[int, ...], proposed: tuple[int, ...] = PROPOSE
                      tolerance: int = TOLERANCE) -> bool:
     """True if each of the found breaks lies within ``tolerance`` years of its proposed one."""
     return len(found) == len(proposed) and all(
-        abs(f - p) <= tolerance for f, p in zip(sorted(found), sorted(proposed)))
+        abs(f - p) <= tolerance for f, p in zip(sorted(found), sorted(proposed), strict=True))
 
 
 def break_evidence(series: pd.Series, reps: int = 2000) -> dict[str, float]:
@@ -310,7 +310,8 @@ def plot_breaks(series: pd.Series, ax, ylabel: str, best: tuple[int, ...] | None
     ax = ax or plt.gca()
     ax.plot(series.index, series.to_numpy(), marker="o", color="0.25", lw=1.2,
             label="annual value")
-    for (name, (first, last)), colour in zip(CONFIGURATIONS.items(), ("C0", "C1", "C2")):
+    colours = ("C0", "C1", "C2")
+    for (name, (first, last)), colour in zip(CONFIGURATIONS.items(), colours, strict=True):
         part = series.loc[first:last]
         if len(part):
             ax.hlines(part.mean(), part.index.min() - 0.5, part.index.max() + 0.5, colors=colour,
