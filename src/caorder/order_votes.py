@@ -557,7 +557,8 @@ def all_pairs_median_by_year(measure: agreement.Measure = "kappa", first: int = 
                              last: int = YEARS[1],
                              rollcalls: windows.RollcallSet = "all") -> pd.Series:
     """Median ``measure`` over every pair of UN members, per calendar year (cached)."""
-    votes = windows.window_votes(first, last, rollcalls)
+    votes = windows.window_votes(*YEARS, rollcalls)
+    votes = votes[votes["year"].between(first, last)]
     medians = {}
     for year, chunk in votes.groupby("year", sort=True):
         scores = agreement.pairwise(agreement.vote_matrix(chunk), measure).to_numpy()
@@ -575,7 +576,7 @@ def pair_scores_by_year(measure: agreement.Measure = "kappa", group: Iterable[st
     votes = windows.window_votes(first, last, rollcalls)
     pairs = windows.pair_agreement_by_year(votes, group, measure)
     pairs = pairs.assign(pair=pairs["a"] + "–" + pairs["b"])[["year", "pair", "value"]]
-    median = all_pairs_median_by_year(measure, first, last, rollcalls)
+    median = all_pairs_median_by_year(measure, *YEARS, rollcalls)
     return pairs.assign(**{"all pairs median": pairs["year"].map(median)})
 
 
