@@ -3,11 +3,12 @@
 The baseline (claim C1.1) scores 10,000 random five-state groups on the 1992-2019 roll
 calls. The vectorised route builds the indicator matrices once, gets every pair's score with
 three matrix products (:func:`caorder.agreement.pairwise`) and reads each group's ten pairs
-with fancy indexing (:func:`caorder.cohesion.random_baseline`). The straightforward route
-merges, for each group and each pair, the two states' long vote rows and takes the share of
-identical votes (:func:`caorder.cohesion.loop_group_agreement`). The loop is timed on a
-subset of the same groups and extrapolated per group; both routes compute raw agreement, so
-they are checked to give the same numbers on that subset.
+with fancy indexing (:func:`caorder.windows.random_baseline`, the book's one baseline). The
+straightforward route merges, for each group and each pair, the two states' long vote rows
+and takes the share of identical votes (:func:`loop_group_agreement`, the reference loop,
+kept here and not in the package). The loop is timed on a subset of the same groups (drawn
+as :func:`caorder.windows.random_baseline` draws them) and extrapolated per group; both
+routes compute raw agreement, so they are checked to give the same numbers on that subset.
 
 Writes ``benchmarks/results/permutation_baseline.txt`` and exits 1 if the 10,000-group
 baseline takes more than 5 seconds. Run: ``python benchmarks/permutation_baseline.py``.
@@ -21,9 +22,12 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
+from itertools import combinations
 
-from caorder import agreement, cohesion
+import numpy as np
+import pandas as pd
+
+from caorder import agreement, cohesion, windows
 
 N_GROUPS = 10_000
 LOOP_GROUPS = 20
@@ -31,26 +35,48 @@ LIMIT_SECONDS = 5.0
 RESULT = Path(__file__).resolve().parent / "results" / "permutation_baseline.txt"
 
 
+def loop_group_agreement(votes: pd.DataFrame, members: list[str]) -> float:
+    """Reference implementation: raw agreement of a group, pair by pair, with pandas merges.
+
+    For each pair, the two states' cast votes are merged on roll call and the share of
+    identical votes is taken; the group's value is the mean over pairs. Slow by design.
+    """
+    cast = votes[votes["vote"].astype(str) != "absent"][["rcid", "iso3", "vote"]]
+    values = []
+    for first, second in combinations(members, 2):
+        left = cast[cast["iso3"] == first]
+        right = cast[cast["iso3"] == second]
+        both = left.merge(right, on="rcid", suffixes=("_a", "_b"))
+        values.append((both["vote_a"].astype(str) == both["vote_b"].astype(str)).mean())
+    return float(np.mean(values))
+
+
+def draw_groups(n_pool: int, size: int, n_groups: int, seed: int) -> np.ndarray:
+    """The positions :func:`caorder.windows.random_baseline` draws (same recipe and seed)."""
+    rng = np.random.default_rng(seed)
+    return rng.random((n_groups, n_pool)).argsort(axis=1)[:, :size]
+
+
 def vectorised(votes, pool: list[str]) -> tuple[float, np.ndarray]:
     """Seconds for the full vectorised baseline (pairwise matrix + 10,000 groups), and values."""
     start = time.perf_counter()
     table = agreement.pairwise(agreement.vote_matrix(votes), "agreement")
-    values = cohesion.random_baseline(table, pool, 5, N_GROUPS)
+    values = windows.random_baseline(table, pool, 5, N_GROUPS)
     return time.perf_counter() - start, values
 
 
 def loop(votes, pool: list[str], groups: np.ndarray) -> tuple[float, list[float]]:
     """Seconds for the pandas merge loop on ``groups``, and its values."""
     start = time.perf_counter()
-    values = [cohesion.loop_group_agreement(votes, [pool[i] for i in row]) for row in groups]
+    values = [loop_group_agreement(votes, [pool[i] for i in row]) for row in groups]
     return time.perf_counter() - start, values
 
 
 def main() -> int:
-    votes = cohesion.window_votes()  # read once; not part of either timing
-    pool = cohesion.matched_pool(votes)
+    votes = windows.window_votes(*cohesion.YEARS)  # read once; not part of either timing
+    pool = [s for s in windows.pool(votes) if s in set(votes["iso3"])]
     fast_seconds, fast_values = vectorised(votes, pool)
-    groups = cohesion.draw_groups(len(pool), 5, N_GROUPS, cohesion.SEED)[:LOOP_GROUPS]
+    groups = draw_groups(len(pool), 5, N_GROUPS, windows.SEED)[:LOOP_GROUPS]
     slow_seconds, slow_values = loop(votes, pool, groups)
     same = bool(np.allclose(fast_values[:LOOP_GROUPS], slow_values))
     per_group_loop = slow_seconds / LOOP_GROUPS
@@ -62,7 +88,8 @@ def main() -> int:
         f"data: UNGA roll calls {cohesion.YEARS[0]}-{cohesion.YEARS[1]}, "
         f"{votes['rcid'].nunique()} roll calls, {votes['iso3'].nunique()} states, "
         f"pool of {len(pool)} participation-matched states",
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         f"vectorised (pairwise matrix + {N_GROUPS} groups): {fast_seconds:.3f} s "
         f"({per_group_fast * 1e6:.1f} microseconds per group)",
         f"pandas merge loop ({LOOP_GROUPS} groups, 10 pairs each): {slow_seconds:.3f} s "

@@ -125,6 +125,35 @@ def test_every_entry_has_the_fields_of_its_type(bibliography):
     assert incomplete == {}
 
 
+def unlocatable_article(entry) -> list[str]:
+    """What an article lacks to be found: journal, volume, year, and pages or a DOI."""
+    present = {name.lower() for name, value in entry.fields.items() if str(value).strip()}
+    missing = [field for field in ("journal", "volume", "year") if field not in present]
+    if not present & {"pages", "doi"}:
+        missing.append("pages or doi")
+    return missing
+
+
+def test_an_article_without_volume_or_locator_is_reported():
+    data = BibliographyData.from_string(
+        "@article{x, author = {A, B}, title = {T}, journal = {J}, year = {2020}}"
+        "@article{y, author = {A, B}, title = {T}, journal = {J}, volume = {8}, year = {2021},"
+        " doi = {10.1/x}}",
+        "bibtex",
+    )
+    assert unlocatable_article(data.entries["x"]) == ["volume", "pages or doi"]
+    assert unlocatable_article(data.entries["y"]) == []
+
+
+def test_every_article_has_journal_volume_year_and_pages_or_doi(bibliography):
+    incomplete = {
+        key: missing
+        for key, entry in bibliography.entries.items()
+        if entry.type.lower() == "article" and (missing := unlocatable_article(entry))
+    }
+    assert incomplete == {}, f"articles that cannot be located (add the fields): {incomplete}"
+
+
 def test_every_doi_is_a_bare_doi(bibliography):
     bad = {
         key: entry.fields["doi"]

@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 
-from caorder import claims, paths
+from caorder import claims, paths, verdicts
 
 ID_PATTERN = re.compile(r"^C(?P<chapter>[1-9][0-9]*)\.(?P<n>[1-9][0-9]*)$")
 #: The brief's fields: the loader's required ones plus the concept each claim concerns.
@@ -31,11 +31,16 @@ def test_the_register_holds_enough_claims(register):
     assert len(register) >= MIN_CLAIMS, f"only {len(register)} claims registered"
 
 
-def test_every_claim_has_an_evaluator_and_every_evaluator_a_claim(register):
-    registered = {entry["id"] for entry in register}
-    computed = set(claims.registered_evaluators())
-    assert sorted(registered - computed) == [], "registered claims without an evaluator"
-    assert sorted(computed - registered) == [], "evaluators for claims not in data/claims/"
+def test_every_claim_names_an_evaluator_and_every_evaluator_has_a_claim(register):
+    defined = set(verdicts.evaluators())
+    named = {entry["evaluator"] for entry in register}
+    special = {verdicts.UNTESTABLE_EVALUATOR, "legacy"}
+    assert sorted(named - defined - special) == [], "register names undefined evaluators"
+    assert sorted(defined - named) == [], "evaluators that no claim of the register uses"
+
+
+def test_every_attribution_is_one_of_the_four(register):
+    assert {entry["attribution"] for entry in register} <= set(claims.ATTRIBUTIONS)
 
 
 def test_ids_are_unique_and_well_formed(register):
@@ -67,17 +72,15 @@ def test_every_entry_is_complete_and_points_to_an_existing_notebook(register):
 
 
 @pytest.mark.timeout(300)
-def test_every_evaluator_returns_a_valid_verdict(register):
+def test_every_claim_evaluates_to_a_valid_verdict(register):
     problems = []
     for entry in register:
         try:
-            result = claims.evaluate(entry["id"])
+            result = verdicts.evaluate(entry["id"])
         except Exception as error:  # report every failing claim, not just the first
             problems.append(f"{entry['id']}: {type(error).__name__}: {error}")
             continue
-        if not isinstance(result, claims.Verdict):
-            problems.append(f"{entry['id']}: returned {type(result).__name__}, not a Verdict")
-        elif result.verdict not in claims.VERDICTS:
+        if result.verdict not in claims.VERDICTS:
             problems.append(f"{entry['id']}: verdict {result.verdict!r}")
         elif not result.summary.strip() or not result.statistic.strip():
             problems.append(f"{entry['id']}: empty statistic or summary")
@@ -88,6 +91,9 @@ def test_every_evaluator_returns_a_valid_verdict(register):
 
 GOOD = """\
 - id: C1.1
+  attribution: literature
+  evaluator: ch1.cohesion_vs_random
+  declared: 2026-11-28
   chapter: 1
   section: "§1 Regionalism and Central Asia"
   quote: "a failed region"
@@ -137,9 +143,22 @@ def test_an_id_used_in_two_files_is_refused(tmp_path):
         claims.register(tmp_path)
 
 
+def test_an_unknown_attribution_is_refused(tmp_path):
+    write(tmp_path, "C1.yml", GOOD.replace("attribution: literature", "attribution: folklore"))
+    with pytest.raises(ValueError, match="folklore"):
+        claims.register(tmp_path)
+
+
+def test_an_untestable_claim_must_say_why(tmp_path):
+    write(tmp_path, "C1.yml", GOOD.replace("evaluator: ch1.cohesion_vs_random",
+                                           "evaluator: untestable"))
+    with pytest.raises(ValueError, match="untestable.reason"):
+        claims.register(tmp_path)
+
+
 def test_an_unregistered_id_cannot_be_evaluated():
     with pytest.raises(KeyError):
-        claims.evaluate("C99.99")
+        verdicts.evaluate("C99.99")
 
 
 def test_a_verdict_outside_the_four_values_is_refused():

@@ -1,15 +1,13 @@
-"""Chapter 1 measures: hand-computed cases, clustering of synthetic blocs, the baseline's
-correctness against a pandas loop and its speed on the real data, and the verdict rules."""
+"""Chapter 1 analyses: hand-computed cases, clustering of synthetic blocs, the book's random
+baseline as chapter 1 uses it, and the real-data tables (verdict rules: test_verdicts_ch1)."""
 
 from __future__ import annotations
-
-import time
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from caorder import agreement, claims, cohesion
+from caorder import agreement, cohesion, windows
 from caorder.countries import C5
 
 
@@ -21,22 +19,6 @@ def long_votes(table: dict[str, list[str]], dates: list[str] | None = None) -> p
     if dates is not None:
         frame["date"] = pd.to_datetime(frame["rcid"].map(dict(enumerate(dates, start=1))))
     return frame
-
-
-# --- participation and pools --------------------------------------------------------------
-
-
-def test_participation_and_matched_pool_by_hand():
-    votes = long_votes({
-        "AAA": ["yes", "yes", "yes", "yes"],      # 4/4
-        "BBB": ["yes", "absent", "yes", "no"],    # 3/4
-        "CCC": ["absent", "absent", "yes", "no"], # 2/4
-        "DDD": ["absent", "absent", "absent", "yes"],  # 1/4
-    })
-    rates = cohesion.participation(votes)
-    assert rates.to_dict() == {"AAA": 1.0, "BBB": 0.75, "CCC": 0.5, "DDD": 0.25}
-    assert cohesion.matched_pool(votes, ("BBB", "CCC")) == ["BBB", "CCC"]
-    assert cohesion.matched_pool(votes, ("AAA", "DDD")) == ["AAA", "BBB", "CCC", "DDD"]
 
 
 # --- membership by date -------------------------------------------------------------------
@@ -68,61 +50,24 @@ def test_dated_cohesion_scores_pairs_only_while_both_are_members():
     assert agreement.group_cohesion(table, matrix.states) == pytest.approx(expected)
 
 
-# --- random baseline ----------------------------------------------------------------------
+# --- the book's random baseline, as chapter 1 uses it -----------------------------------------
 
 
-def test_groups_cohesion_by_hand():
-    values = np.array([[1.0, 0.2, 0.4], [0.2, 1.0, 0.6], [0.4, 0.6, 1.0]])
-    groups = np.array([[0, 1], [1, 2], [0, 1]])
-    assert cohesion.groups_cohesion(values, groups).tolist() == pytest.approx([0.2, 0.6, 0.2])
-    assert cohesion.groups_cohesion(values, np.array([[0, 1, 2]]))[0] == pytest.approx(0.4)
+def test_random_baseline_reads_each_group_mean_from_the_score_matrix():
+    """Four states, groups of three: every draw is one of the four triples' mean scores."""
+    table = pd.DataFrame([[1.0, 0.2, 0.4, 0.1], [0.2, 1.0, 0.6, 0.3], [0.4, 0.6, 1.0, 0.5],
+                          [0.1, 0.3, 0.5, 1.0]], index=list("ABCD"), columns=list("ABCD"))
+    triples = {round(agreement.group_cohesion(table, group), 6)
+               for group in (["A", "B", "C"], ["A", "B", "D"], ["A", "C", "D"], ["B", "C", "D"])}
+    values = windows.random_baseline(table, list("ABCD"), 3, n_groups=2_000, seed=3)
+    assert set(np.round(values, 6)) == triples
 
 
-def test_draw_groups_has_distinct_members_and_matches_the_package_baseline():
-    groups = cohesion.draw_groups(30, 5, 200, seed=7)
-    assert groups.shape == (200, 5)
-    assert all(len(set(row)) == 5 for row in groups)
-    rng = np.random.default_rng(0)
-    raw = rng.random((30, 30))
-    table = pd.DataFrame((raw + raw.T) / 2, index=[f"S{i:02d}" for i in range(30)],
-                         columns=[f"S{i:02d}" for i in range(30)])
-    ours = cohesion.random_baseline(table, list(table.index), 5, 200, seed=7)
-    package = agreement.random_group_cohesion(table, list(table.index), 5, 200, seed=7)
-    assert np.allclose(ours, package)
-
-
-def test_percentile_counts_strictly_lower_values():
-    assert cohesion.percentile(0.5, np.array([0.1, 0.5, 0.9, np.nan])) == pytest.approx(100 / 3)
-
-
-def test_loop_group_agreement_by_hand():
-    votes = long_votes({"AAA": ["yes", "no", "yes"], "BBB": ["yes", "yes", "absent"],
-                        "CCC": ["yes", "no", "abstain"]})
-    # AB: 1/2, AC: 2/3, BC: 1/2
-    assert cohesion.loop_group_agreement(votes, ["AAA", "BBB", "CCC"]) == pytest.approx(
-        np.mean([0.5, 2 / 3, 0.5]))
-
-
-def test_vectorised_baseline_equals_the_pandas_loop_on_real_groups():
-    votes = cohesion.window_votes()
-    pool = cohesion.matched_pool(votes)
-    table = cohesion.scores(*cohesion.YEARS, cohesion.MEASURE_SPECS[0])  # raw agreement
-    groups = cohesion.draw_groups(len(pool), 5, 4, seed=11)
-    fast = cohesion.groups_cohesion(table.loc[pool, pool].to_numpy(), groups)
-    slow = [cohesion.loop_group_agreement(votes, [pool[i] for i in row]) for row in groups]
-    assert np.allclose(fast, slow)
-
-
-def test_ten_thousand_groups_take_under_five_seconds():
-    cohesion.window_votes()  # reading the parquet cache is not part of the baseline
-    start = time.perf_counter()
-    votes = cohesion.window_votes()
-    table = agreement.pairwise(agreement.vote_matrix(votes), "kappa")
-    baseline = cohesion.random_baseline(table, cohesion.matched_pool(votes), 5, 10_000)
-    elapsed = time.perf_counter() - start
-    assert baseline.shape == (10_000,)
-    assert np.isfinite(baseline).all()
-    assert elapsed < 5.0
+def test_c5_against_random_is_the_percentile_of_the_c5_among_the_baseline():
+    row = cohesion.c5_against_random(1992, 2019)
+    baseline = cohesion.random_groups(cohesion.KAPPA)
+    assert row["C5 percentile"] == pytest.approx(100 * np.mean(baseline < row["C5"]))
+    assert row["random p5"] < row["random median"] < row["random p95"]
 
 
 # --- clustering and scaling ---------------------------------------------------------------
@@ -177,7 +122,7 @@ def test_distance_matrix_refuses_missing_pairs():
         cohesion.distance_matrix(table, ["A", "B"])
 
 
-# --- real-data tables and verdicts ---------------------------------------------------------
+# --- real-data tables ---------------------------------------------------------------------
 
 
 def test_great_power_pull_margin_is_within_minus_closer_power():
@@ -187,29 +132,37 @@ def test_great_power_pull_margin_is_within_minus_closer_power():
     assert np.allclose(table["margin"], table["other C5"] - closer)
 
 
+def test_great_power_pull_without_turkmenistan_compares_with_the_other_three():
+    four = tuple(s for s in C5 if s != "TKM")
+    table = cohesion.great_power_pull(members=four)
+    assert set(table["state"]) == set(four)
+    scores = cohesion.scores(*cohesion.PERIODS["1992–1999"], cohesion.KAPPA)
+    kaz = table.query("state == 'KAZ' and period == '1992–1999'")["other C5"].iloc[0]
+    assert kaz == pytest.approx(scores.loc["KAZ", ["KGZ", "TJK", "UZB"]].mean())
+
+
 def test_session_series_covers_sessions_47_to_74():
     series = cohesion.session_series()
     assert series.index.min() == 47 and series.index.max() == 74
     assert series["C5 cohesion"].notna().all()
 
 
-def test_baseline_table_has_every_measure_and_sensible_percentiles():
+def test_session_series_by_rollcalls_shows_the_difference_to_all_roll_calls():
+    table = cohesion.session_series_by_rollcalls()
+    assert list(table.columns) == ["all", "final_only", "final_only - all"]
+    assert np.allclose(table["final_only - all"], table["final_only"] - table["all"])
+
+
+def test_baseline_table_has_every_measure_and_ordered_quantiles():
     table = cohesion.baseline_table()
     assert list(table.index) == [spec.label for spec in cohesion.MEASURE_SPECS]
     assert table["C5 percentile"].between(0, 100).all()
     assert (table["random p5"] <= table["random median"]).all()
 
 
-def test_c1_1_verdict_follows_its_rule():
-    table = cohesion.baseline_table()
-    verdict = claims.evaluate("C1.1")
-    assert verdict.value == pytest.approx(table["C5 percentile"].min(), abs=0.05)
-    if (table["C5 percentile"] > 75).all():
-        assert verdict.verdict == "contradicts"
-
-
-def test_every_chapter_1_vote_claim_has_a_verdict():
-    for claim_id in ("C1.1", "C1.2", "C1.3", "C1.4", "C1.5"):
-        result = claims.evaluate(claim_id)
-        assert result.verdict in claims.VERDICTS
-        assert result.value is not None
+def test_eu_benchmark_reads_the_group_table():
+    row = cohesion.eu_benchmark()
+    groups = cohesion.cohesion_table()["kappa"]
+    assert row["C5"] == pytest.approx(groups["C5"])
+    assert row["EU"] == pytest.approx(groups["EU"])
+    assert row["others median"] == pytest.approx(groups.drop(["C5", "EU"]).median())

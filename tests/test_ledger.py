@@ -9,12 +9,16 @@ import pandas as pd
 import pytest
 
 from caorder import ledger
-from caorder.claims import Verdict
+from caorder.verdicts import core
 
 
 def entry(claim_id: str, notebook: str = "notebooks/ch1_cohesion.ipynb") -> dict:
     return {
         "id": claim_id,
+        "attribution": "literature" if claim_id.startswith("C1") else "paper",
+        "evaluator": "toy",
+        "declared": "2026-11-28",
+        "rule": {"thresholds": {"high": 75}},
         "chapter": int(claim_id[1]),
         "section": "§1 Regionalism and Central Asia",
         "quote": "failed regionalism",
@@ -29,10 +33,19 @@ def entry(claim_id: str, notebook: str = "notebooks/ch1_cohesion.ipynb") -> dict
     }
 
 
+def result(claim_id: str, verdict: str, statistic: str, value, summary: str) -> core.Result:
+    """A stand-in result with one primary specification (none when untestable)."""
+    if verdict == core.UNTESTABLE:
+        return core.untestable(claim_id, summary)
+    spec = core.SpecResult(core.Spec(), {"x": value, "p": 0.04}, verdict, value)
+    return core.Result(claim_id, verdict, statistic, value, summary, (spec,), 1.0,
+                       core.split([spec]))
+
+
 VERDICTS = {
-    "C1.1": Verdict("C1.1", "contradicts", "percentile among random groups", 97.25, "High."),
-    "C1.2": Verdict("C1.2", "cannot be tested with these data", "none", None, "No data."),
-    "C3.10": Verdict("C3.10", "supports", "share of votes", 0.81234, "Mostly."),
+    "C1.1": result("C1.1", "contradicts", "percentile among random groups", 97.25, "High."),
+    "C1.2": result("C1.2", "cannot be tested with these data", "none", None, "No data."),
+    "C3.10": result("C3.10", "supports", "share of votes", 0.81234, "Mostly."),
 }
 
 
@@ -105,8 +118,10 @@ def test_element_text_does_not_repeat_the_element():
 
 def test_overview_and_counts(frame):
     table = ledger.overview(frame)
-    assert list(table.columns) == ["id", "verdict", "statistic", "value"]
+    assert list(table.columns) == ["claim", "whose claim", "verdict", "key statistic", "value",
+                                   "specifications agreeing"]
     assert list(table["value"]) == ["97.2", "n/a", "0.812"]
+    assert list(table["specifications agreeing"]) == ["100%", "n/a", "100%"]
     assert ledger.verdict_counts(frame) == {
         "supports": 1, "mixed": 0, "contradicts": 1, "untestable": 1,
     }
@@ -120,6 +135,10 @@ def test_write_json_is_plain_and_deterministic(frame, tmp_path):
     assert document["claims"][1]["value"] is None
     assert math.isclose(document["claims"][0]["value"], 97.25)
     assert document["counts"]["contradicts"] == 1
+    assert document["counts_by_attribution"]["literature"]["contradicts"] == 1
+    assert document["counts_by_attribution"]["paper"]["supports"] == 1
+    assert document["schema_version"] == ledger.SCHEMA_VERSION
+    assert "every claim of" not in document["description"].lower()
     assert "§1" in text  # UTF-8, not \u escapes
     second = ledger.write_json(frame, tmp_path / "again.json")
     assert second.read_text(encoding="utf-8") == text
@@ -136,3 +155,58 @@ def test_main_writes_the_json_to_the_given_path(tmp_path, monkeypatch, capsys):
 def test_the_default_path_is_the_site_extra_folder():
     path = ledger.default_json_path()
     assert path.parts[-3:] == ("_build", "extra", "claims.json")
+
+
+def test_the_entry_says_whose_claim_and_the_rule(frame):
+    text = ledger.ledger_markdown(frame.iloc[0])
+    assert "**Whose claim.** A diagnosis the paper reports from the literature" in text
+    assert "`high` = 75; declared 2026-11-28" in text
+    assert "**Robustness.** 100% of 1 specifications agree" in text
+
+
+def test_a_changed_rule_is_shown_with_the_original_verdict(frame):
+    row = frame.iloc[0].copy()
+    row["changed"] = [{"date": "2026-11-29", "old": {"text": "old rule"},
+                       "new": {"text": "new rule"}, "reason": "looked first",
+                       "after_results": True}]
+    row["original_verdict"] = "mixed"
+    text = ledger.ledger_markdown(row)
+    assert "after the results had been seen" in text
+    assert "Under the rule as first declared the verdict would be **mixed**." in text
+
+
+def test_counts_by_attribution_keep_every_row_and_column(frame):
+    table = ledger.counts_by_attribution(frame)
+    assert table.shape == (4, 4)
+    assert int(table.to_numpy().sum()) == len(frame)
+
+
+def _validate(path) -> None:
+    import jsonschema
+
+    schema = json.loads(ledger.SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
+
+
+def test_the_stand_in_ledger_matches_the_published_schema(frame, tmp_path):
+    path = ledger.write_json(frame, tmp_path / "claims.json")
+    _validate(path)
+    assert (tmp_path / "claims.schema.json").is_file()
+
+
+def test_a_file_that_breaks_the_schema_is_caught(frame, tmp_path):
+    import jsonschema
+
+    path = ledger.write_json(frame, tmp_path / "claims.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["claims"][0]["verdict"] = "probably"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(jsonschema.ValidationError, match="probably"):
+        _validate(path)
+
+
+@pytest.mark.timeout(600)
+def test_the_real_ledger_matches_the_published_schema(tmp_path):
+    path = ledger.write_json(ledger.evaluate_all(), tmp_path / "claims.json")
+    _validate(path)

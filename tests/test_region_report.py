@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caorder import agreement, region_report
+from caorder import agreement, cohesion, countries, region_report
 from caorder.region_report import Window
 
 
@@ -31,14 +31,10 @@ VOTES = long_votes(
 )
 
 
-def test_percentile_counts_strictly_lower_values():
-    assert region_report.percentile(0.5, np.array([0.1, 0.5, 0.9, np.nan])) == pytest.approx(100 / 3)
-    assert region_report.percentile(1.0, np.array([0.1, 0.2])) == 100.0
-
-
-def test_active_pool_leaves_out_rarely_present_states():
-    assert region_report.active_pool(VOTES, 0.5) == ["AAA", "BBB", "CCC"]
-    assert region_report.active_pool(VOTES, 0.25) == ["AAA", "BBB", "CCC", "DDD"]
+def test_group_pool_is_the_books_default_pool_matched_on_the_group():
+    # Participation: AAA, BBB, CCC 4/4; DDD 1/4. A group of full voters draws from full voters.
+    assert region_report.group_pool(VOTES, ["AAA", "BBB"]) == ["AAA", "BBB", "CCC"]
+    assert region_report.group_pool(VOTES, ["AAA", "DDD"]) == ["AAA", "BBB", "CCC", "DDD"]
 
 
 def test_select_votes_keeps_years_and_contested_roll_calls():
@@ -60,19 +56,6 @@ def test_cohesion_against_random_on_a_hand_computed_case():
     assert summary["cohesion"] == pytest.approx(0.75)
     assert set(np.round(baseline, 4)) == {0.75, 0.25, 0.0}
     assert summary["percentile"] == pytest.approx(100 * np.mean(baseline < 0.75))
-    assert 50 < summary["percentile"] < 80  # about two thirds of random pairs are lower
-
-
-def test_complete_pool_removes_the_state_with_the_most_gaps_first():
-    nan = float("nan")
-    scores = pd.DataFrame(
-        [[1, 0.5, nan, 0.2], [0.5, 1, nan, nan], [nan, nan, 1, 0.1], [0.2, nan, 0.1, 1]],
-        index=list("ABCD"), columns=list("ABCD"),
-    )
-    # Gaps: A 1, B 2, C 2, D 1. B goes first (first of the tied maxima); then A and C
-    # each still lack A-C, and A (first) goes.
-    assert region_report.complete_pool(scores, list("ABCD")) == ["C", "D"]
-    assert region_report.complete_pool(scores, ["A", "B"]) == ["A", "B"]
 
 
 def test_great_power_agreement_adds_the_group_mean():
@@ -95,7 +78,7 @@ def test_the_report_runs_for_other_regions(region):
     report = region_report.region_report(region, SHORT, n_groups=200, n_groups_per_year=50)
     assert set(report.groups["group"]) == {region, "C5"}
     assert report.members and set(report.members) <= set(report.great_powers.index)
-    assert list(report.great_powers.columns) == list(region_report.GREAT_POWERS)
+    assert list(report.great_powers.columns) == list(countries.GREAT_POWERS)
     assert {"group mean", "C5 mean"} <= set(report.great_powers.index)
     assert sorted(report.yearly["year"].unique()) == list(range(2010, 2015))
     assert report.groups["percentile"].between(0, 100).all()
@@ -105,6 +88,14 @@ def test_the_report_runs_for_other_regions(region):
 def test_drop_removes_a_state_from_the_c5():
     table = region_report.compare_groups(["C5"], SHORT, drop=["TKM"], n_groups=100)
     assert table.loc[0, "n_members"] == 4
+
+
+def test_the_c5_percentile_uses_the_chapter_1_baseline():
+    """One random baseline: region_report and chapter 1 give the C5 the same percentile."""
+    table = region_report.compare_groups(["C5"], Window(years=(1992, 2019)))
+    chapter_1 = cohesion.c5_against_random(1992, 2019)
+    assert table.loc[0, "percentile"] == pytest.approx(chapter_1["C5 percentile"])
+    assert table.loc[0, "cohesion"] == pytest.approx(chapter_1["C5"])
 
 
 def test_the_c5_members_are_the_five():

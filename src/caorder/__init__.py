@@ -11,4 +11,4 @@ Modules, in the order a reader meets them:
 - :mod:`caorder.plots`     the book's figure style (colour-blind-safe palette, labels).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,23 +1,23 @@
-"""Chapter 1: testing the "failed region" diagnoses against General Assembly votes.
+"""Chapter 1: the "failed region" diagnoses and General Assembly votes (the analyses).
 
 The regionalism literature that Costa Buranelli (2021, §1) reviews paints Central Asia as
 non-cooperative, as "the region that isn't", as pulled apart by outside powers, and, since
 2016, as swept by "a new wind of regionalism". Each picture has an observable implication
-for how the five states (C5) vote in the UN General Assembly. This module computes them:
+for how the five states (C5) vote in the UN General Assembly. This module computes them;
+the verdicts (rules and specifications) live in :mod:`caorder.verdicts.ch1`:
 
 * **cohesion against baselines** (claims C1.1, C1.5): mean pairwise score among the five in
-  1992-2019 under five measure variants (raw agreement, Lijphart, Cohen's kappa, and raw
-  agreement and kappa on contested roll calls only), beside regional groups (membership by
-  date) and 10,000 random five-state groups from a participation-matched pool;
+  1992-2019 beside regional groups (membership by date) and the book's random baseline
+  (:func:`caorder.windows.random_baseline`, default pool);
 * **clustering and scaling** (C1.2): hierarchical clustering and classical MDS of the
-  voting profiles (distance ``1 - kappa``) of the five, their neighbours and distant
+  voting profiles (distance ``1 - score``) of the five, their neighbours and distant
   reference states, by period;
-* **great-power pull** (C1.3): each state's kappa with the other four against its kappa
-  with Russia and China, by period;
+* **voting alignment with the great powers** (C1.8): each state's score with the other
+  members against its score with Russia and China, by period;
 * **a new wind** (C1.4): per-session C5 cohesion and Uzbekistan's alignment with the other
   four, with an interrupted time series at session 72 (:mod:`caorder.timeseries`).
 
-One evaluator per claim turns the evidence into a verdict by the rule in its docstring.
+Vote windows, pairwise scores and the random baseline come from :mod:`caorder.windows`.
 Absences are left out of every score (see :mod:`caorder.agreement`).
 """
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from typing import Iterable
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -34,98 +34,48 @@ import seaborn as sns
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 
-from caorder import agreement, countries, plots, tables, timeseries
-from caorder.claims import Verdict, evaluator
-from caorder.countries import C5
+from caorder import agreement, countries, plots, timeseries, windows
+from caorder.countries import C5, COMPARISON_GROUPS, GREAT_POWERS
 
 YEARS = (1992, 2019)  #: the C5 joined the UN in March 1992; the canonical data end in 2019
-COMPARISON_GROUPS = ("ASEAN", "EU", "VISEGRAD", "NORDIC", "GCC", "MERCOSUR",
-                     "SOUTH_CAUCASUS", "CIS")
 PERIODS = {"1992–1999": (1992, 1999), "2000–2007": (2000, 2007),
            "2008–2015": (2008, 2015), "2016–2019": (2016, 2019)}
-N_GROUPS = 10_000
-SEED = 20210301
-CONTESTED_THRESHOLD = 0.10
-GREAT_POWERS = ("RUS", "CHN", "USA")
 #: Sessions 47 (Sept 1992) to 74 (Sept 2019 - Jan 2020): every full session with the five.
 SESSIONS = (47, 74)
 #: First session after Mirziyoyev's election (Dec 2016); session 71 (Oct 2016 - Sept 2017)
 #: already fell under him as acting president, so it is the alternative break.
 BREAK_SESSION = 72
 ALTERNATIVE_BREAK = 71
-#: A rise in session cohesion worth calling "a new wind": 0.10 kappa, about one standard
-#: deviation of the per-session C5 cohesion series and the gap between the lowest and the
-#: highest of the four period means.
-MEANINGFUL_RISE = 0.10
 
 
 @dataclass(frozen=True)
 class MeasureSpec:
-    """A measure variant: which pairwise measure, on all or only contested roll calls."""
+    """A measure variant: which pairwise measure, on which set of roll calls."""
 
     label: str
     measure: agreement.Measure
-    contested: bool
+    rollcalls: windows.RollcallSet = "all"
 
 
-MEASURE_SPECS = (
-    MeasureSpec("raw agreement", "agreement", False),
-    MeasureSpec("Lijphart", "lijphart", False),
-    MeasureSpec("kappa", "kappa", False),
-    MeasureSpec("agreement, contested", "agreement", True),
-    MeasureSpec("kappa, contested", "kappa", True),
-)
+def measure_spec(measure: agreement.Measure = "kappa",
+                 rollcalls: windows.RollcallSet = "all") -> MeasureSpec:
+    """The :class:`MeasureSpec` of a measure and roll-call set, labelled for tables."""
+    label = agreement.MEASURE_LABELS[measure]
+    return MeasureSpec(label if rollcalls == "all" else f"{label}, {rollcalls}", measure,
+                       rollcalls)
+
+
+#: The measure variants of the chapter's tables (the verdicts vary more, as specifications).
+MEASURE_SPECS = tuple(measure_spec(m, r) for m, r in (
+    ("agreement", "all"), ("lijphart", "all"), ("kappa", "all"), ("ac1", "all"),
+    ("agreement", "contested"), ("kappa", "contested"),
+))
 KAPPA = MEASURE_SPECS[2]
 
 
-# --- data ---------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=8)
-def window_votes(first: int = YEARS[0], last: int = YEARS[1]) -> pd.DataFrame:
-    """Long votes (rcid, iso3, vote, date, year, session) on roll calls held in these years."""
-    calls = tables.rollcalls()[["rcid", "date", "session"]]
-    calls = calls[calls["date"].dt.year.between(first, last)]
-    frame = tables.votes()[["rcid", "iso3", "vote"]].merge(calls, on="rcid")
-    return frame.assign(year=frame["date"].dt.year)
-
-
-def select(votes: pd.DataFrame, contested: bool) -> pd.DataFrame:
-    """All votes, or only those on contested roll calls (see :func:`agreement.contested_rcids`)."""
-    if not contested:
-        return votes
-    return votes[votes["rcid"].isin(agreement.contested_rcids(votes, CONTESTED_THRESHOLD))]
-
-
-@lru_cache(maxsize=16)
-def window_selection(first: int, last: int, contested: bool) -> pd.DataFrame:
-    """:func:`select` applied to :func:`window_votes` (cached: contested roll calls are costly)."""
-    return select(window_votes(first, last), contested)
-
-
-@lru_cache(maxsize=64)
 def scores(first: int, last: int, spec: MeasureSpec) -> pd.DataFrame:
-    """Pairwise scores of every state over the roll calls of ``first``-``last`` (cached)."""
-    votes = window_selection(first, last, spec.contested)
-    return agreement.pairwise(agreement.vote_matrix(votes), spec.measure)
-
-
-def participation(votes: pd.DataFrame) -> pd.Series:
-    """Share of the window's roll calls on which each state cast a vote, sorted by state."""
-    cast = votes[votes["vote"].astype(str) != "absent"]
-    return (cast.groupby("iso3")["rcid"].nunique() / votes["rcid"].nunique()).sort_index()
-
-
-def matched_pool(votes: pd.DataFrame, reference: tuple[str, ...] = C5) -> list[str]:
-    """States whose participation lies within the range of the ``reference`` states' rates.
-
-    Random groups are drawn from this pool, so that they are as often absent as the five
-    are (Turkmenistan voted on far fewer roll calls than Kazakhstan). The reference states
-    themselves are in the pool.
-    """
-    rates = participation(votes)
-    low, high = rates.loc[list(reference)].min(), rates.loc[list(reference)].max()
-    return sorted(rates.index[rates.between(low, high)])
+    """Pairwise scores of every state over a window (:func:`caorder.windows.scores`)."""
+    return windows.scores(first, last, spec.measure, spec.rollcalls)
 
 
 # --- groups with membership by date -------------------------------------------------------
@@ -164,14 +114,20 @@ def dated_cohesion(votes: pd.DataFrame, key: str, measure: agreement.Measure) ->
     return agreement.group_cohesion(agreement.pairwise(matrix, measure), matrix.states)
 
 
+@lru_cache(maxsize=32)
+def group_cohesions(first: int, last: int, spec: MeasureSpec,
+                    keys: tuple[str, ...] = ("C5", *COMPARISON_GROUPS)) -> pd.Series:
+    """Dated cohesion of each group over one window under one measure variant (cached)."""
+    votes = windows.window_votes(first, last, spec.rollcalls)
+    return pd.Series([dated_cohesion(votes, key, spec.measure) for key in keys],
+                     index=pd.Index(keys, name="group"), name=spec.label)
+
+
 def cohesion_table(first: int = YEARS[0], last: int = YEARS[1],
                    keys: tuple[str, ...] = ("C5", *COMPARISON_GROUPS)) -> pd.DataFrame:
     """Groups (rows, sorted by kappa) x measure variants (columns): dated group cohesion."""
-    table = pd.DataFrame(
-        {spec.label: [dated_cohesion(window_selection(first, last, spec.contested), key,
-                                     spec.measure) for key in keys] for spec in MEASURE_SPECS},
-        index=pd.Index(keys, name="group"),
-    )
+    table = pd.concat([group_cohesions(first, last, spec, keys) for spec in MEASURE_SPECS],
+                      axis=1)
     return table.sort_values(KAPPA.label, ascending=False)
 
 
@@ -183,78 +139,42 @@ def group_ranks(table: pd.DataFrame) -> pd.Series:
 # --- random baseline ----------------------------------------------------------------------
 
 
-def draw_groups(n_pool: int, size: int, n_groups: int = N_GROUPS, seed: int = SEED) -> np.ndarray:
-    """``n_groups`` x ``size`` positions in a pool, without replacement within a group.
+@lru_cache(maxsize=64)
+def _pool(first: int, last: int, rollcalls: windows.RollcallSet, kind: windows.Pool,
+          members: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(windows.pool(windows.window_votes(first, last, rollcalls), kind, members))
 
-    Drawn exactly as :func:`agreement.random_group_cohesion` draws them, so the two agree.
+
+def random_groups(spec: MeasureSpec = KAPPA, first: int = YEARS[0], last: int = YEARS[1],
+                  pool: windows.Pool = windows.DEFAULT_POOL,
+                  members: tuple[str, ...] = C5) -> np.ndarray:
+    """Cohesion of the book's random groups (same size as ``members``) over one window."""
+    states = _pool(first, last, spec.rollcalls, pool, tuple(members))
+    return windows.random_baseline(scores(first, last, spec), states, len(members))
+
+
+def c5_against_random(first: int, last: int, spec: MeasureSpec = KAPPA,
+                      pool: windows.Pool = windows.DEFAULT_POOL,
+                      members: Iterable[str] = C5) -> dict[str, float]:
+    """The group's cohesion, the random median / 5th / 95th percentile and its percentile."""
+    members = tuple(members)
+    baseline = random_groups(spec, first, last, pool, members)
+    c5 = agreement.group_cohesion(scores(first, last, spec), members)
+    return {"C5": c5, "random median": float(np.nanmedian(baseline)),
+            "random p5": float(np.nanpercentile(baseline, 5)),
+            "random p95": float(np.nanpercentile(baseline, 95)),
+            "C5 percentile": windows.percentile(c5, baseline),
+            "pool": len(_pool(first, last, spec.rollcalls, pool, members))}
+
+
+def baseline_table(first: int = YEARS[0], last: int = YEARS[1]) -> pd.DataFrame:
+    """Per measure variant: C5 cohesion, random median / 5th / 95th percentile, percentile.
+
+    Random groups come from the book's default pool; the same seed is used for every
+    measure, so the rows differ only by the measure and the roll calls.
     """
-    rng = np.random.default_rng(seed)
-    return rng.random((n_groups, n_pool)).argsort(axis=1)[:, :size]
-
-
-def groups_cohesion(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Mean pairwise score of each group (rows of positions) read from a score matrix at once."""
-    first, second = np.triu_indices(groups.shape[1], k=1)
-    return np.nanmean(values[groups[:, first], groups[:, second]], axis=1)
-
-
-def random_baseline(table: pd.DataFrame, pool: list[str], size: int = 5,
-                    n_groups: int = N_GROUPS, seed: int = SEED) -> np.ndarray:
-    """Cohesion of ``n_groups`` random groups of ``size`` states from ``pool`` (vectorised)."""
-    pool = [state for state in pool if state in table.index]
-    values = table.loc[pool, pool].to_numpy()
-    return groups_cohesion(values, draw_groups(len(pool), size, n_groups, seed))
-
-
-def loop_group_agreement(votes: pd.DataFrame, members: list[str]) -> float:
-    """Reference implementation: raw agreement of a group, pair by pair, with pandas merges.
-
-    For each pair, the two states' cast votes are merged on roll call and the share of
-    identical votes is taken; the group's value is the mean over pairs. Slow by design: it
-    is the straightforward loop that the vectorised baseline is tested and timed against.
-    """
-    cast = votes[votes["vote"].astype(str) != "absent"][["rcid", "iso3", "vote"]]
-    values = []
-    for first, second in combinations(members, 2):
-        left = cast[cast["iso3"] == first]
-        right = cast[cast["iso3"] == second]
-        both = left.merge(right, on="rcid", suffixes=("_a", "_b"))
-        values.append((both["vote_a"].astype(str) == both["vote_b"].astype(str)).mean())
-    return float(np.mean(values))
-
-
-def percentile(observed: float, baseline: np.ndarray) -> float:
-    """Share (in %) of finite baseline values strictly below ``observed``."""
-    baseline = baseline[np.isfinite(baseline)]
-    return float(100.0 * np.mean(baseline < observed))
-
-
-def baseline_values(spec: MeasureSpec = KAPPA, n_groups: int = N_GROUPS) -> np.ndarray:
-    """The 1992-2019 random-group cohesions behind one row of :func:`baseline_table`."""
-    pool = matched_pool(window_votes())
-    return random_baseline(scores(*YEARS, spec), pool, len(C5), n_groups)
-
-
-@lru_cache(maxsize=4)
-def baseline_table(first: int = YEARS[0], last: int = YEARS[1],
-                   n_groups: int = N_GROUPS) -> pd.DataFrame:
-    """Per measure variant: C5 cohesion, random median / 5th / 95th percentile, C5 percentile.
-
-    Random groups of five come from :func:`matched_pool`; the same groups are used for every
-    measure (fixed seed), so the rows differ only by the measure.
-    """
-    votes = window_votes(first, last)
-    pool = matched_pool(votes)
-    rows = []
-    for spec in MEASURE_SPECS:
-        table = scores(first, last, spec)
-        baseline = random_baseline(table, pool, len(C5), n_groups)
-        c5 = agreement.group_cohesion(table, C5)
-        rows.append({"measure": spec.label, "C5": c5,
-                     "random median": float(np.nanmedian(baseline)),
-                     "random p5": float(np.nanpercentile(baseline, 5)),
-                     "random p95": float(np.nanpercentile(baseline, 95)),
-                     "C5 percentile": percentile(c5, baseline), "pool": len(pool)})
+    rows = [{"measure": spec.label, **c5_against_random(first, last, spec)}
+            for spec in MEASURE_SPECS]
     return pd.DataFrame(rows).set_index("measure")
 
 
@@ -372,20 +292,21 @@ def clustering_by_period(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-# --- great-power pull (C1.3) --------------------------------------------------------------
+# --- voting alignment with the great powers (C1.8) ---------------------------------------
 
 
-def great_power_pull(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
-    """Per period and C5 state: mean score with the other four, and with RUS, CHN and USA.
+def great_power_pull(spec: MeasureSpec = KAPPA, members: Iterable[str] = C5) -> pd.DataFrame:
+    """Per period and member: mean score with the other members, and with RUS, CHN and USA.
 
     ``closer power`` is the larger of the scores with Russia and China; ``margin`` is the
-    within-C5 score minus it (positive: the state votes more with its neighbours).
+    within-group score minus it (positive: the state votes more with its neighbours).
     """
+    members = tuple(members)
     rows = []
     for period, (first, last) in PERIODS.items():
         table = scores(first, last, spec)
-        for state in C5:
-            others = [s for s in C5 if s != state]
+        for state in members:
+            others = [s for s in members if s != state]
             row = {"period": period, "state": state,
                    "other C5": float(table.loc[state, others].mean())}
             row.update({power: float(table.at[state, power]) for power in GREAT_POWERS})
@@ -398,17 +319,15 @@ def great_power_pull(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
 # --- per-session series (C1.4) ------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def session_scores(spec: MeasureSpec = KAPPA) -> dict[int, pd.DataFrame]:
-    """Pairwise scores among the five for each session in :data:`SESSIONS`."""
-    calls = tables.rollcalls()[["rcid", "session"]]
-    calls = calls[calls["session"].between(*SESSIONS)]
-    votes = tables.votes()[["rcid", "iso3", "vote"]]
-    votes = votes[votes["iso3"].isin(C5)].merge(calls, on="rcid")
-    if spec.contested:
-        everyone = tables.votes().merge(calls, on="rcid")
-        votes = votes[votes["rcid"].isin(agreement.contested_rcids(everyone,
-                                                                   CONTESTED_THRESHOLD))]
+    """Pairwise scores among the five for each session in :data:`SESSIONS`.
+
+    Contested and final-only roll calls are selected over the whole window (every state's
+    votes), as in :func:`caorder.windows.window_votes`.
+    """
+    votes = windows.window_votes(YEARS[0], YEARS[1] + 1, spec.rollcalls)
+    votes = votes[votes["session"].between(*SESSIONS) & votes["iso3"].isin(C5)]
     return {int(session): agreement.pairwise(agreement.vote_matrix(chunk, C5), spec.measure)
             for session, chunk in votes.groupby("session", sort=True)}
 
@@ -421,12 +340,28 @@ def session_series(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("session")
 
 
+def session_series_by_rollcalls(measure: agreement.Measure = "kappa",
+                                sets: tuple[windows.RollcallSet, ...] = ("all", "final_only"),
+                                ) -> pd.DataFrame:
+    """C5 session cohesion on each roll-call set side by side, and the difference to ``all``.
+
+    The source records separate paragraph and amendment votes for some sessions only, so
+    keeping final votes moves some sessions' cohesion (the difference column shows by how
+    much).
+    """
+    table = pd.DataFrame({rollcalls: session_series(measure_spec(measure, rollcalls))[
+        "C5 cohesion"] for rollcalls in sets})
+    for rollcalls in sets[1:]:
+        table[f"{rollcalls} - {sets[0]}"] = table[rollcalls] - table[sets[0]]
+    return table
+
+
 def new_wind_tests(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
     """ITS at :data:`BREAK_SESSION` (and the alternative break) for both session series.
 
     Columns: the model ("trend": level shift on a linear trend, the main model; "level
-    only": a difference in means with HAC errors), the ITS fit, and the placebo rank of the real level change among placebo
-    breaks fitted on pre-break windows of the same shape.
+    only": a difference in means with HAC errors), the ITS fit, and the placebo rank of the
+    real level change among placebo breaks fitted on pre-break windows of the same shape.
     """
     series = session_series(spec)
     rows = []
@@ -439,6 +374,15 @@ def new_wind_tests(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
                 rows.append({"series": column, "model": model, **fit.as_row(),
                              "placebo rank": rank, "placebos": len(placebos)})
     return pd.DataFrame(rows).drop(columns=["slope_change"])
+
+
+def its_with_placebos(spec: MeasureSpec, column: str,
+                      at: int = BREAK_SESSION) -> tuple[timeseries.ITSResult, float]:
+    """The trend-model ITS of one session series at ``at`` and its placebo rank (%)."""
+    series = session_series(spec)[column]
+    fit = timeseries.its_fit(series, at)
+    placebos = timeseries.placebo_breaks(series, at)
+    return fit, timeseries.placebo_rank(fit.level_change, placebos["level_change"])
 
 
 def main_its(column: str, spec: MeasureSpec = KAPPA) -> timeseries.ITSResult:
@@ -454,16 +398,22 @@ def main_placebos(column: str, spec: MeasureSpec = KAPPA) -> pd.DataFrame:
 # --- EU benchmark (C1.5) ------------------------------------------------------------------
 
 
+def eu_benchmark(first: int = YEARS[0], last: int = YEARS[1], spec: MeasureSpec = KAPPA,
+                 pool: windows.Pool = windows.DEFAULT_POOL) -> dict[str, float]:
+    """Pooled cohesion of the C5 and the EU, the other groups' median and the random median."""
+    groups = group_cohesions(first, last, spec)
+    return {"C5": float(groups["C5"]), "EU": float(groups["EU"]),
+            "others median": float(groups.drop(["C5", "EU"]).median()),
+            "random median": float(np.nanmedian(random_groups(spec, first, last, pool)))}
+
+
 def c5_vs_eu(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
     """Per period: dated cohesion of the C5 and the EU, and the random-group median."""
     rows = []
     for period, (first, last) in PERIODS.items():
-        votes = window_selection(first, last, spec.contested)
-        baseline = random_baseline(scores(first, last, spec), matched_pool(votes), 5, 2_000)
-        rows.append({"period": period,
-                     "C5": dated_cohesion(votes, "C5", spec.measure),
-                     "EU": dated_cohesion(votes, "EU", spec.measure),
-                     "random median": float(np.nanmedian(baseline))})
+        row = eu_benchmark(first, last, spec)
+        rows.append({"period": period, "C5": row["C5"], "EU": row["EU"],
+                     "random median": row["random median"]})
     return pd.DataFrame(rows)
 
 
@@ -472,7 +422,7 @@ def c5_vs_eu(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
 
 def plot_baseline(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     """Histogram of random-group cohesion with the C5 and the regional groups marked."""
-    sns.histplot(baseline_values(spec), bins=60, color=plots.GREY, ax=ax, stat="count")
+    sns.histplot(random_groups(spec), bins=60, color=plots.GREY, ax=ax, stat="count")
     groups = cohesion_table()[spec.label]
     for k, (key, value) in enumerate(groups.items()):
         colour = plots.PALETTE[1] if key == "C5" else plots.PALETTE[0]
@@ -567,141 +517,14 @@ def plot_eu(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     return plots.label(ax, "period", f"group cohesion ({spec.label})")
 
 
-# --- verdicts -----------------------------------------------------------------------------
-
-
-@evaluator("C1.1")
-def claim_c1_1() -> Verdict:
-    """The five are "pathologically non-cooperative": their voting cohesion is low.
-
-    Rule: take the C5 percentile among 10,000 random five-state groups (participation-matched
-    pool, 1992-2019) under each of the five measure variants. Supports if it is below 25
-    under every measure; contradicts if it is above 75 under every measure; mixed otherwise.
-    The key number is the lowest of the five percentiles.
-    """
-    table = baseline_table()
-    low = float(table["C5 percentile"].min())
-    kappa = table.loc[KAPPA.label]
-    if (table["C5 percentile"] > 75).all():
-        verdict = "contradicts"
-    elif (table["C5 percentile"] < 25).all():
-        verdict = "supports"
-    else:
-        verdict = "mixed"
-    summary = (f"C5 kappa cohesion 1992-2019 is {kappa['C5']:.2f} against a random-group "
-               f"median of {kappa['random median']:.2f}; under every measure the five are more "
-               f"cohesive than at least {low:.0f}% of random five-state groups.")
-    return Verdict("C1.1", verdict, "lowest C5 percentile among random groups (5 measures)",
-                   round(low, 1), summary)
-
-
-@evaluator("C1.2")
-def claim_c1_2() -> Verdict:
-    """Central Asia is "the region that isn't": the five do not form a voting cluster.
-
-    Rule: cluster (average linkage, distance 1 - kappa) the five, their ten neighbours and
-    seven distant states in each of four periods. Supports if in no period the five form a
-    cluster of their own and in every period at most two of the five have another C5 state
-    as nearest neighbour; contradicts if the five form their own cluster in at least three
-    of the four periods; mixed otherwise. Key number: periods with a C5-only cluster.
-    """
-    table = clustering_by_period()
-    own = int(table["c5_only_clade"].sum())
-    if own >= 3:
-        verdict = "contradicts"
-    elif own == 0 and (table["c5_nn"] <= 2).all():
-        verdict = "supports"
-    else:
-        verdict = "mixed"
-    summary = (f"The five form a cluster of their own in {own} of {len(table)} periods; the "
-               f"smallest cluster holding all five has {table['clade_size'].min()} to "
-               f"{table['clade_size'].max()} of the 22 states, while {table['c5_nn'].min()} to "
-               f"{table['c5_nn'].max()} of the five have another Central Asian state as "
-               f"nearest neighbour.")
-    return Verdict("C1.2", verdict, "periods (of 4) in which the five form their own cluster",
-                   own, summary)
-
-
-@evaluator("C1.3")
-def claim_c1_3() -> Verdict:
-    """The pull on the five is "exogenous and centrifugal": they vote more with Russia or China.
-
-    Rule: over the 20 state-periods (5 states x 4 periods), count those where a state's mean
-    kappa with the other four exceeds its kappa with the closer of Russia and China.
-    Contradicts if that share is at least 75%; supports if it is at most 25%; mixed
-    otherwise. Key number: the share in %.
-    """
-    table = great_power_pull()
-    share = float(100.0 * (table["margin"] > 0).mean())
-    if share >= 75:
-        verdict = "contradicts"
-    elif share <= 25:
-        verdict = "supports"
-    else:
-        verdict = "mixed"
-    summary = (f"In {share:.0f}% of state-periods a Central Asian state agrees more with its "
-               f"four neighbours than with Russia or China (median margin "
-               f"{table['margin'].median():+.2f} in kappa).")
-    return Verdict("C1.3", verdict, "% of state-periods closer to the other four than to RUS/CHN",
-                   round(share, 1), summary)
-
-
-@evaluator("C1.4")
-def claim_c1_4() -> Verdict:
-    """"A new wind of regionalism" since 2016: C5 cohesion rises after session 72.
-
-    Rule: for both session series (C5 kappa cohesion; Uzbekistan's kappa with the other
-    four), fit the ITS with a break at session 72. Supports if both level changes are
-    positive, HAC p < 0.05 and larger than 90% of placebo effects. Contradicts if neither
-    level change is larger than half of the placebo effects (or both are negative) *and*
-    the 95% CI of the C5 cohesion change excludes a rise of :data:`MEANINGFUL_RISE` (so
-    that a null result from three sessions is not read as evidence of absence unless it is
-    precise). Mixed otherwise. Key number: the level change of C5 cohesion.
-    """
-    tests = new_wind_tests().query("break_at == @BREAK_SESSION and model == 'trend'")
-    tests = tests.set_index("series")
-    rises = tests["level_change"] > 0
-    strong = rises & (tests["level_p"] < 0.05) & (tests["placebo rank"] > 90)
-    c5 = tests.loc["C5 cohesion"]
-    uzb = tests.loc["UZB with other four"]
-    upper = c5["ci_high"]
-    weak = ((~rises) | (tests["placebo rank"] <= 50)).all()
-    if strong.all():
-        verdict = "supports"
-    elif weak and upper < MEANINGFUL_RISE:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    summary = (f"After session 72, C5 kappa cohesion shifts by {c5['level_change']:+.3f} "
-               f"(HAC p = {c5['level_p']:.2f}, 95% CI up to {upper:+.2f}; larger than "
-               f"{c5['placebo rank']:.0f}% of placebo breaks); Uzbekistan's alignment with the "
-               f"other four by {uzb['level_change']:+.3f} (p = {uzb['level_p']:.2f}, placebo "
-               f"rank {uzb['placebo rank']:.0f}%). Only three sessions follow the break.")
-    return Verdict("C1.4", verdict, "ITS level change in C5 kappa cohesion at session 72",
-                   round(float(c5["level_change"]), 3), summary)
-
-
-@evaluator("C1.5")
-def claim_c1_5() -> Verdict:
-    """The Eurocentric benchmark makes the five look "failed" where other baselines do not.
-
-    Rule (pooled 1992-2019 kappa): supports if C5 cohesion is below the EU's but above both
-    the random-group median and the median of the non-EU comparison groups (the "failure"
-    then depends on the European yardstick); contradicts if the C5 is at or above the EU, or
-    below the random median (no benchmark effect either way); mixed otherwise. Key number:
-    C5 minus EU kappa.
-    """
-    table = cohesion_table()[KAPPA.label]
-    c5, eu = float(table["C5"]), float(table["EU"])
-    others = float(table.drop(["C5", "EU"]).median())
-    random_median = float(baseline_table().loc[KAPPA.label, "random median"])
-    if c5 < eu and c5 > random_median and c5 > others:
-        verdict = "supports"
-    elif c5 >= eu or c5 < random_median:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    summary = (f"C5 kappa cohesion {c5:.2f} against the EU's {eu:.2f}, a median of {others:.2f} "
-               f"for the other regional groups and {random_median:.2f} for random groups.")
-    return Verdict("C1.5", verdict, "C5 minus EU kappa cohesion, 1992-2019",
-                   round(c5 - eu, 3), summary)
+def plot_sessions_by_rollcalls(ax: plt.Axes, measure: agreement.Measure = "kappa") -> plt.Axes:
+    """C5 session cohesion on all roll calls and on final votes only, break marked."""
+    table = session_series_by_rollcalls(measure)
+    for k, (column, label) in enumerate((("all", "all roll calls"),
+                                         ("final_only", "final votes only"))):
+        ax.plot(table.index, table[column], marker="o", ms=3, lw=1.2, color=plots.PALETTE[k],
+                ls="-" if k == 0 else "--", label=label)
+    ax.axvline(BREAK_SESSION - 0.5, color="0.3", lw=1)
+    ax.legend(loc="lower right")
+    return plots.label(ax, "UNGA session (47 = 1992–93, 74 = 2019–20)",
+                       f"C5 cohesion ({agreement.MEASURE_LABELS[measure]})")

@@ -1,16 +1,18 @@
-"""The claims ledger: every registered claim, its test and its computed verdict, in one place.
+"""The claims ledger: every registered claim, whose it is, its rule and its computed verdict.
 
 The ledger page of the book (``notebooks/claims_ledger.ipynb``) and the machine-readable
-``claims.json`` published with the site are both built from :func:`evaluate_all`, which
-calls the same evaluators the chapters call (:func:`caorder.claims.evaluate`). A verdict can
-therefore never differ between a chapter and the ledger.
+``claims.json`` published with the site are both built from :func:`evaluate_all`, which calls
+:func:`caorder.verdicts.evaluate`, the same computation the chapter notebooks glue from. A
+verdict can therefore never differ between a chapter and the ledger.
 
 Each claim gets a stable anchor, ``claim-c3-2`` for claim ``C3.2``, so that a teacher can
 link to ``claims_ledger.html#claim-c3-2`` and a page of the book can write
-``{ref}`claim-c3-2```.
+``{ref}`claim-c3-2```. Verdicts are counted and worded by *attribution*: a "contradicts" on
+a diagnosis the paper reports from the literature (and disputes) is not a verdict against
+the paper.
 
-``python -m caorder.ledger _build/extra/claims.json`` writes ``claims.json`` without
-building the book (useful when the ledger notebook is served from the execution cache).
+``python -m caorder.ledger [PATH]`` writes ``claims.json`` and its JSON Schema beside it
+without building the book (``make book`` calls it).
 """
 
 from __future__ import annotations
@@ -18,16 +20,24 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import sys
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 import pandas as pd
+from statsmodels.stats.multitest import multipletests
 
-from caorder import claims, paths
+import caorder
+from caorder import claims, paths, verdicts
+from caorder.verdicts.core import Result, judge
 
-#: Columns of :func:`evaluate_all` that come from the verdict (the rest come from the register).
-VERDICT_FIELDS = ("verdict", "statistic", "value", "summary")
+#: Version of the layout of ``claims.json`` (bump on any incompatible change).
+SCHEMA_VERSION = "2.0"
+SCHEMA_FILE = Path(__file__).with_name("claims.schema.json")
+#: Columns of :func:`evaluate_all` that come from the verdict (the rest from the register).
+RESULT_FIELDS = ("verdict", "statistic", "value", "summary", "share_agreeing",
+                 "original_verdict", "reason")
 #: Short, key-safe names for the four verdicts (used in glue keys such as ``ledger-n-mixed``).
 VERDICT_SLUGS = {
     "supports": "supports",
@@ -47,23 +57,26 @@ def anchor(claim_id: str) -> str:
 
 def evaluate_all(
     entries: Iterable[dict] | None = None,
-    evaluate: Callable[[str], claims.Verdict] | None = None,
+    evaluate: Callable[[str], Result] | None = None,
 ) -> pd.DataFrame:
-    """One row per registered claim: the register fields plus the computed verdict fields.
+    """One row per registered claim: the register fields plus the verdict's fields.
 
-    ``entries`` and ``evaluate`` default to the project's register and
-    :func:`caorder.claims.evaluate`; tests pass small stand-ins. A claim without an
+    Besides :data:`RESULT_FIELDS` a row holds ``result`` (the :class:`Result` itself),
+    ``n_specs`` and ``split``. ``entries`` and ``evaluate`` default to the project's register
+    and :func:`caorder.verdicts.evaluate`; tests pass small stand-ins. A claim without an
     evaluator raises, because a ledger with silent gaps would misreport the book.
     """
     entries = claims.register() if entries is None else list(entries)
-    evaluate = evaluate or claims.evaluate
+    evaluate = evaluate or verdicts.evaluate
     rows = []
     for entry in entries:
-        verdict = evaluate(entry["id"])
-        rows.append({**entry, **{field: getattr(verdict, field) for field in VERDICT_FIELDS}})
+        result = evaluate(entry["id"])
+        rows.append({**entry, **{f: getattr(result, f) for f in RESULT_FIELDS},
+                     "n_specs": len(result.specs), "split": dict(result.split),
+                     "result": result})
     frame = pd.DataFrame(rows)
     if frame.empty:
-        return pd.DataFrame(columns=[*claims.REQUIRED_FIELDS, *VERDICT_FIELDS])
+        return pd.DataFrame(columns=[*claims.REQUIRED_FIELDS, *RESULT_FIELDS])
     frame["anchor"] = frame["id"].map(anchor)
     return frame.reset_index(drop=True)
 
@@ -73,13 +86,18 @@ def format_value(value: float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     value = float(value)
-    if value.is_integer():
-        return f"{value:,.0f}"
-    if abs(value) >= 100:
+    if value.is_integer() or abs(value) >= 100:
         return f"{value:,.0f}"
     if abs(value) >= 10:
         return f"{value:.1f}"
     return f"{value:.3f}"
+
+
+def format_share(share: float | None) -> str:
+    """Share of specifications agreeing with the headline, as a whole percentage."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "n/a"
+    return f"{100 * share:.0f}%"
 
 
 def short_title(text: str, limit: int = _SHORT_TITLE_CHARS) -> str:
@@ -92,7 +110,7 @@ def short_title(text: str, limit: int = _SHORT_TITLE_CHARS) -> str:
 
 
 def notebook_doc(notebook: str, from_dir: str = LEDGER_DIR) -> str:
-    """The {doc} target of a claim's notebook, relative to the ledger page.
+    """The {doc} target of a claim's notebook, relative to the page that links it.
 
     ``"notebooks/ch1_cohesion.ipynb"`` seen from ``notebooks/`` -> ``"ch1_cohesion"``;
     from ``book/`` -> ``"../notebooks/ch1_cohesion"``.
@@ -109,6 +127,30 @@ def element_text(element: str, concept: object = None) -> str:
     return concept if concept.startswith(f"{element}:") else f"{element}: {concept}"
 
 
+def rule_text(row: pd.Series | dict) -> str:
+    """The rule as declared: thresholds and date, then every later change with its reason."""
+    thresholds = verdicts.thresholds(row)
+    shown = ", ".join(f"`{k}` = {v}" for k, v in thresholds.items()) or "none (no test)"
+    lines = [f"Thresholds: {shown}; declared {row['declared']}."]
+    for change in row.get("changed") or []:
+        old = (change.get("old") or {}).get("text", "")
+        new = (change.get("new") or {}).get("text", "")
+        seen = " after the results had been seen" if change.get("after_results") else ""
+        lines.append(f"Changed on {change.get('date')}{seen}: from “{old}” to “{new}”. "
+                     f"Reason: {change.get('reason', '').strip()}")
+    return " ".join(lines)
+
+
+def robustness_text(row: pd.Series | dict) -> str:
+    """How many specifications agree with the headline, and the split of the rest."""
+    if row["verdict"] == verdicts.UNTESTABLE and not row.get("n_specs"):
+        return ""
+    split = ", ".join(f"{verdict} {n}" for verdict, n in row["split"].items() if n)
+    return (f"**Robustness.** {format_share(row['share_agreeing'])} of "
+            f"{row['n_specs']} specifications agree with the headline ({split}); a "
+            f"*supports* or *contradicts* headline needs {verdicts.AGREEMENT_SHARE:.0%}.")
+
+
 def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
     """The MyST markdown of one ledger entry: anchor, heading, quote, test, verdict, limits."""
     element = element_text(row["element"], row.get("concept"))
@@ -116,11 +158,18 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
         "" if _plain(row["value"]) is None
         else f" {row['statistic']}: **{format_value(row['value'])}**."
     )
+    original = (
+        f"\n\nUnder the rule as first declared the verdict would be "
+        f"**{row['original_verdict']}**."
+        if row.get("original_verdict") else ""
+    )
     lines = [
         f"({anchor(row['id'])})=",
         f"### {row['id']} · {short_title(row['claim'])}",
         "",
         f"> “{str(row['quote']).strip()}” ({row['section']}) {{cite:p}}`costaburanelli2021`",
+        "",
+        f"**Whose claim.** {claims.ATTRIBUTIONS[row['attribution']].capitalize()}.",
         "",
         f"**Our reading.** {str(row['claim']).strip()}",
         "",
@@ -131,12 +180,15 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
         f"- *Indicator:* {str(row['indicator']).strip()}",
         f"- *Data:* {str(row['data']).strip()}",
         f"- *Test:* {str(row['test']).strip()}",
+        f"- *Rule:* {rule_text(row)}",
         "",
-        f"**Verdict: {row['verdict']}.**{statistic}",
+        f"**Verdict: {row['verdict']}.**{statistic}{original}",
         "",
         str(row["summary"]).strip(),
         "",
-        f"**What the votes cannot see.** {str(row['blind_spot']).strip()}",
+        robustness_text(row),
+        "",
+        f"**What the data cannot see.** {str(row['blind_spot']).strip()}",
         "",
         f"Full analysis: {{doc}}`{notebook_doc(row['notebook'], from_dir)}`.",
         "",
@@ -145,10 +197,15 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
 
 
 def overview(frame: pd.DataFrame) -> pd.DataFrame:
-    """The compact verdict table: id, verdict, statistic and the formatted value."""
-    table = frame[["id", "verdict", "statistic"]].copy()
-    table["value"] = frame["value"].map(format_value)
-    return table.reset_index(drop=True)
+    """The compact verdict table: id, attribution, verdict, key number, specifications."""
+    return pd.DataFrame({
+        "claim": frame["id"],
+        "whose claim": frame["attribution"],
+        "verdict": frame["verdict"],
+        "key statistic": frame["statistic"],
+        "value": frame["value"].map(format_value),
+        "specifications agreeing": frame["share_agreeing"].map(format_share),
+    }).reset_index(drop=True)
 
 
 def verdict_counts(frame: pd.DataFrame) -> dict[str, int]:
@@ -156,12 +213,67 @@ def verdict_counts(frame: pd.DataFrame) -> dict[str, int]:
     return {slug: int((frame["verdict"] == v).sum()) for v, slug in VERDICT_SLUGS.items()}
 
 
+def counts_by_attribution(frame: pd.DataFrame) -> pd.DataFrame:
+    """Attribution (rows, register order) x verdict (columns): how many claims of each."""
+    table = pd.crosstab(frame["attribution"], frame["verdict"])
+    table = table.reindex(index=list(claims.ATTRIBUTIONS), columns=list(claims.VERDICTS),
+                          fill_value=0)
+    table.index = [claims.ATTRIBUTIONS[a] for a in table.index]
+    table.index.name = "whose claim"
+    table.columns.name = None
+    return table
+
+
+def p_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every p-value a verdict's rule reads (primary specification), with Holm and
+    Benjamini-Hochberg adjustments across the whole ledger, and whether the claim's primary
+    verdict would change if its rule read the adjusted p-values instead."""
+    registry = verdicts.evaluators()
+    rows = []
+    for _, row in frame.iterrows():
+        evaluator = registry.get(row["evaluator"])
+        result: Result = row["result"]
+        if evaluator is None or result.primary is None:
+            continue
+        for name in evaluator.p_values:
+            value = result.primary.evidence.get(name)
+            if value is not None and not math.isnan(value):
+                rows.append({"claim": row["id"], "p-value": name, "p": float(value)})
+    table = pd.DataFrame(rows, columns=["claim", "p-value", "p"])
+    if table.empty:
+        return table.assign(holm=[], bh=[], **{"verdict": [], "under Holm": [], "under BH": []})
+    table["holm"] = multipletests(table["p"], method="holm")[1]
+    table["bh"] = multipletests(table["p"], method="fdr_bh")[1]
+    by_id = frame.set_index("id")
+    for method, column in (("holm", "under Holm"), ("bh", "under BH")):
+        table[column] = [
+            _verdict_with(by_id.loc[claim], registry, table[table["claim"] == claim], method)
+            for claim in table["claim"]
+        ]
+    table["verdict"] = [by_id.loc[c, "result"].primary.verdict for c in table["claim"]]
+    return table
+
+
+def _verdict_with(row: pd.Series, registry: dict, adjusted: pd.DataFrame, method: str) -> str:
+    """The primary verdict with the claim's p-values replaced by their adjusted values."""
+    evidence = dict(row["result"].primary.evidence)
+    evidence.update(dict(zip(adjusted["p-value"], adjusted[method])))
+    return judge(registry[row["evaluator"]], row["result"].primary.spec, evidence,
+                 verdicts.thresholds(row)).verdict
+
+
 def _plain(value: object) -> object:
-    """A JSON-ready version of a cell (numpy scalars -> Python, NaN -> None)."""
+    """A JSON-ready version of a cell (numpy scalars -> Python, NaN -> None, dates -> str)."""
     if hasattr(value, "item"):
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
     return value
 
 
@@ -170,30 +282,64 @@ def default_json_path() -> Path:
     return paths.repo_root() / "_build" / "extra" / "claims.json"
 
 
-def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
-    """Write the ledger as ``claims.json``: deterministic, UTF-8, one record per claim.
+def _record(row: pd.Series, adjusted: pd.DataFrame) -> dict:
+    """One claim of ``claims.json``: register fields, verdict, rule, specifications, p-values."""
+    result: Result = row["result"]
+    register_fields = {k: _plain(v) for k, v in row.items()
+                       if k not in ("result", "split", *RESULT_FIELDS)}
+    mine = adjusted[adjusted["claim"] == row["id"]]
+    return {
+        **register_fields,
+        **{f: _plain(row[f]) for f in RESULT_FIELDS},
+        "rule": {"thresholds": _plain(verdicts.thresholds(row)),
+                 "share_required": verdicts.AGREEMENT_SHARE},
+        "declared": _plain(row["declared"]),
+        "changed": _plain(row.get("changed") or []),
+        "specifications": {
+            "count": len(result.specs),
+            "share_agreeing": _plain(result.share_agreeing),
+            "split": _plain(dict(result.split)),
+            "each": [{"specification": s.spec.label, "verdict": s.verdict,
+                      "statistic": _plain(s.value)} for s in result.specs],
+        },
+        "p_adjusted": [{"name": r["p-value"], "p": r["p"], "holm": r["holm"], "bh": r["bh"]}
+                       for _, r in mine.iterrows()],
+    }
 
-    The file states the paper, the four verdict values and, per claim, every register
-    field plus the verdict fields and the anchor. It has no timestamp, so an unchanged
-    ledger gives a byte-identical file.
+
+def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
+    """Write the ledger as ``claims.json`` (and ``claims.schema.json`` beside it).
+
+    Deterministic, UTF-8, one record per claim, no timestamp: an unchanged ledger gives a
+    byte-identical file. Counts are given by verdict and by attribution.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    records = [
-        {key: _plain(value) for key, value in sorted(record.items())}
-        for record in frame.to_dict(orient="records")
-    ]
+    adjusted = p_values(frame)
+    records = [dict(sorted(_record(row, adjusted).items())) for _, row in frame.iterrows()]
+    by_attribution = {
+        a: {v: int(((frame["attribution"] == a) & (frame["verdict"] == v)).sum())
+            for v in claims.VERDICTS}
+        for a in claims.ATTRIBUTIONS
+    }
     document = {
+        "schema_version": SCHEMA_VERSION,
+        "book_version": caorder.__version__,
         "description": (
-            "Claims of Costa Buranelli (2021), 'Central Asian Regionalism or Central Asian "
-            "Order? Some Reflections', Central Asian Affairs 8(1), as tested in the book "
-            "Central Asian Order."
+            "The claims examined in the book Central Asian Order, a companion to Costa "
+            "Buranelli (2021), 'Central Asian Regionalism or Central Asian Order? Some "
+            "Reflections', Central Asian Affairs 8(1): the paper's own claims, diagnoses the "
+            "paper reports from the literature (and disputes), the author's later work and the "
+            "book's extensions, each with its attribution, rule, specifications and verdict."
         ),
+        "attribution_values": dict(claims.ATTRIBUTIONS),
         "verdict_values": list(claims.VERDICTS),
         "counts": {v: int((frame["verdict"] == v).sum()) for v in claims.VERDICTS},
+        "counts_by_attribution": by_attribution,
         "claims": records,
     }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    shutil.copyfile(SCHEMA_FILE, path.with_name(SCHEMA_FILE.name))
     return path
 
 
@@ -201,7 +347,7 @@ def main(arguments: list[str]) -> int:
     """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``)."""
     target = Path(arguments[0]) if arguments else default_json_path()
     written = write_json(evaluate_all(), target)
-    print(f"wrote {written}")
+    print(f"wrote {written} and {SCHEMA_FILE.name}")
     return 0
 
 

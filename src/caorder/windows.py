@@ -163,3 +163,9 @@ def pair_agreement_by_year(votes: pd.DataFrame, states: Iterable[str],
         table = agreement.pairwise(agreement.vote_matrix(chunk, states), measure, min_common)
         rows += [(a, b, int(year), float(table.at[a, b])) for a, b in combinations(states, 2)]
     return pd.DataFrame(rows, columns=["a", "b", "year", "value"])
+
+
+def pair_measures(a: str, b: str, first: int, last: int,
+                  measures: Iterable[agreement.Measure] = agreement.MEASURES) -> dict[str, float]:
+    """Every measure for one pair of states over one window (e.g. to show the kappa paradox)."""
+    return {m: float(scores(first, last, m).at[a, b]) for m in measures}

@@ -1,0 +1,22 @@
+"""Chapter 2: the conceptual claims are registered as untestable, each with reason and data."""
+
+from __future__ import annotations
+
+import pytest
+
+from caorder import claims
+from caorder.verdicts import UNTESTABLE, evaluate
+
+
+@pytest.mark.parametrize("claim_id", ["C2.1", "C2.2", "C2.3", "C2.4"])
+def test_chapter_2_claims_are_untestable_with_reason_and_data_needed(claim_id):
+    entry = claims.claim(claim_id)
+    assert entry["evaluator"] == "untestable"
+    assert len(entry["untestable"]["data_needed"].split()) > 5
+    result = evaluate(claim_id)
+    assert result.verdict == UNTESTABLE
+    assert result.reason == " ".join(entry["untestable"]["reason"].split())
+
+
+def test_c2_3_is_untestable_because_it_is_definitional():
+    assert "definitional" in claims.claim("C2.3")["untestable"]["reason"]
