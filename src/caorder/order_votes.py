@@ -31,8 +31,8 @@ and pairwise scores by year come from :mod:`caorder.windows`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -275,7 +275,7 @@ def stance(votes: pd.DataFrame, pro_vote: pd.Series) -> pd.DataFrame:
 
 
 def territorial_tally(table: pd.DataFrame, states: Iterable[str]) -> pd.DataFrame:
-    """Per state: on how many roll calls of ``table`` it voted for, against, abstained, was absent."""
+    """Per state: how many roll calls of ``table`` it voted for, against, abstained, missed."""
     states = list(states)
     stances = stance(table[states], table["pro_vote"])
     tally = stances.apply(lambda c: c.value_counts()).reindex(
@@ -670,7 +670,7 @@ def plot_russia_minority(ax: plt.Axes) -> plt.Axes:
              "votes the other way": table["opposes Russia"] * cast, "absent": table["absent"]}
     bottom = np.zeros(len(table))
     colours = [plots.PALETTE[5], plots.PALETTE[7], plots.PALETTE[0], plots.GREY]
-    for (name, values), colour in zip(parts.items(), colours):
+    for (name, values), colour in zip(parts.items(), colours, strict=True):
         ax.bar(table.index, values, bottom=bottom, label=name, color=colour)
         bottom += values.to_numpy()
     ax.legend(loc="upper center", ncol=4, fontsize=9, bbox_to_anchor=(0.5, -0.1))

@@ -14,7 +14,13 @@ from __future__ import annotations
 from caorder import order_votes
 from caorder.countries import C5, GREAT_POWERS
 from caorder.verdicts.core import (
-    CONTRADICTS, MIXED, SUPPORTS, Evaluator, Evidence, Spec, Thresholds,
+    CONTRADICTS,
+    MIXED,
+    SUPPORTS,
+    Evaluator,
+    Evidence,
+    Spec,
+    Thresholds,
 )
 
 PERIOD = order_votes.YEARS
