@@ -8,6 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: help env data book test test-package test-notebooks notebooks bench clean clean-data
+.PHONY: archive pdf test-browser
 
 help:
 	@echo "make book            build the website into _build/html (fetches data on first run)"
@@ -15,6 +16,8 @@ help:
 	@echo "make notebooks       re-execute notebooks in place (refresh committed outputs)"
 	@echo "make bench           run the benchmark scripts in benchmarks/"
 	@echo "make data            fetch and verify the pinned data files"
+	@echo "make pdf             render the PDF edition into the site (after make book)"
+	@echo "make test-browser    test the built site in headless Chromium"
 	@echo "make clean           remove the build output (keeps the data cache)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -28,13 +31,25 @@ env: $(STAMP)
 data: env
 	$(BIN)/python -m caorder.fetch
 
-book: data
+book: data archive
 	mkdir -p _build/extra
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@test -f _build/html/index.html || (echo "ERROR: _build/html/index.html was not produced" && exit 1)
 	@# The ledger notebook writes claims.json when it executes; a cached run skips that.
 	@test -f _build/html/claims.json || $(BIN)/python -m caorder.ledger _build/html/claims.json
 	@echo "Book built: open _build/html/index.html"
+
+# The source archive of HEAD, published with the site (skipped outside a git checkout).
+archive: env
+	$(BIN)/python -m caorder.site _build/extra
+
+# The PDF edition: the single-page HTML build printed by headless Chromium (after `make book`).
+pdf: data
+	$(BIN)/python -m caorder.pdf
+
+# Real-browser tests of the built site (needs Chromium: bash .ci/install-browser).
+test-browser: env
+	$(BIN)/python -m pytest -m browser tests/browser
 
 test: test-package test-notebooks
 

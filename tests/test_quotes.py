@@ -19,22 +19,10 @@ from caorder import paths, quotes
 #: Quotes failing in files this branch does not own, reported to the lead with the fix.
 #: The test fails if one of them is fixed (remove it here) or a new failure appears.
 KNOWN_ELSEWHERE = {
-    ("book/ch1_verdicts.md", "failed region"),
     ("book/intro.md", "C5+X"),
     ("book/undl_official_file.md", "General Assembly voting data"),
-    ("notebooks/ch1_cohesion.ipynb", "more cohesive than random"),
-    ("notebooks/ch1_diplomacy.ipynb", "C5+X"),
-    ("notebooks/ch1_diplomacy.ipynb", "Central Asia plus Japan"),
-    ("notebooks/ch1_great_power_pull.ipynb", "closer to each other than to Russia"),
-    ("notebooks/ch1_great_power_pull.ipynb", "independent of Russia"),
-    ("notebooks/ch1_great_power_pull.ipynb", "other C5"),
-    ("notebooks/ch1_great_power_pull.ipynb", "exogenous pull"),
-    ("notebooks/ch1_new_wind.ipynb", "no detectable change"),
-    ("notebooks/ch1_new_wind.ipynb", "no change"),
     ("notebooks/ch3_sovereignty.ipynb",
      "Situation of human rights in the Islamic Republic of Iran"),
-    ("notebooks/ch3_summitry_memberships.ipynb", "Central Asia plus Japan"),
-    ("notebooks/teaching_exercises.ipynb", "pragmatic cooperation"),
 }
 
 PAPER = (

@@ -427,40 +427,56 @@ def plot_baseline(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     for k, (key, value) in enumerate(groups.items()):
         colour = plots.PALETTE[1] if key == "C5" else plots.PALETTE[0]
         ax.axvline(value, color=colour, lw=2.5 if key == "C5" else 1, ls="-" if key == "C5" else ":")
-        ax.annotate(key, (value, ax.get_ylim()[1] * (0.95 - 0.07 * (k % 5))), rotation=90,
-                    fontsize=8, ha="right", va="top", color=colour)
+        height = ax.get_ylim()[1] * (0.95 - 0.07 * (k % 5))
+        ax.annotate(plots.group_label(key), (value, height), rotation=90, fontsize=8,
+                    ha="right", va="top", color=colour)
     return plots.label(ax, f"group cohesion ({spec.label}), 1992–2019", "random groups (count)")
 
 
 def plot_dendrograms(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
-    """One dendrogram per period (distance 1 - kappa), Central Asian leaves in colour."""
+    """One dendrogram per period (distance 1 - kappa), Central Asian leaves in colour.
+
+    The trees lie on their side, so each state's label has a line of its own and stays
+    readable at the width of the text column.
+    """
+    fig.set_size_inches(plots.COLUMN_WIDTH, 9.5)
     axes = fig.subplots(2, 2)
     for ax, period in zip(axes.flat, PERIODS):
         distance = period_distance(period, spec)
         hierarchy.dendrogram(linkage(distance), labels=list(distance.index), ax=ax,
-                             color_threshold=0, above_threshold_color=plots.GREY,
-                             leaf_font_size=8)
-        for tick in ax.get_xticklabels():
+                             orientation="left", color_threshold=0,
+                             above_threshold_color=plots.GREY, leaf_font_size=9)
+        for tick in ax.get_yticklabels():
             if tick.get_text() in C5:
                 tick.set_color(plots.STATE_COLOURS[tick.get_text()])
                 tick.set_fontweight("bold")
-        plots.label(ax, "", "distance (1 − kappa)", period)
+        ax.grid(False)
+        plots.label(ax, f"distance ({spec.label}: 1 − score)", "", period)
     fig.tight_layout()
     return fig
 
 
 def plot_mds(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
-    """Classical MDS maps of the 22 states, one per period."""
+    """Classical MDS maps of the 22 states, one per period; labels moved apart (adjustText)."""
+    from adjustText import adjust_text
+
+    fig.set_size_inches(plots.COLUMN_WIDTH, 8.0)
     axes = fig.subplots(2, 2)
     for ax, period in zip(axes.flat, PERIODS):
         coords = classical_mds(period_distance(period, spec))
-        colours = [plots.STATE_COLOURS.get(s, plots.GREY) if s in C5 else plots.GREY
-                   for s in coords.index]
-        ax.scatter(coords["dim1"], coords["dim2"], c=colours, s=25)
-        for state, row in coords.iterrows():
-            ax.annotate(state, (row["dim1"], row["dim2"]), fontsize=7,
-                        fontweight="bold" if state in C5 else "normal")
-        plots.label(ax, "MDS dimension 1 (kappa distance)", "MDS dimension 2", period)
+        central = coords.index.isin(C5)
+        ax.scatter(coords.loc[~central, "dim1"], coords.loc[~central, "dim2"],
+                   color=plots.GREY, s=18)
+        for state in coords.index[central]:
+            ax.scatter(coords.loc[state, "dim1"], coords.loc[state, "dim2"], s=34,
+                       color=plots.STATE_COLOURS[state], marker=plots.STATE_MARKERS[state])
+        texts = [ax.text(row["dim1"], row["dim2"], state, fontsize=8.5,
+                         fontweight="bold" if state in C5 else "normal",
+                         color=plots.STATE_COLOURS[state] if state in C5 else "0.2")
+                 for state, row in coords.iterrows()]
+        adjust_text(texts, ax=ax, x=coords["dim1"].to_numpy(), y=coords["dim2"].to_numpy(),
+                    arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.5})
+        plots.label(ax, "MDS dimension 1", "MDS dimension 2", period)
     fig.tight_layout()
     return fig
 

@@ -25,13 +25,14 @@ until their register entries move to the verdicts layer.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from caorder import agreement, claims, countries, windows
+from caorder import agreement, claims, countries, plots, windows
 from caorder.claims import Verdict, evaluator
 
 ELEMENT_ORDER = ["goal", "rule", "institution", "periodisation", "diagnosis"]
@@ -127,14 +128,45 @@ def blind_spots(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def plot_concept_matrix(matrix: pd.DataFrame, ax: plt.Axes | None = None) -> plt.Axes:
-    """Heatmap of :func:`concept_matrix` with claim counts written in the cells."""
-    height = max(3.0, 0.42 * len(matrix) + 1.8)
-    ax = ax or plt.subplots(figsize=(9.5, height))[1]
-    sns.heatmap(matrix, annot=True, fmt="d", cmap="Blues", cbar_kws={"label": "number of claims"},
-                linewidths=0.5, linecolor="white", ax=ax, mask=matrix.eq(0))
+    """Grid of :func:`concept_matrix`: one discrete colour per claim count, counts written in.
+
+    Long labels are wrapped or shortened (columns upright above the grid) and empty cells
+    stay white, so the grid reads at the width of the text column and in greyscale.
+    """
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+    from matplotlib.patches import Patch
+
+    top = max(1, int(matrix.to_numpy().max()))
+    colours = sns.color_palette("Blues", top + 1)[1:]
+    cmap = ListedColormap(colours)
+    norm = BoundaryNorm([k + 0.5 for k in range(top + 1)], cmap.N)
+    height = max(3.0, 0.5 * len(matrix) + 1.6)
+    ax = ax or plt.subplots(figsize=(plots.COLUMN_WIDTH, height))[1]
+    values = matrix.to_numpy().astype(float)
+    shown = np.ma.masked_where(values == 0, values)
+    ax.pcolormesh(shown, cmap=cmap, norm=norm, edgecolors="0.8", linewidth=0.6)
+    for (row, col), count in np.ndenumerate(values):
+        if count:
+            ax.text(col + 0.5, row + 0.5, f"{count:.0f}", ha="center", va="center",
+                    fontsize=10, color="white" if count > top / 2 else "black")
+    ax.set_xticks(np.arange(matrix.shape[1]) + 0.5,
+                  [textwrap.fill(str(c), 20) for c in matrix.columns], fontsize=8.5,
+                  rotation=90, va="bottom")
+    ax.set_yticks(np.arange(matrix.shape[0]) + 0.5,
+                  [textwrap.shorten(str(r), 58, placeholder="…") for r in matrix.index],
+                  fontsize=8.5)
+    ax.set_xlim(0, matrix.shape[1])
+    ax.set_ylim(matrix.shape[0], 0)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    ax.grid(False)
     ax.set_xlabel("indicator family (what the book observes)")
-    ax.set_ylabel("element of order: concept")
-    ax.set_xticklabels(ax.get_xticklabels(), rotation=35, ha="right")
+    ax.xaxis.set_label_position("top")
+    ax.set_ylabel("")
+    handles = [Patch(facecolor=colours[k - 1], edgecolor="0.6", label=str(k))
+               for k in range(1, top + 1)]
+    ax.legend(handles=handles, title="claims", loc="upper left", bbox_to_anchor=(1.01, 1),
+              frameon=False)
     return ax
 
 

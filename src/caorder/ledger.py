@@ -132,7 +132,7 @@ def rule_text(row: pd.Series | dict) -> str:
     thresholds = verdicts.thresholds(row)
     shown = ", ".join(f"`{k}` = {v}" for k, v in thresholds.items()) or "none (no test)"
     lines = [f"Thresholds: {shown}; declared {row['declared']}."]
-    for change in row.get("changed") or []:
+    for change in _listed(row.get("changed")):
         old = (change.get("old") or {}).get("text", "")
         new = (change.get("new") or {}).get("text", "")
         seen = " after the results had been seen" if change.get("after_results") else ""
@@ -262,6 +262,11 @@ def _verdict_with(row: pd.Series, registry: dict, adjusted: pd.DataFrame, method
                  verdicts.thresholds(row)).verdict
 
 
+def _listed(value: object) -> list:
+    """A register list field from a table row: NaN (the claim has no such field) is empty."""
+    return value if isinstance(value, list) else []
+
+
 def _plain(value: object) -> object:
     """A JSON-ready version of a cell (numpy scalars -> Python, NaN -> None, dates -> str)."""
     if hasattr(value, "item"):
@@ -294,7 +299,7 @@ def _record(row: pd.Series, adjusted: pd.DataFrame) -> dict:
         "rule": {"thresholds": _plain(verdicts.thresholds(row)),
                  "share_required": verdicts.AGREEMENT_SHARE},
         "declared": _plain(row["declared"]),
-        "changed": _plain(row.get("changed") or []),
+        "changed": _plain(_listed(row.get("changed"))),
         "specifications": {
             "count": len(result.specs),
             "share_agreeing": _plain(result.share_agreeing),

@@ -656,22 +656,27 @@ def plot_ideal_points(ax: plt.Axes) -> plt.Axes:
         part = points[points["iso3"] == state]
         style = "--" if state in GREAT_POWERS else "-"
         ax.plot(part["year"], part["ideal_point"], style, color=plots.STATE_COLOURS[state],
-                label=state, lw=2 if state in GREAT_POWERS else 1.3)
+                label=state, lw=2 if state in GREAT_POWERS else 1.3,
+                marker=plots.STATE_MARKERS[state], ms=3.5, markevery=4)
     ax.legend(ncol=4, loc="upper right", fontsize=9)
     return plots.label(ax, "year", "ideal point (Bailey–Strezhnev–Voeten)")
 
 
 def plot_russia_minority(ax: plt.Axes) -> plt.Axes:
-    """Stacked bars: following, abstaining, opposing a minority Russia, and absence."""
+    """Stacked bars: following, abstaining, opposing a minority Russia, and absence.
+
+    The four categories differ in lightness and hatch, so "abstains" and "absent" stay
+    apart in greyscale and for colour-blind readers.
+    """
     table = russia_minority_following()
     cast = 1 - table["absent"]
     parts = {"votes as Russia": table["follows Russia"] * cast,
              "abstains": table["abstains (Russia did not)"] * cast,
              "votes the other way": table["opposes Russia"] * cast, "absent": table["absent"]}
     bottom = np.zeros(len(table))
-    colours = [plots.PALETTE[5], plots.PALETTE[7], plots.PALETTE[0], plots.GREY]
-    for (name, values), colour in zip(parts.items(), colours, strict=True):
-        ax.bar(table.index, values, bottom=bottom, label=name, color=colour)
+    for (name, values), style in zip(parts.items(), plots.SHARES, strict=True):
+        ax.bar(table.index, values, bottom=bottom, label=name, edgecolor="0.15",
+               linewidth=0.4, **style)
         bottom += values.to_numpy()
     ax.legend(loc="upper center", ncol=4, fontsize=9, bbox_to_anchor=(0.5, -0.1))
     return plots.label(ax, "", "share of roll calls with Russia in a minority")
@@ -682,7 +687,8 @@ def plot_absence(ax: plt.Axes) -> plt.Axes:
     table = participation_by_year()
     for state in C5:
         part = table[table["state"] == state]
-        ax.plot(part["year"], part["absent"], color=plots.STATE_COLOURS[state], label=state)
+        ax.plot(part["year"], part["absent"], color=plots.STATE_COLOURS[state], label=state,
+                marker=plots.STATE_MARKERS[state], ms=4)
     ax.legend(ncol=5, loc="upper left")
     return plots.label(ax, "year", "share of roll calls absent")
 

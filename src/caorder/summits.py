@@ -1,6 +1,6 @@
 """Central Asian summitry and organisation memberships: the curated tables and their analyses.
 
-Three curated tables in ``data/`` record the diplomacy the UNGA roll calls cannot see:
+Five curated tables in ``data/`` record the diplomacy the UNGA roll calls cannot see:
 
 ``summits.csv``
     one row per meeting that took place: the five-state formats (consultative meetings of
@@ -11,40 +11,45 @@ Three curated tables in ``data/`` record the diplomacy the UNGA roll calls canno
     meetings that were planned but postponed, moved or cancelled (same columns), kept apart
     so that a plan is never counted as a meeting.
 ``memberships.csv``
-    spells of each state in the UN, CIS, CST/CSTO, SCO, EurAsEC/EAEU, OTS, IFAS and the
-    Central Asian nuclear-weapon-free zone.
+    spells of each state in the UN, OSCE, CIS, CST/CSTO, SCO, EurAsEC/EAEU, OTS, ECO, OIC,
+    IFAS, the Central Asian Union and its successors, and the nuclear-weapon-free zone.
+``organisations.csv``
+    those organisations: founding, end and founders from outside the region.
+``consultative_documents.csv``
+    the outcome documents of the consultative meetings, coded for integration.
 
 The loaders validate every row (pandera, through :func:`caorder.schemas.validate`) and
-number rows as lines of the file, so that a bad row is reported by file, line and rule. The
-analyses answer four claims: whether C5-only diplomacy became regular after 2017 (C1.6),
-what the cadence of the consultative meetings says about "suspended integration" (C1.7),
-how Turkmenistan's positive neutrality shows in summit attendance (C3.8), and whether pairs
-that share more macro-regional organisations vote more alike in the UNGA (C3.9).
+number rows as lines of the file, so that a bad row is reported by file, line and rule.
+Dates keep their precision (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``). ``load_summits`` and
+``load_memberships`` return the tables under one of :data:`VARIANTS` (as coded, without
+low-confidence rows, disputed rows counted the other way), the data dimension of the
+verdicts. The analyses serve claims C1.6, C1.7, C1.9 (chapter 1) and C3.8, C3.9, C3.11
+(chapter 3), whose evidence and rules are in :mod:`caorder.verdicts.diplomacy`.
 
 A meeting missing from the tables is not proof that it did not happen: the tables are a
-curation from stored web pages, and coverage of the 2000s is thinner than that of the 2010s.
+curation from stored copies of public pages, and coverage of the 2000s is thinner than
+that of the 2010s.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import combinations
+from functools import cache, lru_cache
+from itertools import combinations, permutations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import seaborn as sns
 import statsmodels.api as sm
 import statsmodels.formula.api as smf
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
-from scipy import stats
 
 from caorder import agreement, countries, paths, plots, tables
-from caorder.claims import Verdict, evaluator
 from caorder.schemas import ISO3_PATTERN, validate
 
 # --- vocabularies ------------------------------------------------------------------------
@@ -90,7 +95,24 @@ EXPECTED_LEVEL = {
 }
 PRECISIONS = ("day", "month", "year")
 CONFIDENCE = ("high", "medium", "low")
-ORGANISATIONS = ("UN", "CIS", "CST", "CSTO", "SCO", "EURASEC", "EAEU", "OTS", "IFAS", "CANWFZ")
+ORGANISATIONS = (
+    "UN",
+    "OSCE",
+    "CIS",
+    "CST",
+    "CSTO",
+    "SCO",
+    "EURASEC",
+    "EAEU",
+    "OTS",
+    "ECO",
+    "OIC",
+    "IFAS",
+    "CANWFZ",
+    "CAU",
+    "CAEC",
+    "CACO",
+)
 STATUSES = ("member", "associate", "observer", "suspended", "party", "signatory")
 #: Statuses that give a seat at an organisation's table: members, treaty parties, and
 #: associates (Turkmenistan has attended CIS summits as an associate since 2005). Observers,
@@ -108,6 +130,20 @@ ORG_FAMILIES = {
     "OTS": "OTS",
 }
 FAMILIES = ("CIS", "CST/CSTO", "EurAsEC/EAEU", "SCO", "OTS")
+#: The other organisations of the membership table, grouped the same way for figures only
+#: (they do not enter C3.9's count of macro-regional tables).
+OTHER_TABLES = {
+    "UN": "UN",
+    "OSCE": "OSCE",
+    "OIC": "OIC",
+    "ECO": "ECO",
+    "IFAS": "IFAS",
+    "CAU": "CAU/CAEC/CACO",
+    "CAEC": "CAU/CAEC/CACO",
+    "CACO": "CAU/CAEC/CACO",
+    "CANWFZ": "CANWFZ",
+}
+OTHER_FAMILIES = ("OSCE", "OIC", "ECO", "IFAS", "CAU/CAEC/CACO", "CANWFZ")
 
 # --- schemas ----------------------------------------------------------------------------
 
@@ -148,19 +184,31 @@ def _not_before(frame: pd.DataFrame, later: str, earlier: str) -> pd.Series:
     width = np.minimum(frame[later].str.len().fillna(10), frame[earlier].str.len().fillna(10))
     ok = [
         (pd.isna(a) or pd.isna(b) or str(a)[: int(n)] >= str(b)[: int(n)])
-        for a, b, n in zip(frame[later], frame[earlier], width)
+        for a, b, n in zip(frame[later], frame[earlier], width, strict=True)
     ]
     return pd.Series(ok, index=frame.index)
 
 
 def _one_of(column: str, values: tuple[str, ...], nullable: bool = False) -> pa.Column:
     """A text column restricted to ``values`` (the error names the column and the choices)."""
-    return pa.Column(str, pa.Check.isin(values, error=f"{column} one of {values}"), nullable=nullable)
+    return pa.Column(
+        str, pa.Check.isin(values, error=f"{column} one of {values}"), nullable=nullable
+    )
 
 
 def _matching(pattern: str, rule: str, nullable: bool = False) -> pa.Column:
     """A text column whose every value matches ``pattern`` (the error states ``rule``)."""
     return pa.Column(str, pa.Check.str_matches(pattern, error=rule), nullable=nullable)
+
+
+_ALTERNATIVE = r"^(drop|[A-Za-z_]+=[^;=]+(;[A-Za-z_]+=[^;=]+)*)$"
+
+
+def _alternative_column() -> pa.Column:
+    """``drop`` or ``column=value;...``: the coding if a disputed point goes the other way."""
+    return _matching(
+        _ALTERNATIVE, "disputed_alternative is 'drop' or 'column=value;...'", nullable=True
+    )
 
 
 def _event_schema(name: str, held: bool) -> pa.DataFrameSchema:
@@ -183,11 +231,14 @@ def _event_schema(name: str, held: bool) -> pa.DataFrameSchema:
             "outcome_documents": optional_text,
             "source_urls": pa.Column(str, _urls_check()),
             "confidence": _one_of("confidence", CONFIDENCE),
+            "disputed_alternative": _alternative_column(),
             "notes": optional_text,
         },
         checks=[
             pa.Check(
-                lambda df: df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH),
+                lambda df: (
+                    df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH)
+                ),
                 error="start_date has the form its date_precision says "
                 "(day YYYY-MM-DD, month YYYY-MM, year YYYY)",
             ),
@@ -216,11 +267,10 @@ MEMBERSHIPS = pa.DataFrameSchema(
         "left": pa.Column(str, _date_check(), nullable=True),
         "source_urls": pa.Column(str, _urls_check()),
         "confidence": _one_of("confidence", CONFIDENCE),
+        "disputed_alternative": _alternative_column(),
         "notes": pa.Column(str, nullable=True),
     },
-    checks=[
-        pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")
-    ],
+    checks=[pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")],
     strict=True,
 )
 
@@ -235,20 +285,104 @@ def _read(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
     return validate(frame, schema, f"{path.name} (index = line in the file)")
 
 
+#: The codings every summit- or membership-based verdict is computed under: every row as
+#: coded; rows graded low-confidence dropped; every row with a ``disputed_alternative``
+#: recoded the other way (dropped, or the named columns set to the alternative values).
+VARIANTS = ("as_coded", "drop_low_confidence", "disputed_flipped")
+
+
+def disputed(frame: pd.DataFrame) -> pd.Series:
+    """True for rows whose coding is disputed (they carry a ``disputed_alternative``)."""
+    return frame["disputed_alternative"].notna()
+
+
+def _parse_alternative(text: str, columns: pd.Index, where: str) -> dict[str, str]:
+    """``a=1;b=2`` as a dict, checking that every named column exists."""
+    pairs = dict(item.split("=", 1) for item in text.split(";"))
+    unknown = sorted(set(pairs) - set(columns))
+    if unknown:
+        raise ValueError(
+            f"{where}: disputed_alternative names unknown column(s) {unknown}; "
+            f"use one of {list(columns)} or 'drop'."
+        )
+    return pairs
+
+
+def apply_variant(
+    frame: pd.DataFrame, variant: str, schema: pa.DataFrameSchema, where: str
+) -> pd.DataFrame:
+    """The validated text table under one of :data:`VARIANTS`, re-validated after recoding."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {VARIANTS}, not {variant!r}")
+    if variant == "as_coded":
+        return frame
+    if variant == "drop_low_confidence":
+        return frame[frame["confidence"] != "low"]
+    recoded = frame.copy()
+    for line, text in frame["disputed_alternative"].dropna().items():
+        if text == "drop":
+            recoded = recoded.drop(index=line)
+            continue
+        for column, value in _parse_alternative(
+            text, frame.columns, f"{where} line {line}"
+        ).items():
+            recoded.at[line, column] = value
+    if "date_precision" in recoded:
+        lengths = recoded["start_date"].str.len().map({10: "day", 7: "month", 4: "year"})
+        recoded["date_precision"] = lengths
+    return validate(recoded, schema, f"{where} recoded the other way (index = line in the file)")
+
+
+def date_precision(values: pd.Series) -> pd.Series:
+    """``day``, ``month`` or ``year`` from the form of ISO partial dates (NaN where blank)."""
+    return values.str.len().map({10: "day", 7: "month", 4: "year"})
+
+
+def _bounds(text: object) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day of one ISO partial date (NaT for blanks)."""
+    if not isinstance(text, str):
+        return pd.NaT, pd.NaT
+    first = pd.Timestamp(text + {4: "-01-01", 7: "-01", 10: ""}[len(text)])
+    if len(text) == 4:
+        return first, first + pd.offsets.YearEnd(0)
+    if len(text) == 7:
+        return first, first + pd.offsets.MonthEnd(0)
+    return first, first
+
+
+def period_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """First and last day each ISO partial date may stand for (a day, a month or a year).
+
+    The loaders place a reduced-precision date mid-period (:func:`partial_dates`); analyses
+    that measure intervals use these bounds to show how much the missing precision matters.
+    """
+    pairs = [_bounds(value) for value in values]
+    first = pd.Series([pair[0] for pair in pairs], index=values.index, dtype="datetime64[ns]")
+    last = pd.Series([pair[1] for pair in pairs], index=values.index, dtype="datetime64[ns]")
+    return first, last
+
+
 def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add parsed dates (``start``, ``end``, ``year``) and an integer ``ordinal``."""
+    """Add parsed dates (``start``, ``end``, ``year``, bounds) and an integer ``ordinal``."""
+    first, last = period_bounds(frame["start_date"])
     frame = frame.assign(
         ordinal=pd.to_numeric(frame["ordinal"]).astype("Int64"),
         start=partial_dates(frame["start_date"]),
         end=partial_dates(frame["end_date"]),
+        start_first=first,
+        start_last=last,
     )
     frame["year"] = frame["start"].dt.year.astype(int)
     return frame.sort_values(["start", "event_id"]).reset_index(drop=True)
 
 
-def load_summits(path: Path | None = None) -> pd.DataFrame:
-    """Meetings that took place (``data/summits.csv``), validated, with parsed dates."""
-    return _typed_events(_read(path or paths.data_dir() / "summits.csv", SUMMITS))
+def load_summits(path: Path | None = None, variant: str = "as_coded") -> pd.DataFrame:
+    """Meetings that took place (``data/summits.csv``), validated, with parsed dates.
+
+    ``variant`` is one of :data:`VARIANTS` (the sensitivity codings of the verdicts).
+    """
+    path = path or paths.data_dir() / "summits.csv"
+    return _typed_events(apply_variant(_read(path, SUMMITS), variant, SUMMITS, path.name))
 
 
 def load_summits_not_held(path: Path | None = None) -> pd.DataFrame:
@@ -256,10 +390,21 @@ def load_summits_not_held(path: Path | None = None) -> pd.DataFrame:
     return _typed_events(_read(path or paths.data_dir() / "summits_not_held.csv", SUMMITS_NOT_HELD))
 
 
-def load_memberships(path: Path | None = None) -> pd.DataFrame:
-    """Organisation membership spells (``data/memberships.csv``), with ``start``/``stop`` dates."""
-    frame = _read(path or paths.data_dir() / "memberships.csv", MEMBERSHIPS)
-    frame = frame.assign(start=partial_dates(frame["joined"]), stop=partial_dates(frame["left"]))
+def load_memberships(path: Path | None = None, variant: str = "as_coded") -> pd.DataFrame:
+    """Organisation membership spells (``data/memberships.csv``), with ``start``/``stop`` dates.
+
+    Dates known only to the month or year are placed mid-period (:func:`partial_dates`), so a
+    year-only change counts from 1 July, the day the membership panel reads; ``joined_precision``
+    and ``left_precision`` say how precise each date is.
+    """
+    path = path or paths.data_dir() / "memberships.csv"
+    frame = apply_variant(_read(path, MEMBERSHIPS), variant, MEMBERSHIPS, path.name)
+    frame = frame.assign(
+        start=partial_dates(frame["joined"]),
+        stop=partial_dates(frame["left"]),
+        joined_precision=date_precision(frame["joined"]),
+        left_precision=date_precision(frame["left"]),
+    )
     return frame.sort_values(["iso3", "organisation", "start"]).reset_index(drop=True)
 
 
@@ -338,6 +483,150 @@ def longest_gap_years(counts: pd.Series, first: int, last: int) -> int:
     return longest
 
 
+# --- C1.6: the five foreign ministers' meetings -----------------------------------------
+
+DAYS_PER_YEAR = 365.25
+
+
+def fm_meetings(events: pd.DataFrame) -> pd.DataFrame:
+    """Five-state foreign-minister meetings in date order, with the gap since the previous one.
+
+    ``gap_years`` is measured between the mid-period dates; ``gap_min_years`` and
+    ``gap_max_years`` are the shortest and longest gaps the dates' precision allows.
+    """
+    chosen = events[events["series"] == "c5_fm_meeting"].sort_values("start").reset_index(drop=True)
+    gap = chosen["start"].diff().dt.days / DAYS_PER_YEAR
+    gap_min = (chosen["start_first"] - chosen["start_last"].shift()).dt.days / DAYS_PER_YEAR
+    gap_max = (chosen["start_last"] - chosen["start_first"].shift()).dt.days / DAYS_PER_YEAR
+    columns = ["event_id", "start_date", "date_precision", "city", "confidence"]
+    return chosen[columns].assign(
+        year=chosen["year"], gap_years=gap, gap_min_years=gap_min, gap_max_years=gap_max
+    )
+
+
+@dataclass(frozen=True)
+class MinisterialRegularity:
+    """Regularity of the five foreign ministers' meetings before and after a break year."""
+
+    n_meetings: int
+    first_after: str  #: event id of the first meeting in or after the break year
+    gap_into_break_years: float  #: gap from the last meeting before the break to that one
+    gap_into_break_min_years: float  #: the same gap at its shortest given date precision
+    share_years_before: float  #: share of the ``before`` years with a meeting
+    share_years_after: float  #: share of the ``after`` years with a meeting
+    longest_gap_after_years: float  #: longest gap between meetings from the break on
+
+
+def ministerial_regularity(
+    events: pd.DataFrame,
+    break_year: int = 2017,
+    before: tuple[int, int] = (2007, 2016),
+    after: tuple[int, int] = (2017, 2025),
+) -> MinisterialRegularity:
+    """Test the paper's "now meeting regularly after more than a decade" on the FM series.
+
+    The gap into the break says whether more than a decade passed without a five-state FM
+    meeting; the shares of years with a meeting before and after say "intermittent" versus
+    "regular"; the longest gap after the break bounds how regular "regular" is.
+    """
+    table = fm_meetings(events)
+    later = table[table["year"] >= break_year]
+    if later.empty:
+        raise ValueError(f"no five-state foreign-minister meeting in or after {break_year}")
+    first = later.index[0]
+    counts = table.groupby("year").size().reindex(range(1991, after[1] + 1), fill_value=0)
+    return MinisterialRegularity(
+        n_meetings=len(table),
+        first_after=str(table.at[first, "event_id"]),
+        gap_into_break_years=float(table.at[first, "gap_years"]),
+        gap_into_break_min_years=float(table.at[first, "gap_min_years"]),
+        share_years_before=share_of_years_with_meeting(counts, *before),
+        share_years_after=share_of_years_with_meeting(counts, *after),
+        longest_gap_after_years=float(later["gap_years"].iloc[1:].max()),
+    )
+
+
+# --- C1.9: what the consultative meetings adopted ---------------------------------------
+
+DOCUMENT_KINDS = (
+    "joint_statement",
+    "treaty",
+    "agreement",
+    "concept",
+    "programme",
+    "roadmap",
+    "regulation",
+    "decision",
+    "appeal",
+    "action_plan",
+    "protocol",
+)
+BODIES = ("none", "intergovernmental", "supranational", "regional_organisation")
+CONSULTATIVE_DOCUMENTS = pa.DataFrameSchema(
+    name="consultative_documents",
+    columns={
+        "event_id": _matching(r"^CM\d+$", "event_id is a consultative meeting (CM<n>)"),
+        "document": pa.Column(str),
+        "kind": _one_of("kind", DOCUMENT_KINDS),
+        "integration_instrument": _one_of("integration_instrument", ("yes", "no")),
+        "creates_body": _one_of("creates_body", BODIES),
+        "integration_aim": _one_of("integration_aim", ("yes", "not_found")),
+        "text_read": _one_of("text_read", ("none", "title", "summary", "opening", "full")),
+        "phrase": pa.Column(str, nullable=True),
+        "source_urls": pa.Column(str, _urls_check()),
+        "confidence": _one_of("confidence", CONFIDENCE),
+        "notes": pa.Column(str, nullable=True),
+    },
+    unique=["event_id", "document"],
+    strict=True,
+)
+
+
+def load_consultative_documents(
+    path: Path | None = None, summits_path: Path | None = None
+) -> pd.DataFrame:
+    """Coded outcome documents of the consultative meetings, with each meeting's date.
+
+    Every ``event_id`` must be a consultative meeting in ``summits.csv``.
+    """
+    path = path or paths.data_dir() / "consultative_documents.csv"
+    frame = _read(path, CONSULTATIVE_DOCUMENTS)
+    meetings = load_summits(summits_path)
+    meetings = meetings[meetings["series"] == "consultative_meeting"].set_index("event_id")
+    unknown = sorted(set(frame["event_id"]) - set(meetings.index))
+    if unknown:
+        raise ValueError(
+            f"{path.name}: event_id {unknown} is not a consultative meeting in "
+            "summits.csv; use the meeting's id there (CM1, CM2, ...)."
+        )
+    return frame.assign(
+        year=frame["event_id"].map(meetings["year"]), start=frame["event_id"].map(meetings["start"])
+    )
+
+
+def agenda_counts(documents: pd.DataFrame, first: int, last: int) -> dict[str, int]:
+    """Counts of the coded outcome documents of the meetings held ``first``..``last``.
+
+    ``integration_instruments``: documents that are instruments of economic integration;
+    ``supranational_bodies``: documents creating a supranational body or regional
+    organisation; ``intergovernmental_bodies``: documents creating a coordinating body
+    without powers over the states; ``integration_aims``: documents stating economic
+    integration as an aim in the part read.
+    """
+    chosen = documents[documents["year"].between(first, last)]
+    return {
+        "meetings": int(chosen["event_id"].nunique()),
+        "documents": len(chosen),
+        "integration_instruments": int((chosen["integration_instrument"] == "yes").sum()),
+        "supranational_bodies": int(
+            chosen["creates_body"].isin(["supranational", "regional_organisation"]).sum()
+        ),
+        "intergovernmental_bodies": int((chosen["creates_body"] == "intergovernmental").sum()),
+        "integration_aims": int((chosen["integration_aim"] == "yes").sum()),
+        "read_beyond_title": int(chosen["text_read"].isin(["opening", "full"]).sum()),
+    }
+
+
 # --- C1.7: cadence of the consultative meetings -----------------------------------------
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -413,8 +702,13 @@ def meeting_format(series: pd.Series, year: pd.Series, since: int = 2017) -> pd.
     C5+X summits and ministerials form their own groups.
     """
     informal = series.isin(["consultative_meeting", "c5_fm_meeting", "other_c5_leaders_meeting"])
-    labels = series.map({"regional_org_summit": "Regional bodies", "c5plus_summit": "C5+X summits",
-                         "c5plus_ministerial": "C5+X ministerials"})
+    labels = series.map(
+        {
+            "regional_org_summit": "Regional bodies",
+            "c5plus_summit": "C5+X summits",
+            "c5plus_ministerial": "C5+X ministerials",
+        }
+    )
     labels = labels.mask(informal & (year >= since), f"Five-state, {since}-2025")
     return labels.mask(informal & (year < since), f"Five-state, before {since}")
 
@@ -426,7 +720,9 @@ def attendance_rates(long: pd.DataFrame, by: str = "series") -> pd.DataFrame:
     """
     grouped = long.dropna(subset=["present"]).groupby([by, "iso3"])
     rates = grouped.agg(
-        n=("present", "size"), present=("present", "mean"), at_expected_level=("at_expected_level", "mean")
+        n=("present", "size"),
+        present=("present", "mean"),
+        at_expected_level=("at_expected_level", "mean"),
     )
     return rates.reset_index().sort_values([by, "iso3"], ignore_index=True)
 
@@ -439,7 +735,9 @@ def level_matrix(events: pd.DataFrame) -> pd.DataFrame:
     return codes.loc[events.sort_values("start")["event_id"]]
 
 
-def unga_absence_by_session(votes: pd.DataFrame, states: tuple[str, ...] = countries.C5) -> pd.DataFrame:
+def unga_absence_by_session(
+    votes: pd.DataFrame, states: tuple[str, ...] = countries.C5
+) -> pd.DataFrame:
     """Share of roll calls each state missed while a member, per session (sessions x states).
 
     ``votes`` is :func:`caorder.tables.votes_with_rollcalls` (needs rcid, iso3, vote, session);
@@ -455,21 +753,30 @@ def unga_absence_by_session(votes: pd.DataFrame, states: tuple[str, ...] = count
 
 
 def membership_panel(
-    memberships: pd.DataFrame, years: range = range(1991, 2026), states: tuple[str, ...] = countries.C5
+    memberships: pd.DataFrame,
+    years: range = range(1991, 2026),
+    states: tuple[str, ...] = countries.C5,
 ) -> pd.DataFrame:
     """State x organisation x year: the status held on 1 July of each year (mid-year rule).
 
-    Long table with iso3, organisation, family, year, status (only spells covering 1 July;
-    where two spells of one state and organisation overlap, the later-starting one wins).
+    Long table with iso3, organisation, family, table, year, status (only spells covering
+    1 July; where two spells of one state and organisation overlap, the later-starting one
+    wins). ``family`` is the macro-regional table of C3.9 (blank for other organisations);
+    ``table`` groups every organisation, for figures.
     """
     spells = memberships[memberships["iso3"].isin(states)]
     july = pd.DataFrame({"year": list(years)})
     july["day"] = pd.to_datetime(july["year"].astype(str) + "-07-01")
     grid = spells.merge(july, how="cross")
     active = (grid["start"] <= grid["day"]) & (grid["stop"].isna() | (grid["day"] <= grid["stop"]))
-    grid = grid[active].sort_values("start").drop_duplicates(["iso3", "organisation", "year"], keep="last")
-    grid = grid.assign(family=grid["organisation"].map(ORG_FAMILIES))
-    columns = ["iso3", "organisation", "family", "year", "status"]
+    grid = (
+        grid[active]
+        .sort_values("start")
+        .drop_duplicates(["iso3", "organisation", "year"], keep="last")
+    )
+    family = grid["organisation"].map(ORG_FAMILIES)
+    grid = grid.assign(family=family, table=family.fillna(grid["organisation"].map(OTHER_TABLES)))
+    columns = ["iso3", "organisation", "family", "table", "year", "status"]
     return grid[columns].sort_values(["iso3", "organisation", "year"], ignore_index=True)
 
 
@@ -525,15 +832,64 @@ def pair_kappa_by_year(
     return pd.DataFrame(rows, columns=["a", "b", "year", "kappa"])
 
 
-def _permutation_rho(x: np.ndarray, y: np.ndarray, n_permutations: int, seed: int) -> np.ndarray:
-    """Spearman rho of ``x`` with ``n_permutations`` random shuffles of ``y`` (vectorised)."""
-    rng = np.random.default_rng(seed)
-    shuffled = rng.random((n_permutations, len(y))).argsort(axis=1)
-    ranks_y = stats.rankdata(y)[shuffled]
-    ranks_x = stats.rankdata(x)
-    dx = ranks_x - ranks_x.mean()
-    dy = ranks_y - ranks_y.mean(axis=1, keepdims=True)
-    return (dy @ dx) / (np.linalg.norm(dy, axis=1) * np.linalg.norm(dx))
+# --- C3.9: QAP permutation test on pair means ------------------------------------------
+
+
+def pair_matrix(pairs: pd.DataFrame, value: str, states: tuple[str, ...]) -> pd.DataFrame:
+    """Symmetric states x states matrix of ``value`` from a table with columns a, b, value."""
+    matrix = pd.DataFrame(np.nan, index=list(states), columns=list(states))
+    for row in pairs.itertuples(index=False):
+        a, b, x = row.a, row.b, getattr(row, value)
+        if a in matrix.index and b in matrix.index:
+            matrix.at[a, b] = matrix.at[b, a] = x
+    return matrix
+
+
+@dataclass(frozen=True)
+class QAPResult:
+    """Quadratic assignment procedure: correlation of two pair matrices and its exact p-value."""
+
+    states: tuple[str, ...]
+    n_pairs: int
+    correlation: float  #: Pearson correlation of the two upper triangles
+    p_value: float  #: two-sided, over every relabelling of the states
+    n_permutations: int  #: number of relabellings (all of them: n! for n states)
+
+
+def qap_test(x: pd.DataFrame, y: pd.DataFrame) -> QAPResult:
+    """Exact QAP test (Krackhardt 1988) of the association between two pair matrices.
+
+    Pairs that share a state are not independent, so instead of shuffling pair values the
+    test permutes the state labels of ``y`` (rows and columns together) and recomputes the
+    correlation of the upper triangles. With five states every one of the 120 relabellings
+    is used, so the p-value is exact; its smallest possible value is 1/n!.
+    """
+    states = tuple(x.index)
+    upper = np.triu_indices(len(states), k=1)
+    xs = x.loc[list(states), list(states)].to_numpy()[upper]
+    ym = y.loc[list(states), list(states)].to_numpy()
+    observed = float(np.corrcoef(xs, ym[upper])[0, 1])
+    null = np.array(
+        [
+            np.corrcoef(xs, ym[np.ix_(order, order)][upper])[0, 1]
+            for order in permutations(range(len(states)))
+        ]
+    )
+    return QAPResult(
+        states=states,
+        n_pairs=len(xs),
+        correlation=observed,
+        p_value=float((np.abs(null) >= abs(observed) - 1e-12).mean()),
+        n_permutations=len(null),
+    )
+
+
+def shared_tables_qap(
+    pair_years: pd.DataFrame, states: tuple[str, ...] = countries.C5
+) -> QAPResult:
+    """QAP test of pairs' mean shared tables against their mean UNGA kappa, among ``states``."""
+    means = pair_years.groupby(["a", "b"])[["n_shared", "kappa"]].mean().reset_index()
+    return qap_test(pair_matrix(means, "n_shared", states), pair_matrix(means, "kappa", states))
 
 
 @dataclass(frozen=True)
@@ -545,42 +901,98 @@ class SharedTablesTest:
     within_ci_high: float
     within_p: float
     n_pairs_changing: int  #: pairs whose number of shared tables changes over the years
-    between_rho: float  #: Spearman rho between pairs' mean shared tables and mean kappa
-    between_p: float  #: permutation p-value of rho (two-sided)
+    between_r: float  #: QAP: Pearson r between pairs' mean shared tables and mean kappa
+    between_p: float  #: QAP: exact two-sided p-value over every relabelling of the states
+    n_permutations: int
+    n_pairs: int
     n_obs: int
 
 
 def shared_tables_test(
-    pair_years: pd.DataFrame, n_permutations: int = 20_000, seed: int = 20210301
+    pair_years: pd.DataFrame, states: tuple[str, ...] = countries.C5
 ) -> SharedTablesTest:
     """Test whether pairs sharing more tables vote more alike, within and between pairs.
 
-    ``pair_years`` has a, b, year, kappa and n_shared. Within pairs: OLS of kappa on
-    n_shared with pair and year fixed effects, so only a pair's own changes in shared
-    tables (joining, leaving) identify the slope; standard errors are clustered by pair
-    (10 clusters: a rough guide only). Between pairs: Spearman rho of the pairs' means,
-    with a permutation p-value (shuffling the mean kappas across the pairs).
+    ``pair_years`` has a, b, year, kappa and n_shared; only pairs of ``states`` are used.
+    Within pairs: OLS of kappa on n_shared with pair and year fixed effects, so only a pair's
+    own changes in shared tables (joining, leaving) identify the slope; standard errors are
+    clustered by pair (few clusters: a rough guide only). Between pairs: the exact QAP test
+    of the pair means (:func:`qap_test`), which respects that pairs sharing a state are not
+    independent.
     """
-    data = pair_years.dropna(subset=["kappa"]).assign(pair=lambda d: d["a"] + "-" + d["b"])
+    chosen = pair_years[pair_years["a"].isin(states) & pair_years["b"].isin(states)]
+    data = chosen.dropna(subset=["kappa"]).assign(pair=lambda d: d["a"] + "-" + d["b"])
     fit = smf.ols("kappa ~ n_shared + C(pair) + C(year)", data=data).fit(
         cov_type="cluster", cov_kwds={"groups": pd.factorize(data["pair"])[0]}, use_t=True
     )
     low, high = fit.conf_int().loc["n_shared"]
-    means = data.groupby("pair")[["n_shared", "kappa"]].mean()
-    rho = float(stats.spearmanr(means["n_shared"], means["kappa"]).statistic)
-    x, y = means["n_shared"].to_numpy(), means["kappa"].to_numpy()
-    null = _permutation_rho(x, y, n_permutations, seed)
-    changing = int((data.groupby("pair")["n_shared"].nunique() > 1).sum())
+    qap = shared_tables_qap(data, states)
     return SharedTablesTest(
         within_slope=float(fit.params["n_shared"]),
         within_ci_low=float(low),
         within_ci_high=float(high),
         within_p=float(fit.pvalues["n_shared"]),
-        n_pairs_changing=changing,
-        between_rho=rho,
-        between_p=float((np.abs(null) >= abs(rho) - 1e-12).mean()),
-        n_obs=int(len(data)),
+        n_pairs_changing=int((data.groupby("pair")["n_shared"].nunique() > 1).sum()),
+        between_r=qap.correlation,
+        between_p=qap.p_value,
+        n_permutations=qap.n_permutations,
+        n_pairs=qap.n_pairs,
+        n_obs=len(data),
     )
+
+
+# --- the Aral Sea fund as the only home-grown organisation ------------------------------
+
+ORGANISATIONS_TABLE = pa.DataFrameSchema(
+    name="organisations",
+    columns={
+        "organisation": _one_of("organisation", ORGANISATIONS),
+        "name": pa.Column(str),
+        "kind": _one_of("kind", ("organisation", "treaty")),
+        "founded": pa.Column(str, _date_check()),
+        "ended": pa.Column(str, _date_check(), nullable=True),
+        "outside_founders": _matching(
+            r"^(none|many|[A-Z]{3}(;[A-Z]{3})*)$",
+            "outside_founders is none, many or ISO3 codes joined by ';'",
+        ),
+        "source_urls": pa.Column(str, _urls_check()),
+        "notes": pa.Column(str, nullable=True),
+    },
+    unique=["organisation"],
+    strict=True,
+)
+
+
+def load_organisations(path: Path | None = None) -> pd.DataFrame:
+    """The organisations of ``memberships.csv`` (``data/organisations.csv``) with founding dates."""
+    frame = _read(path or paths.data_dir() / "organisations.csv", ORGANISATIONS_TABLE)
+    return frame.assign(start=partial_dates(frame["founded"]), stop=partial_dates(frame["ended"]))
+
+
+def home_grown_standing(
+    organisations: pd.DataFrame, memberships: pd.DataFrame, on: str
+) -> pd.DataFrame:
+    """Home-grown organisations (founded by Central Asian states only); did each stand ``on``?
+
+    A home-grown organisation "stands" on a date if it had not ended and at least one of the
+    five held a seat at it (member, party or associate). Treaty zones without a standing
+    body (the nuclear-weapon-free zone) are excluded: they are not organisations.
+    """
+    day = pd.Timestamp(on)
+    chosen = organisations[
+        (organisations["kind"] == "organisation") & (organisations["outside_founders"] == "none")
+    ]
+    seated = memberships[
+        memberships["status"].isin(AT_THE_TABLE)
+        & (memberships["start"] <= day)
+        & (memberships["stop"].isna() | (memberships["stop"] >= day))
+    ]
+    members = seated.groupby("organisation")["iso3"].agg(lambda s: ", ".join(sorted(set(s))))
+    table = chosen[["organisation", "name", "founded", "ended"]].assign(
+        members_on_date=chosen["organisation"].map(members).fillna("")
+    )
+    table["standing"] = table["members_on_date"] != ""
+    return table.reset_index(drop=True)
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -595,7 +1007,10 @@ _LEGEND_RIGHT = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "fontsize":
 
 
 def _legend_patches(labels: list[str], colours: list) -> list[Patch]:
-    return [Patch(facecolor=c, edgecolor="0.5", label=l) for l, c in zip(labels, colours)]
+    return [
+        Patch(facecolor=colour, edgecolor="0.5", label=text)
+        for text, colour in zip(labels, colours, strict=True)
+    ]
 
 
 def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
@@ -603,8 +1018,15 @@ def plot_timeline(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     series = [s for s in SERIES if s in set(events["series"])]
     for row, name in enumerate(series):
         dates = events.loc[events["series"] == name, "start"]
-        ax.scatter(dates, np.full(len(dates), row), s=36, color=plots.PALETTE[row],
-                   edgecolor="black", linewidth=0.4, zorder=3)
+        ax.scatter(
+            dates,
+            np.full(len(dates), row),
+            s=36,
+            color=plots.PALETTE[row],
+            edgecolor="black",
+            linewidth=0.4,
+            zorder=3,
+        )
     ax.set_yticks(range(len(series)), [SERIES_LABELS[s] for s in series])
     ax.set_ylim(len(series) - 0.5, -0.5)
     return plots.label(ax, "Date of the meeting", "")
@@ -614,13 +1036,24 @@ def plot_counts(counts: pd.DataFrame, fit: RateRatio, break_year: int, ax: plt.A
     """Stacked bars of meetings per year by series, with the mean before and after the break."""
     bottom = np.zeros(len(counts))
     for k, name in enumerate(counts.columns):
-        ax.bar(counts.index, counts[name], bottom=bottom, width=0.8, color=plots.PALETTE[k],
-               label=SERIES_LABELS[name])
+        ax.bar(
+            counts.index,
+            counts[name],
+            bottom=bottom,
+            width=0.8,
+            color=plots.PALETTE[k],
+            label=SERIES_LABELS[name],
+        )
         bottom += counts[name].to_numpy()
     first, last = counts.index.min(), counts.index.max()
-    ax.hlines([fit.rate_before, fit.rate_after], [first - 0.5, break_year - 0.5],
-              [break_year - 0.5, last + 0.5], colors="black", linestyles="--",
-              label="Mean per year (before / after)")
+    ax.hlines(
+        [fit.rate_before, fit.rate_after],
+        [first - 0.5, break_year - 0.5],
+        [break_year - 0.5, last + 0.5],
+        colors="black",
+        linestyles="--",
+        label="Mean per year (before / after)",
+    )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8)
     return plots.label(ax, "Year", "Meetings (count)")
@@ -638,17 +1071,37 @@ def plot_cadence(
     Dotted vertical lines mark the planned dates of meetings that were not held then.
     """
     shown = table.dropna(subset=["months_since_previous"])
-    ax.bar(shown["start"], shown["months_since_previous"], width=70, color=plots.PALETTE[0],
-           label="Months since the previous meeting")
+    ax.bar(
+        shown["start"],
+        shown["months_since_previous"],
+        width=70,
+        color=plots.PALETTE[0],
+        label="Months since the previous meeting",
+    )
     for _, row in shown.iterrows():
-        ax.annotate(f"{row['event_id']}\n{row['host']}", (row["start"], row["months_since_previous"]),
-                    xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    ax.axhline(planned_months, color="black", linestyle="--",
-               label=f"Planned annual cadence ({planned_months:g} months)")
+        ax.annotate(
+            f"{row['event_id']}\n{row['host']}",
+            (row["start"], row["months_since_previous"]),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        )
+    ax.axhline(
+        planned_months,
+        color="black",
+        linestyle="--",
+        label=f"Planned annual cadence ({planned_months:g} months)",
+    )
     for _, row in not_held[not_held["series"] == series].iterrows():
-        ax.axvline(row["start"], color=plots.PALETTE[3], linestyle=":", linewidth=2,
-                   label=f"Planned, not held: {row['city']} {row['start_date']}")
+        ax.axvline(
+            row["start"],
+            color=plots.PALETTE[3],
+            linestyle=":",
+            linewidth=2,
+            label=f"Planned, not held: {row['city']} {row['start_date']}",
+        )
     ax.set_ylim(0, max(shown["months_since_previous"].max(), planned_months) * 1.25)
     ax.legend(loc="upper right", fontsize=8)
     return plots.label(ax, "Date of the meeting", "Interval (months)")
@@ -657,15 +1110,23 @@ def plot_cadence(
 def plot_levels(events: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     """Heatmap: the five states (rows) x meetings in date order (columns), coloured by level."""
     matrix = level_matrix(events).T
-    ax.imshow(matrix.to_numpy(dtype=float), aspect="auto", interpolation="nearest",
-              cmap=ListedColormap(LEVEL_COLOURS), vmin=-0.5, vmax=len(LEVELS) - 0.5)
+    ax.imshow(
+        matrix.to_numpy(dtype=float),
+        aspect="auto",
+        interpolation="nearest",
+        cmap=ListedColormap(LEVEL_COLOURS),
+        vmin=-0.5,
+        vmax=len(LEVELS) - 0.5,
+    )
     ax.set_yticks(range(len(matrix.index)), list(matrix.index))
     ax.set_xticks(range(len(matrix.columns)), list(matrix.columns), rotation=90, fontsize=7)
     ax.set_xticks(np.arange(-0.5, len(matrix.columns)), minor=True)
     ax.grid(False)
     ax.grid(which="minor", axis="x", color="white", linewidth=0.6)
     labels = [level.replace("_", " ") for level in LEVELS]
-    ax.legend(handles=_legend_patches(labels, LEVEL_COLOURS), title="Represented by", **_LEGEND_RIGHT)
+    ax.legend(
+        handles=_legend_patches(labels, LEVEL_COLOURS), title="Represented by", **_LEGEND_RIGHT
+    )
     return plots.label(ax, "Meeting (event id, in date order)", "State")
 
 
@@ -677,46 +1138,181 @@ def _status_class(status: pd.Series) -> pd.Series:
 def plot_membership_matrix(
     panel: pd.DataFrame, ax: plt.Axes, families: tuple[str, ...] = FAMILIES
 ) -> plt.Axes:
-    """Rows: family x state; columns: years; colour: the state's status at that table."""
+    """Rows: table x state; columns: years; colour: the state's status at that table."""
     rank = {name: k for k, name in enumerate(STATUS_ORDER)}
-    chosen = panel[panel["family"].isin(families)]
-    best = _status_class(chosen["status"]).map(rank).groupby(
-        [chosen["family"], chosen["iso3"], chosen["year"]]
-    ).max()
+    chosen = panel[panel["table"].isin(families)]
+    best = (
+        _status_class(chosen["status"])
+        .map(rank)
+        .groupby([chosen["table"], chosen["iso3"], chosen["year"]])
+        .max()
+    )
     years = sorted(panel["year"].unique())
-    rows = pd.MultiIndex.from_product([list(families), list(countries.C5)], names=["family", "iso3"])
+    rows = pd.MultiIndex.from_product([list(families), list(countries.C5)], names=["table", "iso3"])
     grid = best.unstack("year").reindex(index=rows, columns=years).fillna(0)
     extent = (years[0] - 0.5, years[-1] + 0.5, len(rows) - 0.5, -0.5)
-    ax.imshow(grid.to_numpy(), aspect="auto", interpolation="nearest", extent=extent,
-              cmap=ListedColormap(STATUS_COLOURS), vmin=-0.5, vmax=len(STATUS_ORDER) - 0.5)
+    ax.imshow(
+        grid.to_numpy(),
+        aspect="auto",
+        interpolation="nearest",
+        extent=extent,
+        cmap=ListedColormap(STATUS_COLOURS),
+        vmin=-0.5,
+        vmax=len(STATUS_ORDER) - 0.5,
+    )
     ax.set_yticks(range(len(rows)), [f"{f} · {s}" for f, s in rows], fontsize=8)
     for boundary in range(len(countries.C5), len(rows), len(countries.C5)):
         ax.axhline(boundary - 0.5, color="black", linewidth=0.8)
     ax.grid(False)
-    ax.legend(handles=_legend_patches(list(STATUS_ORDER), STATUS_COLOURS), title="Status on 1 July",
-              **_LEGEND_RIGHT)
+    ax.legend(
+        handles=_legend_patches(list(STATUS_ORDER), STATUS_COLOURS),
+        title="Status on 1 July",
+        **_LEGEND_RIGHT,
+    )
     return plots.label(ax, "Year", "Organisation · state")
 
 
 def plot_kappa_shared(pair_years: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
     """Pair-year UNGA kappa against shared tables (small dots), with each pair's means."""
     offsets = (pair_years["a"] + pair_years["b"]).map(lambda key: (_jitter(key) - 0.5) * 0.3)
-    ax.scatter(pair_years["n_shared"] + offsets, pair_years["kappa"], s=10, color=plots.GREY,
-               alpha=0.5, label="Pair in one year")
+    ax.scatter(
+        pair_years["n_shared"] + offsets,
+        pair_years["kappa"],
+        s=10,
+        color=plots.GREY,
+        alpha=0.5,
+        label="Pair in one year",
+    )
     means = pair_years.groupby(["a", "b"])[["n_shared", "kappa"]].mean().reset_index()
     with_tkm = (means["a"] == "TKM") | (means["b"] == "TKM")
-    styles = ((False, plots.PALETTE[0], "Pair mean"),
-              (True, plots.STATE_COLOURS["TKM"], "Pair mean (with Turkmenistan)"))
+    styles = (
+        (False, plots.PALETTE[0], "Pair mean"),
+        (True, plots.STATE_COLOURS["TKM"], "Pair mean (with Turkmenistan)"),
+    )
     for is_tkm, colour, label in styles:
         chosen = means[with_tkm == is_tkm]
-        ax.scatter(chosen["n_shared"], chosen["kappa"], s=60, color=colour, edgecolor="black",
-                   zorder=3, label=label)
+        ax.scatter(
+            chosen["n_shared"],
+            chosen["kappa"],
+            s=60,
+            color=colour,
+            edgecolor="black",
+            zorder=3,
+            label=label,
+        )
     for _, row in means.iterrows():
-        ax.annotate(f"{row['a']}-{row['b']}", (row["n_shared"], row["kappa"]), xytext=(5, 3),
-                    textcoords="offset points", fontsize=8)
+        ax.annotate(
+            f"{row['a']}-{row['b']}",
+            (row["n_shared"], row["kappa"]),
+            xytext=(5, 3),
+            textcoords="offset points",
+            fontsize=8,
+        )
     ax.legend(loc="lower right", fontsize=8)
-    return plots.label(ax, "Macro-regional organisations shared (count)",
-                       "UNGA voting agreement (Cohen's kappa)")
+    return plots.label(
+        ax, "Macro-regional organisations shared (count)", "UNGA voting agreement (Cohen's kappa)"
+    )
+
+
+def plot_fm_gaps(table: pd.DataFrame, ax: plt.Axes, decade: float = 10.0) -> plt.Axes:
+    """Years since the previous five-state foreign ministers' meeting, at each meeting.
+
+    Error bars span the shortest and longest gap the dates' precision allows; the dashed
+    line marks a decade, the paper's "more than a decade".
+    """
+    shown = table.dropna(subset=["gap_years"]).reset_index(drop=True)
+    low = shown["gap_years"] - shown["gap_min_years"]
+    high = shown["gap_max_years"] - shown["gap_years"]
+    colours = [plots.PALETTE[0] if year >= 2017 else plots.PALETTE[1] for year in shown["year"]]
+    sns.barplot(
+        x=shown["event_id"],
+        y=shown["gap_years"],
+        hue=shown["event_id"],
+        palette=colours,
+        legend=False,
+        ax=ax,
+    )
+    ax.errorbar(
+        range(len(shown)),
+        shown["gap_years"],
+        yerr=[low, high],
+        fmt="none",
+        ecolor="black",
+        capsize=3,
+    )
+    ax.axhline(decade, color="black", linestyle="--", label=f"{decade:g} years")
+    ax.tick_params(axis="x", rotation=45)
+    ax.legend(
+        handles=[
+            *_legend_patches(["before 2017", "2017 on"], [plots.PALETTE[1], plots.PALETTE[0]]),
+            *ax.get_legend_handles_labels()[0],
+        ],
+        loc="upper right",
+        fontsize=8,
+    )
+    return plots.label(
+        ax,
+        "Foreign ministers' meeting (event id, in date order)",
+        "Years since the previous meeting",
+    )
+
+
+#: Kinds of outcome document grouped for the figure (five readable colours).
+KIND_GROUPS = {
+    "joint_statement": "joint statement",
+    "treaty": "treaty or agreement",
+    "agreement": "treaty or agreement",
+    "concept": "concept, programme, roadmap or plan",
+    "programme": "concept, programme, roadmap or plan",
+    "roadmap": "concept, programme, roadmap or plan",
+    "action_plan": "concept, programme, roadmap or plan",
+    "regulation": "regulation or decision",
+    "decision": "regulation or decision",
+    "appeal": "appeal or protocol",
+    "protocol": "appeal or protocol",
+}
+
+
+def plot_documents(documents: pd.DataFrame, ax: plt.Axes) -> plt.Axes:
+    """Outcome documents of each consultative meeting, stacked by (grouped) kind."""
+    order = sorted(documents["event_id"].unique(), key=lambda e: int(e[2:]))
+    groups = list(dict.fromkeys(KIND_GROUPS.values()))
+    data = documents.assign(
+        group=documents["kind"].map(KIND_GROUPS), position=documents["event_id"].map(order.index)
+    )
+    sns.histplot(
+        data,
+        x="position",
+        hue="group",
+        hue_order=groups,
+        multiple="stack",
+        discrete=True,
+        shrink=0.8,
+        palette=plots.PALETTE[: len(groups)],
+        ax=ax,
+    )
+    ax.set_xticks(range(len(order)), order)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    sns.move_legend(ax, title="Kind of document", **_LEGEND_RIGHT)
+    return plots.label(ax, "Consultative meeting", "Outcome documents (count)")
+
+
+def plot_home_grown(organisations: pd.DataFrame, on: str, ax: plt.Axes) -> plt.Axes:
+    """Life spans of the home-grown organisations, with the paper's date marked."""
+    chosen = organisations[organisations["outside_founders"] == "none"].sort_values("start")
+    end = pd.Timestamp("2025-12-31")
+    for row, org in enumerate(chosen.itertuples()):
+        stop = org.stop if pd.notna(org.stop) else end
+        colour = plots.PALETTE[0] if org.kind == "organisation" else plots.GREY
+        ax.plot([org.start, stop], [row, row], color=colour, linewidth=8, solid_capstyle="butt")
+    ax.axvline(pd.Timestamp(on), color="black", linestyle="--", label=f"The paper's date ({on})")
+    ax.set_yticks(range(len(chosen)), list(chosen["organisation"]))
+    ax.set_ylim(len(chosen) - 0.5, -0.5)
+    handles = _legend_patches(
+        ["organisation", "treaty zone (no body)"], [plots.PALETTE[0], plots.GREY]
+    )
+    ax.legend(handles=[*handles, *ax.get_legend_handles_labels()[0]], loc="lower left", fontsize=8)
+    return plots.label(ax, "Year", "Founded by Central Asian states only")
 
 
 def _jitter(key: str) -> float:
@@ -724,13 +1320,7 @@ def _jitter(key: str) -> float:
     return (sum((k + 1) * ord(c) for k, c in enumerate(key)) % 97) / 97
 
 
-# --- cached inputs for the evaluators -----------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def summits_table() -> pd.DataFrame:
-    """``data/summits.csv``, loaded once per process."""
-    return load_summits()
+# --- cached inputs ------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
@@ -740,127 +1330,13 @@ def c5_votes() -> pd.DataFrame:
     return votes[votes["iso3"].isin(countries.C5)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=1)
-def pair_years() -> pd.DataFrame:
-    """C5 pairs x years 1992-2019: UNGA kappa and number of shared macro-regional tables."""
+@cache
+def pair_years(variant: str = "as_coded") -> pd.DataFrame:
+    """C5 pairs x years 1992-2019: UNGA kappa and number of shared macro-regional tables.
+
+    ``variant`` is the membership coding (:data:`VARIANTS`); the votes do not change.
+    """
     kappa = pair_kappa_by_year(c5_votes())
-    shared = shared_memberships(membership_panel(load_memberships()), years=range(1992, 2020))
+    panel = membership_panel(load_memberships(variant=variant))
+    shared = shared_memberships(panel, years=range(1992, 2020))
     return kappa.merge(shared, on=["a", "b", "year"], how="left")
-
-
-# --- evaluators ----------------------------------------------------------------------------
-
-FM_REGULAR_SHARE = 0.75
-
-
-@evaluator("C1.6")
-def claim_c1_6() -> Verdict:
-    """C5-only diplomacy became regular after 2017.
-
-    Rule: supports if the negative-binomial incidence-rate ratio of C5-only meetings per
-    year (1991-2025; after = 2017 onwards) has a 95% CI above 1 AND the foreign ministers
-    met in at least 75% of the years 2017-2025; contradicts if the CI lies below 1 or they
-    met in fewer than half of those years; mixed otherwise.
-    """
-    counts = meetings_per_year(summits_table())
-    fit = rate_ratio(counts.sum(axis=1), 2017, "negbin")
-    fm_share = share_of_years_with_meeting(counts["c5_fm_meeting"], 2017, 2025)
-    if fit.ci_low > 1 and fm_share >= FM_REGULAR_SHARE:
-        verdict = "supports"
-    elif fit.ci_high < 1 or fm_share < 0.5:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C1.6", verdict, "incidence-rate ratio of C5-only meetings per year, 2017-2025 vs 1991-2016",
-        round(fit.irr, 2),
-        f"C5-only meetings rose from {fit.rate_before:.2f} to {fit.rate_after:.2f} a year (IRR "
-        f"{fit.irr:.2f}, 95% CI {fit.ci_low:.2f}-{fit.ci_high:.2f}); the foreign ministers met in "
-        f"{fm_share:.0%} of the years 2017-2025. On the curated record only.",
-    )
-
-
-@evaluator("C1.7")
-def claim_c1_7() -> Verdict:
-    """The 2019 delay did not suspend the consultative format.
-
-    Rule: contradicts if no consultative meeting followed the 2019 one within 24 months
-    (the format stalled); supports if one did and the median interval between meetings
-    from 2019 on is at most 15 months (close to the planned annual cadence); mixed otherwise.
-    """
-    table = cadence(summits_table())
-    since_2019 = table[table["start"].dt.year >= 2019]
-    after = since_2019["months_since_previous"].iloc[1:]
-    median = float(after.median()) if len(after) else float("nan")
-    if len(after) == 0 or after.iloc[0] > 24:
-        verdict = "contradicts"
-    elif median <= 15:
-        verdict = "supports"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C1.7", verdict, "median months between consultative meetings after the 2019 meeting", round(median, 1),
-        f"{len(table)} consultative meetings were held from {table['start'].dt.year.min()} to "
-        f"{table['start'].dt.year.max()}; after the delayed 2019 meeting the median interval was "
-        f"{median:.1f} months (longest {after.max():.1f}, against a planned 12).",
-    )
-
-
-TKM_PRESENT_SUPPORTS = 0.8
-TKM_PRESENT_CONTRADICTS = 0.5
-
-
-@evaluator("C3.8")
-def claim_c3_8() -> Verdict:
-    """Turkmenistan, despite positive neutrality, takes part in the C5 order's diplomacy.
-
-    Rule: over the five-state meetings of 2017-2025 (consultative, foreign-minister and
-    other five-leader meetings), supports if Turkmenistan was represented at >= 80% of those
-    with a known level, contradicts if at < 50%, mixed otherwise.
-    """
-    long = attendance(summits_table())
-    long["format"] = meeting_format(long["series"], long["year"])
-    rates = attendance_rates(long[long["format"] == FIVE_STATE_RECENT], by="format").set_index("iso3")
-    tkm = float(rates.at["TKM", "present"])
-    others = float(rates.drop("TKM")["present"].mean())
-    tkm_level = float(rates.at["TKM", "at_expected_level"])
-    others_level = float(rates.drop("TKM")["at_expected_level"].mean())
-    if tkm >= TKM_PRESENT_SUPPORTS:
-        verdict = "supports"
-    elif tkm < TKM_PRESENT_CONTRADICTS:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C3.8", verdict, "share of 2017-2025 five-state meetings at which Turkmenistan was represented",
-        round(tkm, 2),
-        f"Turkmenistan was represented at {tkm:.0%} of the {int(rates.at['TKM', 'n'])} five-state meetings "
-        f"of 2017-2025 (other four: {others:.0%}), but at the expected level (head of state or foreign "
-        f"minister) only at {tkm_level:.0%} (others: {others_level:.0%}).",
-    )
-
-
-@evaluator("C3.9")
-def claim_c3_9() -> Verdict:
-    """Overlapping macro-regional organisations go with closer UNGA voting among the C5.
-
-    Rule: supports if the within-pair slope of yearly UNGA kappa on the number of shared
-    macro-regional tables (pair and year fixed effects, 1992-2019) has a 95% CI above 0 AND
-    the between-pair Spearman rho is positive; contradicts if the CI lies below 0; mixed
-    otherwise (no detectable association, or within and between disagree).
-    """
-    result = shared_tables_test(pair_years())
-    if result.within_ci_low > 0 and result.between_rho > 0:
-        verdict = "supports"
-    elif result.within_ci_high < 0:
-        verdict = "contradicts"
-    else:
-        verdict = "mixed"
-    return Verdict(
-        "C3.9", verdict, "within-pair change in UNGA kappa per additional shared organisation",
-        round(result.within_slope, 3),
-        f"Per extra shared table, pair kappa changes by {result.within_slope:+.3f} (95% CI "
-        f"{result.within_ci_low:+.3f} to {result.within_ci_high:+.3f}; {result.n_pairs_changing} of 10 pairs "
-        f"change their count); across pairs, Spearman rho = {result.between_rho:+.2f} "
-        f"(permutation p = {result.between_p:.3f}). Ten pairs make this a weak test.",
-    )

@@ -47,14 +47,19 @@ def evaluators() -> dict[str, Evaluator]:
 
 
 def thresholds(entry: Mapping) -> dict:
-    """The thresholds of a claim's current rule (``rule.thresholds`` in the register)."""
-    return dict((entry.get("rule") or {}).get("thresholds") or {})
+    """The thresholds of a claim's current rule (``rule.thresholds`` in the register).
+
+    ``entry`` may be a row of a table of register entries, where a claim without a rule
+    holds NaN: anything but a mapping counts as no rule.
+    """
+    rule = entry.get("rule")
+    return dict(rule.get("thresholds") or {}) if isinstance(rule, Mapping) else {}
 
 
 def original_thresholds(entry: Mapping) -> dict | None:
     """The thresholds first declared, when the rule has changed since (else ``None``)."""
-    changes = entry.get("changed") or []
-    if not changes:
+    changes = entry.get("changed")
+    if not isinstance(changes, list) or not changes:
         return None
     return dict((changes[0].get("old") or {}).get("thresholds") or {})
 

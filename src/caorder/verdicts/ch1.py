@@ -12,6 +12,7 @@ import math
 
 from caorder import cohesion, windows
 from caorder.countries import C5
+from caorder.verdicts import diplomacy
 from caorder.verdicts.core import CONTRADICTS, MIXED, SUPPORTS, Evaluator, Evidence, Spec
 from caorder.verdicts.core import Thresholds
 
@@ -194,3 +195,6 @@ EVALUATORS: dict[str, Evaluator] = {
                             f"median of {ev['others_median']:.2f} for the other regional "
                             f"groups and {ev['random_median']:.2f} for random groups.")),
 }
+
+# The summit- and membership-based claims (see caorder.verdicts.diplomacy).
+EVALUATORS.update(diplomacy.CH1)

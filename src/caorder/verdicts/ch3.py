@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from caorder import order_votes
 from caorder.countries import C5, GREAT_POWERS
+from caorder.verdicts import diplomacy
 from caorder.verdicts.core import (
     CONTRADICTS,
     MIXED,
@@ -315,3 +316,6 @@ EVALUATORS: dict[str, Evaluator] = {
 }
 
 # --- summitry (C3.8, C3.9) ---
+
+# The summit- and membership-based claims (see caorder.verdicts.diplomacy).
+EVALUATORS.update(diplomacy.CH3)

@@ -63,9 +63,12 @@ def plot_panel(result: Result, ax: plt.Axes | None = None) -> plt.Axes:
     """Specification panel: the key number under every specification, marked by verdict."""
     panel = result.panel().dropna(subset=["value"])
     ax = ax or plt.subplots(figsize=(6.4, 0.28 * max(len(panel), 4) + 1.2))[1]
-    order = panel.sort_values("value")["specification"].tolist()
+    order = panel.sort_values(["value", "specification"])["specification"].tolist()
+    # Numeric positions: each verdict's points are drawn separately, so a categorical axis
+    # would number the specifications per call and misplace the labels.
+    panel = panel.assign(position=panel["specification"].map({s: k for k, s in enumerate(order)}))
     for verdict, chunk in panel.groupby("verdict", sort=False):
-        sns.scatterplot(chunk, x="value", y="specification", ax=ax, s=60, label=verdict,
+        sns.scatterplot(chunk, x="value", y="position", ax=ax, s=60, label=verdict,
                         color=VERDICT_COLOURS[verdict], marker=VERDICT_MARKERS[verdict])
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels(order)

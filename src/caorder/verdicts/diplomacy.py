@@ -1,0 +1,331 @@
+"""Verdicts of the summit- and membership-based claims (C1.6, C1.7, C1.9, C3.8, C3.9, C3.11).
+
+Evidence functions read the curated tables through :mod:`caorder.summits` under the data
+variant a specification names (``data``: as coded, low-confidence rows dropped, disputed rows
+counted the other way); rules are pure functions of that evidence and the register's
+thresholds. The chapter modules register them: :data:`CH1` in :mod:`caorder.verdicts.ch1` and
+:data:`CH3` in :mod:`caorder.verdicts.ch3`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from caorder import countries, summits
+from caorder.verdicts.core import (
+    CONTRADICTS,
+    MIXED,
+    SUPPORTS,
+    Evaluator,
+    Evidence,
+    Spec,
+    Thresholds,
+)
+
+PRIMARY_DATA = summits.VARIANTS[0]
+
+
+@cache
+def _events(variant: str) -> pd.DataFrame:
+    return summits.load_summits(variant=variant)
+
+
+@cache
+def _memberships(variant: str) -> pd.DataFrame:
+    return summits.load_memberships(variant=variant)
+
+
+# --- C1.6: the foreign ministers meet regularly after a decade of intermittent dialogue ---
+
+
+def ministers_evidence(spec: Spec) -> Evidence:
+    """Regularity of the five foreign ministers' meetings before and after 2017.
+
+    Also the incidence-rate ratio of all C5-only meetings per year (the first rule's measure),
+    so that the verdict under the rule first declared can be shown.
+    """
+    events = _events(spec.get("data", PRIMARY_DATA))
+    result = summits.ministerial_regularity(events)
+    total = summits.meetings_per_year(events).sum(axis=1)
+    fit = summits.rate_ratio(total, 2017, "negbin")
+    return {
+        "share_years_after": result.share_years_after,
+        "share_years_before": result.share_years_before,
+        "longest_gap_after_years": result.longest_gap_after_years,
+        "gap_into_2017_years": result.gap_into_break_years,
+        "gap_into_2017_min_years": result.gap_into_break_min_years,
+        "n_meetings": float(result.n_meetings),
+        "irr_all_c5_meetings": fit.irr,
+        "irr_ci_low": fit.ci_low,
+        "irr_ci_high": fit.ci_high,
+    }
+
+
+def ministers_rule(ev: Evidence, t: Thresholds) -> str:
+    """Regular after 2017 and intermittent before; the rule first declared is kept as well."""
+    if "irr_ci_above" in t:  # the rule as first declared (all C5-only meetings)
+        if (
+            ev["irr_ci_low"] > t["irr_ci_above"]
+            and ev["share_years_after"] >= t["fm_share_supports"]
+        ):
+            return SUPPORTS
+        if (
+            ev["irr_ci_high"] < t["irr_ci_above"]
+            or ev["share_years_after"] < t["fm_share_contradicts"]
+        ):
+            return CONTRADICTS
+        return MIXED
+    irregular = (
+        ev["share_years_after"] < t["irregular_share_after"]
+        or ev["longest_gap_after_years"] > t["max_gap_irregular_years"]
+        or ev["share_years_before"] >= t["regular_share_after"]
+    )
+    if irregular:
+        return CONTRADICTS
+    regular = (
+        ev["share_years_after"] >= t["regular_share_after"]
+        and ev["longest_gap_after_years"] <= t["max_gap_after_years"]
+    )
+    if regular and ev["share_years_before"] <= t["intermittent_share_before"]:
+        return SUPPORTS
+    return MIXED
+
+
+def _ministers_summary(ev: Evidence) -> str:
+    return (
+        f"The five foreign ministers met in {ev['share_years_after']:.0%} of the years 2017-2025 "
+        f"(longest gap {ev['longest_gap_after_years']:.1f} years) against "
+        f"{ev['share_years_before']:.0%} of the years 2007-2016; {ev['gap_into_2017_years']:.1f} "
+        "years passed between the last five-state ministers' meeting before 2017 and the first "
+        f"of 2017. All C5-only meetings: IRR {ev['irr_all_c5_meetings']:.2f} (95% CI "
+        f"{ev['irr_ci_low']:.2f}-{ev['irr_ci_high']:.2f}), shown, not judged."
+    )
+
+
+# --- C1.7: the consultative format carried on after the 2019 delay -----------------------
+
+
+def cadence_evidence(spec: Spec) -> Evidence:
+    """Intervals between consultative meetings from the delayed 2019 meeting on."""
+    table = summits.cadence(_events(spec.get("data", PRIMARY_DATA)))
+    after = table[table["start"].dt.year >= 2019]["months_since_previous"].iloc[1:]
+    if after.empty:
+        return {}
+    return {
+        "median_months_after_2019": float(after.median()),
+        "first_interval_after_2019": float(after.iloc[0]),
+        "longest_months_after_2019": float(after.max()),
+        "n_meetings": float(len(table)),
+    }
+
+
+def cadence_rule(ev: Evidence, t: Thresholds) -> str:
+    """Stalled if the next meeting took over two years; regular if the median is near annual."""
+    if ev["first_interval_after_2019"] > t["stalled_after_months"]:
+        return CONTRADICTS
+    if ev["median_months_after_2019"] <= t["regular_median_months"]:
+        return SUPPORTS
+    return MIXED
+
+
+def _cadence_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['n_meetings']:.0f} consultative meetings were held; after the delayed 2019 meeting "
+        f"the next came {ev['first_interval_after_2019']:.1f} months later and the median interval "
+        f"was {ev['median_months_after_2019']:.1f} months (longest "
+        f"{ev['longest_months_after_2019']:.1f}, against a planned 12)."
+    )
+
+
+# --- C1.9: integration has not been on the agenda of the consultative meetings -----------
+
+
+def integration_evidence(spec: Spec) -> Evidence:
+    """Counts of coded outcome documents of the consultative meetings in the period."""
+    first, last = spec.get("period", (2018, 2025))
+    counts = summits.agenda_counts(summits.load_consultative_documents(), first, last)
+    return {key: float(value) for key, value in counts.items()}
+
+
+def integration_rule(ev: Evidence, t: Thresholds) -> str:
+    """No integration instrument or supranational body; integration not even an aim."""
+    if (
+        ev["integration_instruments"] > t["max_integration_instruments"]
+        or ev["supranational_bodies"] > t["max_supranational_bodies"]
+    ):
+        return CONTRADICTS
+    if ev["integration_aims"] > t["max_integration_aims"]:
+        return MIXED
+    return SUPPORTS
+
+
+def _integration_summary(ev: Evidence) -> str:
+    return (
+        f"Outcome documents of {ev['meetings']:.0f} consultative meetings: "
+        f"{ev['documents']:.0f}; instruments of economic integration among them: "
+        f"{ev['integration_instruments']:.0f}; creating a supranational body or regional "
+        f"organisation: {ev['supranational_bodies']:.0f}; stating economic integration as an aim "
+        f"in the part read: {ev['integration_aims']:.0f} ({ev['read_beyond_title']:.0f} read "
+        "beyond the title)."
+    )
+
+
+# --- C3.8: Turkmenistan takes part in the five-state diplomacy ---------------------------
+
+
+def attendance_evidence(spec: Spec) -> Evidence:
+    """Turkmenistan's and the others' attendance at the five-state meetings of 2017-2025."""
+    long = summits.attendance(_events(spec.get("data", PRIMARY_DATA)))
+    long["format"] = summits.meeting_format(long["series"], long["year"])
+    recent = long[long["format"] == summits.FIVE_STATE_RECENT]
+    rates = summits.attendance_rates(recent, by="format").set_index("iso3")
+    others = rates.drop("TKM")
+    return {
+        "tkm_present": float(rates.at["TKM", "present"]),
+        "others_present": float(others["present"].mean()),
+        "tkm_at_expected_level": float(rates.at["TKM", "at_expected_level"]),
+        "others_at_expected_level": float(others["at_expected_level"].mean()),
+        "n_meetings_tkm": float(rates.at["TKM", "n"]),
+    }
+
+
+def attendance_rule(ev: Evidence, t: Thresholds) -> str:
+    """Share of meetings (known level) at which Turkmenistan was represented at any level."""
+    if ev["tkm_present"] >= t["supports_at_least"]:
+        return SUPPORTS
+    if ev["tkm_present"] < t["contradicts_below"]:
+        return CONTRADICTS
+    return MIXED
+
+
+def _attendance_summary(ev: Evidence) -> str:
+    return (
+        f"Turkmenistan was represented at {ev['tkm_present']:.0%} of the "
+        f"{ev['n_meetings_tkm']:.0f} five-state meetings of 2017-2025 with a known delegation "
+        f"(other four: {ev['others_present']:.0%}), but at the expected level (head of state or "
+        f"foreign minister) only at {ev['tkm_at_expected_level']:.0%} (others: "
+        f"{ev['others_at_expected_level']:.0%})."
+    )
+
+
+# --- C3.9: shared macro-regional tables and UNGA voting ----------------------------------
+
+
+def shared_tables_evidence(spec: Spec) -> Evidence:
+    """Within-pair slope (fixed effects) and between-pair QAP correlation, 1992-2019."""
+    states = countries.C5
+    if spec.get("turkmenistan", "with") == "without":
+        states = tuple(s for s in countries.C5 if s != "TKM")
+    result = summits.shared_tables_test(summits.pair_years(spec.get("data", PRIMARY_DATA)), states)
+    return {
+        "within_slope": result.within_slope,
+        "within_ci_low": result.within_ci_low,
+        "within_ci_high": result.within_ci_high,
+        "between_r": result.between_r,
+        "qap_p": result.between_p,
+        "n_pairs": float(result.n_pairs),
+        "n_pairs_changing": float(result.n_pairs_changing),
+    }
+
+
+def shared_tables_rule(ev: Evidence, t: Thresholds) -> str:
+    """Within-pair slope above zero and a positive between-pair association."""
+    if ev["within_ci_low"] > t["slope_ci_above"] and ev["between_r"] > t["between_above"]:
+        return SUPPORTS
+    if ev["within_ci_high"] < t["slope_ci_above"]:
+        return CONTRADICTS
+    return MIXED
+
+
+def _shared_tables_summary(ev: Evidence) -> str:
+    return (
+        f"Per extra shared table, pair kappa changes by {ev['within_slope']:+.3f} (95% CI "
+        f"{ev['within_ci_low']:+.3f} to {ev['within_ci_high']:+.3f}; {ev['n_pairs_changing']:.0f} "
+        f"of {ev['n_pairs']:.0f} pairs change their count); across pairs r = "
+        f"{ev['between_r']:+.2f} (exact QAP p = {ev['qap_p']:.3f})."
+    )
+
+
+# --- C3.11: IFAS, the only home-grown organisation still standing ------------------------
+
+
+def home_grown_evidence(spec: Spec) -> Evidence:
+    """Home-grown organisations founded and standing on the specification's date."""
+    table = summits.home_grown_standing(
+        summits.load_organisations(),
+        _memberships(spec.get("data", PRIMARY_DATA)),
+        spec.get("date", "2021-03-05"),
+    )
+    standing = table.set_index("organisation")["standing"]
+    return {
+        "ifas_standing": float(bool(standing.get("IFAS", False))),
+        "other_standing": float(standing.drop("IFAS", errors="ignore").sum()),
+        "home_grown_founded": float(len(table)),
+    }
+
+
+def home_grown_rule(ev: Evidence, t: Thresholds) -> str:
+    """IFAS stands and no other home-grown organisation does."""
+    if ev["ifas_standing"] == 1 and ev["other_standing"] <= t["max_other_standing"]:
+        return SUPPORTS
+    return CONTRADICTS
+
+
+def _home_grown_summary(ev: Evidence) -> str:
+    return (
+        f"Of {ev['home_grown_founded']:.0f} organisations founded by Central Asian states alone, "
+        f"{ev['ifas_standing'] + ev['other_standing']:.0f} stood on the date "
+        f"(IFAS: {'yes' if ev['ifas_standing'] == 1 else 'no'}); the others were the Central Asian "
+        "Union and its successors, 1994-2006."
+    )
+
+
+CH1 = {
+    "ministers_meet_regularly": Evaluator(
+        evidence=ministers_evidence,
+        rule=ministers_rule,
+        key="share_years_after",
+        statistic="share of the years 2017-2025 with a meeting of the five foreign ministers",
+        summary=_ministers_summary,
+    ),
+    "consultative_cadence": Evaluator(
+        evidence=cadence_evidence,
+        rule=cadence_rule,
+        key="median_months_after_2019",
+        statistic="median months between consultative meetings after the 2019 meeting",
+        summary=_cadence_summary,
+    ),
+    "integration_off_agenda": Evaluator(
+        evidence=integration_evidence,
+        rule=integration_rule,
+        key="integration_instruments",
+        statistic="outcome documents of the consultative meetings that are integration instruments",
+        summary=_integration_summary,
+    ),
+}
+CH3 = {
+    "turkmenistan_attendance": Evaluator(
+        evidence=attendance_evidence,
+        rule=attendance_rule,
+        key="tkm_present",
+        statistic="share of 2017-2025 five-state meetings at which Turkmenistan was represented",
+        summary=_attendance_summary,
+    ),
+    "shared_tables": Evaluator(
+        evidence=shared_tables_evidence,
+        rule=shared_tables_rule,
+        key="within_slope",
+        statistic="within-pair change in UNGA kappa per additional shared organisation",
+        summary=_shared_tables_summary,
+        p_values=("qap_p",),
+    ),
+    "home_grown_organisations": Evaluator(
+        evidence=home_grown_evidence,
+        rule=home_grown_rule,
+        key="other_standing",
+        statistic="home-grown organisations other than IFAS standing on the date",
+        summary=_home_grown_summary,
+    ),
+}

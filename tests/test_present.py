@@ -1,0 +1,127 @@
+"""Presentation helpers: HTML tables, UN symbols, cleaned titles, badges and the ledger."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from caorder import present  # noqa: E402
+
+
+def _ledger() -> pd.DataFrame:
+    """A hand-made ledger frame: four claims, every verdict, a missing share."""
+    return pd.DataFrame({
+        "id": ["C1.1", "C1.2", "C3.1", "C4.1"],
+        "anchor": ["claim-c1-1", "claim-c1-2", "claim-c3-1", "claim-c4-1"],
+        "chapter": [1, 1, 3, 4],
+        "claim": ["Non-cooperation", "The region that isn't", "Non-interference", "Periods"],
+        "attribution": ["literature", "literature", "paper", "extension"],
+        "verdict": ["contradicts", "mixed", "supports", "cannot be tested with these data"],
+        "statistic": ["percentile", "rank", "odds ratio", ""],
+        "value": [86.2, 3, 0.41234, math.nan],
+        "share_agreeing": [0.75, 0.5, 1.0, math.nan],
+    })
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("R/68/262", "A/RES/68/262"),
+    ("R/54/54D", "A/RES/54/54 D"),
+    ("R/49/43B/IV", "A/RES/49/43 B/IV"),
+    ("A/RES/75/1", "A/RES/75/1"),
+    ("", ""),
+    (None, ""),
+    (math.nan, ""),
+])
+def test_un_symbol(raw: object, expected: str) -> None:
+    assert present.un_symbol(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("The Acting President: Draft resolution C is entitled_Prohibition of the dumping of "
+     "radioactive wastes<d3>. The First Committee adopted it.",
+     "Prohibition of the dumping of radioactive wastes"),
+    ("The Acting President (spoke in Spanish): I shall now put to the vote operative "
+     "paragraph 3 of draft resolution XXXI, on which a separate vote has been requested.",
+     "Separate vote: operative paragraph 3"),
+    ("Missiles,  General and complete disarmament", "Missiles, General and complete disarmament"),
+    ("Treaty on the Non?Proliferation of Nuclear Weapons", "Treaty on the Non-Proliferation of "
+     "Nuclear Weapons"),
+    ("Situation of human rights in Myanmar", "Situation of human rights in Myanmar"),
+])
+def test_clean_title(raw: str, expected: str) -> None:
+    assert present.clean_title(raw) == expected
+
+
+def test_clean_title_cuts_long_text() -> None:
+    assert present.clean_title("word " * 100, limit=20).endswith("…")
+    assert len(present.clean_title("word " * 100, limit=20)) == 20
+
+
+def test_html_table_has_caption_scroll_box_and_text_form() -> None:
+    frame = pd.DataFrame({"group": ["C5", "EU"], "kappa": [0.51234, 0.9]})
+    table = present.html_table(frame, "Cohesion by group", "tbl-groups")
+    html = table._repr_html_()
+    assert html.startswith('<div class="caorder-scroll" id="tbl-groups"')
+    assert "<caption>" in html and "Cohesion by group" in html
+    assert "0.512" in html and "0.51234" not in html
+    assert "C5" in repr(table) and "Cohesion by group" in repr(table)
+    with pytest.raises(ValueError, match="lower-case"):
+        present.html_table(frame, "x", "Bad Label")
+    with pytest.raises(TypeError, match="DataFrame"):
+        present.html_table(frame.to_string(), "x", "tbl-x")
+
+
+def test_long_table_is_offline_and_has_csv() -> None:
+    frame = pd.DataFrame({"symbol": ["A/RES/68/262"], "title": ["Territorial integrity"]})
+    table = present.long_table(frame, "All roll calls", "tbl-all", "rollcalls.csv")
+    html = table._repr_html_()
+    assert not re.search(r"(src=|from\s*)['\"]https?://", html) and "unpkg" not in html
+    assert 'download="rollcalls.csv"' in html and "data:text/csv;base64," in html
+    assert "[1 rows x 2 columns" in repr(table)
+    assert '"className": "caorder-wide"' in present.long_table(
+        frame, "x", "tbl-x", "x.csv", wide=("title",))._repr_html_()
+    with pytest.raises(ValueError, match="no such column"):
+        present.long_table(frame, "x", "tbl-x", "x.csv", wide=("titel",))
+
+
+def test_badge_always_writes_the_verdict() -> None:
+    for verdict in present.VERDICTS:
+        assert verdict in present.badge(verdict)
+    with pytest.raises(ValueError, match="expected one of"):
+        present.badge("maybe")
+
+
+def test_ledger_table_links_badges_and_shares() -> None:
+    table = present.ledger_table(_ledger(), target="../notebooks/claims_ledger.html")
+    html = table._repr_html_()
+    assert html.count("<tr>") == 5
+    assert 'href="../notebooks/claims_ledger.html#claim-c1-1">C1.1</a>' in html
+    assert "caorder-verdict-contradicts" in html and "percentile = 86.2" in html
+    assert "odds ratio = 0.412" in html
+    assert re.search(r">75%<", html) and re.search(r">–<", html)
+    assert "literature the paper cites" in html
+
+
+def test_ledger_table_rejects_bad_frames() -> None:
+    with pytest.raises(ValueError, match="missing column"):
+        present.ledger_table(_ledger().drop(columns="anchor"))
+    bad = _ledger().assign(verdict=["supports", "maybe", "mixed", "mixed"])
+    with pytest.raises(ValueError, match="'verdict' has \\['maybe'\\]"):
+        present.ledger_table(bad)
+
+
+def test_verdict_map_places_every_claim() -> None:
+    ax = present.plot_verdict_map(_ledger())
+    labels = sorted(t.get_text() for t in ax.texts)
+    assert labels == ["C1.1", "C1.2", "C3.1", "C4.1"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Chapter 1", "Chapter 3",
+                                                            "Chapter 4"]
+    plt.close("all")
