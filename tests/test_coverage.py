@@ -67,3 +67,58 @@ def test_resolution_votes_counts_and_rejects_unknown_symbols():
     assert counts.to_dict() == {"yes": 1, "no": 0, "abstain": 0, "absent": 2}
     with pytest.raises(KeyError, match="R/99/1"):
         coverage.resolution_votes(VOTES, ROLLCALLS, "R/99/1")
+
+
+SESSIONS = pd.DataFrame({
+    "rcid": [1, 2, 3, 4, 5],
+    "session": [70, 70, 71, 71, 71],
+    "date": pd.to_datetime(["2015-10-01", "2015-12-01", "2016-10-01", "2017-03-01",
+                            "2017-06-01"]),
+    "amend": [False, False, True, False, False],
+    "para": [False, False, False, True, False],
+})
+
+
+def test_final_only_drops_paragraph_and_amendment_votes():
+    assert coverage.final_only(SESSIONS)["rcid"].tolist() == [1, 2, 5]
+    with pytest.raises(KeyError, match="amend"):
+        coverage.final_only(SESSIONS.drop(columns="amend"))
+
+
+def test_vote_type_by_session_counts_and_flags_missing_spring():
+    table = coverage.vote_type_by_session(SESSIONS, 70, 72).set_index("session")
+    assert table.loc[71, "paragraph_or_amendment"] == 2 and table.loc[71, "final"] == 1
+    assert bool(table.loc[70, "missing_jan_sep"]) and not bool(table.loc[71, "missing_jan_sep"])
+    assert pd.isna(table.loc[72, "roll_calls"])  # a session without roll calls stays visible
+    assert coverage.incomplete_years(SESSIONS, 2016, 2017) == [2016]
+
+
+def test_monthly_by_session_orders_months_from_september():
+    table = coverage.monthly_by_session(SESSIONS, 70, 71)
+    assert table.columns[0] == 9 and table.loc[71, 3] == 1 and table.loc[70, 12] == 1
+
+
+def test_provenance_table_lists_every_pinned_file_and_curated_table():
+    from caorder.fetch import PINNED_FILES
+
+    table = coverage.provenance_table()
+    assert len(table) == len(PINNED_FILES) + len(coverage.CURATED_TABLES)
+    pinned = table[table["dataset"] != "data/ (this project)"]
+    assert pinned["sha256 (first 12)"].tolist() == [p.sha256[:12] for p in PINNED_FILES.values()]
+    assert (table["licence"].str.len() > 0).all()
+
+
+def test_cohesion_by_vote_type_differs_only_where_paragraph_votes_exist():
+    calls = pd.DataFrame({
+        "rcid": list(range(1, 25)), "session": [70] * 12 + [71] * 12,
+        "date": pd.to_datetime(["2015-12-01"] * 12 + ["2016-12-01"] * 12),
+        "amend": [False] * 12 + [False] * 10 + [True] * 2, "para": [False] * 24,
+    })
+    rng = ["yes", "no", "abstain"]
+    votes = pd.DataFrame([
+        {"rcid": r, "iso3": s, "vote": rng[(r + k * (r > 22)) % 3]}
+        for r in range(1, 25) for k, s in enumerate(["KAZ", "UZB"])
+    ])
+    table = coverage.cohesion_by_vote_type(votes, calls, ["KAZ", "UZB"], 70, 71).set_index("session")
+    assert table.loc[70, "difference"] == pytest.approx(0.0)
+    assert table.loc[71, "all roll calls"] < 1.0 and table.loc[71, "final votes only"] == pytest.approx(1.0)

@@ -203,3 +203,35 @@ def test_real_files_have_the_documented_shape():
     assert len(undl.rollcalls) == 192
     assert undl.votes["iso3"].nunique() == 191
     assert not {"AFG", "VEN"} & set(undl.votes["iso3"])
+
+
+# --- the official file: bad inputs (issue 12 item 5) ----------------------------------------
+
+
+def test_official_file_in_latin1_is_rejected_with_one_line(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(OFFICIAL.replace("NAME KAZ", "CÔTE D'IVOIRE").encode("latin-1"))
+    with pytest.raises(SchemaError, match=r"not UTF-8 \(byte 0xd4") as err:
+        extension.read_undl_official(path)
+    assert "\n" not in str(err.value) and "CAORDER_UNDL_CSV" in str(err.value)
+
+
+def test_official_file_in_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.csv"
+    path.write_bytes(OFFICIAL.encode("utf-16"))
+    data = extension.read_undl_official(path)
+    assert vote_of(data.votes, 4076672, "RUS") == "no"
+
+
+def test_official_file_empty_or_header_only_is_rejected(tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(SchemaError, match="is empty"):
+        extension.read_undl_official(empty)
+    with pytest.raises(SchemaError, match="header but no vote rows"):
+        extension.read_undl_official(write(tmp_path, "h.csv", OFFICIAL_HEADER + "\n"))
+
+
+def test_missing_years_lists_years_a_short_file_does_not_cover(tmp_path):
+    data = extension.read_undl_official(write(tmp_path, "o.csv", OFFICIAL))
+    assert extension.missing_years(data.rollcalls, 2020, 2025) == [2020, 2021, 2022, 2023, 2024]

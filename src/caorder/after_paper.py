@@ -15,7 +15,9 @@ ideal points to 2024:
   title, on the territorial conflicts of the former Soviet space (Ukraine and Crimea,
   Georgia's Abkhazia and South Ossetia, Azerbaijan's occupied territories, Moldova), via
   :func:`territorial_votes`. The wide matrix has no titles, so its 2020-2023 roll calls
-  cannot be identified; the 2022-2023 ES-11 votes are not in it at all.
+  are identified only where a curated roll call matches one (same date and totals); the
+  2022-2024 votes on Ukraine missing from the pinned files come from the curated tables
+  (:func:`caorder.extension.curated`), for the five and up to ten comparison states.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import pandas as pd
 from caorder import agreement, extension, tables
 from caorder.claims import Verdict, evaluator
 from caorder.countries import C5
-from caorder.periods import cohesion_by_year
 
 GREAT_POWERS = ("RUS", "CHN", "USA")
 #: Titles or symbols of roll calls on territorial conflicts in the former Soviet space.
@@ -60,8 +61,11 @@ def cohesion_percentiles(first: int = 1992, last: int = 2025,
     """Per year: C5 kappa cohesion, the random-group median, and the C5 percentile.
 
     The baseline draws ``n_groups`` random five-state groups from every state with kappa
-    scores that year (fixed seed). Years with no roll calls are kept as rows with NaN, so
-    the gaps stay visible. ``source`` says where the year's roll calls come from.
+    scores that year (fixed seed). Years with no roll calls, or too few for any pair to
+    reach :func:`caorder.agreement.pairwise`'s minimum of common votes (e.g. a year held
+    only by a few curated roll calls, or an official file that covers it thinly), are kept
+    as rows with NaN, so the gaps stay visible. ``source`` says where the year's roll calls
+    come from.
     """
     data = combined()
     sources = data.rollcalls.groupby("year")["source"].agg(lambda s: "+".join(sorted(set(s))))
@@ -70,10 +74,10 @@ def cohesion_percentiles(first: int = 1992, last: int = 2025,
         chunk = _votes_in_year(data, year)
         row = {"year": year, "source": sources.get(year, "none"),
                "n_rollcalls": int(chunk["rcid"].nunique())}
-        if row["n_rollcalls"]:
-            scores = agreement.pairwise(agreement.vote_matrix(chunk), "kappa")
+        scores = agreement.pairwise(agreement.vote_matrix(chunk), "kappa")
+        pool = scores.index[scores.notna().sum(axis=1) > 1]
+        if len(pool) >= len(C5):  # too few roll calls leave every pair without a score
             c5 = agreement.group_cohesion(scores, C5)
-            pool = scores.index[scores.notna().sum(axis=1) > 1]
             baseline = agreement.random_group_cohesion(scores, pool, 5, n_groups, SEED + year)
             row |= {"c5_kappa": c5, "random_median": float(np.nanmedian(baseline)),
                     "percentile": float(100 * np.mean(baseline < c5))}
@@ -163,6 +167,60 @@ def territorial_shares(table: pd.DataFrame) -> pd.DataFrame:
     return shares.reindex([p for p in order if p in shares.index])
 
 
+#: How the curated table writes a vote no source states.
+NOT_SOURCED = "not sourced"
+VOTE_ORDER = ("yes", "abstain", "no", "absent")
+
+
+def ukraine_votes(states: tuple[str, ...] = C5) -> pd.DataFrame:
+    """The 2022-2024 votes on Ukraine and Russia (curated tables), one row per text and state.
+
+    Columns: date, symbol, title, state, vote (:data:`NOT_SOURCED` where no source states
+    it), confidence, source (the first URL given for that vote, else the resolution's first
+    URL), symbol_confirmed. Sorted by date and state. Where a pinned file holds the same roll
+    call (:func:`caorder.extension.match_curated`), a vote the curated table lacks is taken
+    from it, with confidence "pinned file" and the file's source name.
+    """
+    res = extension.load_resolutions()
+    votes = extension.load_recorded_votes(resolutions=res)
+    res = res[(res["collection"] == "ukraine-2022") & res["recorded_vote"]]
+    grid = res.merge(pd.DataFrame({"state": list(states)}), how="cross")
+    table = grid.merge(votes.rename(columns={"iso3": "state", "source": "vote_source"})
+                       .drop(columns="date"), on=["symbol", "state"], how="left")
+    held = _pinned_votes(res["symbol"], states)
+    table = table.merge(held, on=["symbol", "state"], how="left")
+    from_pinned = table["vote"].isna() & table["pinned_vote"].notna()
+    table.loc[from_pinned, "confidence"] = "pinned file"
+    table.loc[from_pinned, "vote_source"] = table.loc[from_pinned, "pinned_source"]
+    table["vote"] = table["vote"].fillna(table["pinned_vote"]).fillna(NOT_SOURCED)
+    table["confidence"] = table["confidence"].fillna("")
+    first = table["vote_source"].fillna(table["source"]).str.split(" ; ").str[0]
+    table = table.assign(source=first, date=table["date"].dt.strftime("%Y-%m-%d"))
+    columns = ["date", "symbol", "title", "state", "vote", "confidence", "source",
+               "symbol_confirmed"]
+    return table[columns].sort_values(["date", "symbol", "state"], ignore_index=True)
+
+
+def _pinned_votes(symbols: pd.Series, states: tuple[str, ...]) -> pd.DataFrame:
+    """Votes of ``states`` on the roll calls of :func:`combined` that a pinned file holds and
+    the curated table names (``also_in``): symbol, state, pinned_vote, pinned_source."""
+    calls = combined().rollcalls
+    calls = calls[calls["also_in"].eq(extension.CURATED) & calls["symbol"].isin(symbols)]
+    votes = combined().votes
+    votes = votes[votes["rcid"].isin(calls["rcid"]) & votes["iso3"].isin(states)]
+    frame = votes.merge(calls[["rcid", "symbol", "source"]], on="rcid")
+    return pd.DataFrame({"symbol": frame["symbol"], "state": frame["iso3"],
+                         "pinned_vote": frame["vote"].astype(str),
+                         "pinned_source": "pinned file: " + frame["source"]})
+
+
+def ukraine_vote_grid(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`ukraine_votes` as a grid: rows ``date symbol``, columns states, cells votes."""
+    label = table["date"] + "  " + table["symbol"]
+    grid = table.assign(label=label).pivot(index="label", columns="state", values="vote")
+    return grid.reindex(columns=list(dict.fromkeys(table["state"])))
+
+
 @evaluator("C4.2")
 def claim_c4_2() -> Verdict:
     """The five's voting cohesion held after the paper (2020-2025).
@@ -204,7 +262,8 @@ def claim_c4_3() -> Verdict:
         f"On {int(after['roll calls'])} identifiable post-invasion roll calls on post-Soviet "
         f"territorial conflicts the five's cast votes were {after['yes']:.0%} yes, "
         f"{after['abstain']:.0%} abstain and {after['no']:.0%} no; {after['absent (of all)']:.0%} "
-        "of their seats did not vote. The 2022-2023 ES-11 votes are missing from the data.",
+        "of their seats did not vote. Votes of 2022-2024 missing from the pinned files come "
+        "from the curated tables.",
     )
 
 

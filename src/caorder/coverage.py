@@ -6,11 +6,14 @@ These feed the book's data chapter. Each function takes the canonical tables fro
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-from caorder.fetch import PINNED_FILES
+from caorder import agreement, paths
+from caorder.fetch import PINNED_FILES, PinnedFile
 from caorder.schemas import ISSUE_CODES, VOTE_CHOICES
 
 #: Periods used to summarise participation since the five states joined in 1992.
@@ -24,19 +27,137 @@ PERIODS = {
 MEDIAN_MEMBER = "median member"
 
 
-def pinned_file_table() -> pd.DataFrame:
-    """One row per pinned file: dataset, file, size, the start of its sha256, producer."""
-    rows = [
-        {
-            "dataset": key.split("/")[0],
-            "file": key.split("/")[1],
-            "size (bytes)": f"{pinned.size:,}",
-            "sha256 (first 12)": pinned.sha256[:12],
-            "producer": pinned.producer,
-        }
-        for key, pinned in PINNED_FILES.items()
-    ]
-    return pd.DataFrame(rows).sort_values(["dataset", "file"], ignore_index=True)
+#: Coverage, known gaps and terms of each pinned dataset (keyed by the dataset folder).
+DATASET_NOTES: dict[str, dict[str, str]] = {
+    "unvotes-7eb7034": {
+        "coverage": "UNGA roll calls 1946 - January 2020",
+        "known gaps": "paragraph and amendment votes for some sessions only; some sessions "
+                      "lack their January-September votes (see 'Coverage by vote type')",
+        "licence": "CC0 (data); MIT (R package)"},
+    "bsv-idealpoints-2025-07": {
+        "coverage": "state ideal points 1946-2024", "known gaps": "none known for 1992-2024",
+        "licence": "CC0"},
+    "voeten-wide-2024-06": {
+        "coverage": "roll calls 1946 - June 2024 (book uses 2020-2023)",
+        "known gaps": "January-October 2022 missing; no symbols or titles",
+        "licence": "CC0 (derived from the Voeten data)"},
+    "undl-2025": {
+        "coverage": "2025 UN Digital Library votes (GA and Security Council)",
+        "known gaps": "Afghanistan and Venezuela columns absent",
+        "licence": "(c) United Nations, non-commercial use with attribution"},
+}
+CURATED_TABLES = {
+    "unga_resolutions.csv": "UNGA resolutions on Ukraine 2022-2024 and post-Soviet territorial "
+                            "texts 2006-2019: date, title, official totals, sources",
+    "unga_recorded_votes.csv": "votes on those resolutions (full roll calls for eight), "
+                               "each with its sources and a confidence",
+}
+
+
+def provenance_table(pinned: dict[str, PinnedFile] | None = None,
+                     data_dir: Path | None = None) -> pd.DataFrame:
+    """Every dataset the book reads: the pinned files (from :data:`caorder.fetch.PINNED_FILES`)
+    and the curated vote tables, with version, checksum, coverage, known gaps and licence.
+
+    Pinned files: version = the dataset folder (named after its commit or release), checksum
+    = the pinned sha256. Curated tables: version = the git-tracked file itself, checksum =
+    the sha256 of the file as read now (so the table cannot drift from the data).
+    """
+    pinned = PINNED_FILES if pinned is None else pinned
+    data_dir = paths.data_dir() if data_dir is None else data_dir
+    rows = []
+    for key, item in pinned.items():
+        dataset, name = key.split("/", 1)
+        notes = DATASET_NOTES.get(dataset, {})
+        rows.append({"dataset": dataset, "file": name, "version": dataset,
+                     "sha256 (first 12)": item.sha256[:12], "size (bytes)": f"{item.size:,}",
+                     "coverage": notes.get("coverage", "not documented"),
+                     "known gaps": notes.get("known gaps", "not documented"),
+                     "licence": notes.get("licence", "see producer"), "producer": item.producer})
+    for name, coverage in CURATED_TABLES.items():
+        path = data_dir / name
+        rows.append({"dataset": "data/ (this project)", "file": name, "version": "this repository",
+                     "sha256 (first 12)": hashlib.sha256(path.read_bytes()).hexdigest()[:12],
+                     "size (bytes)": f"{path.stat().st_size:,}", "coverage": coverage,
+                     "known gaps": "see data/README.md (unresolved votes left out)",
+                     "licence": "CC BY 4.0 (facts from UN and news sources, each cited)",
+                     "producer": "this project"})
+    return pd.DataFrame(rows)
+
+
+def final_only(rollcalls: pd.DataFrame) -> pd.DataFrame:
+    """The roll calls that are not paragraph or amendment votes (``amend`` and ``para`` False).
+
+    A specification for measures that must not depend on whether a session's source
+    recorded separate votes on paragraphs and amendments (it did only for some sessions,
+    see :func:`vote_type_by_session`).
+    """
+    missing = [c for c in ("amend", "para") if c not in rollcalls.columns]
+    if missing:
+        raise KeyError(f"final_only needs the roll-call columns {missing}; pass "
+                       "caorder.tables.rollcalls() (or a subset of it).")
+    return rollcalls[~(rollcalls["amend"].astype(bool) | rollcalls["para"].astype(bool))]
+
+
+def vote_type_by_session(rollcalls: pd.DataFrame, first: int = 46,
+                         last: int = 74) -> pd.DataFrame:
+    """Per session: roll calls, paragraph and amendment votes, and months with no roll call.
+
+    Columns: session, roll_calls, final, paragraph_or_amendment, share_para_amend,
+    months_with_votes (calendar months Jan-Dec in which the session held a roll call),
+    missing_jan_sep (True when no roll call falls in January-September of the session's
+    second calendar year, when the Assembly usually still votes).
+    """
+    frame = rollcalls[rollcalls["session"].between(first, last)]
+    frame = frame.assign(extra=frame["amend"].astype(bool) | frame["para"].astype(bool))
+    table = frame.groupby("session").agg(
+        roll_calls=("rcid", "size"), paragraph_or_amendment=("extra", "sum"),
+        months_with_votes=("date", lambda d: int(d.dt.month.nunique())))
+    late = frame[(frame["date"].dt.year == frame["session"] + 1946) & (frame["date"].dt.month <= 9)]
+    table["missing_jan_sep"] = ~table.index.isin(late["session"])
+    table = table.reindex(range(first, last + 1))
+    table["final"] = table["roll_calls"] - table["paragraph_or_amendment"]
+    table["share_para_amend"] = table["paragraph_or_amendment"] / table["roll_calls"]
+    columns = ["roll_calls", "final", "paragraph_or_amendment", "share_para_amend",
+               "months_with_votes", "missing_jan_sep"]
+    return table[columns].rename_axis("session").reset_index()
+
+
+def monthly_by_session(rollcalls: pd.DataFrame, first: int = 46, last: int = 74) -> pd.DataFrame:
+    """Roll calls per session (rows) and month of the session (columns Sep ... Aug)."""
+    frame = rollcalls[rollcalls["session"].between(first, last)]
+    order = [9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8]
+    table = pd.crosstab(frame["session"], frame["date"].dt.month)
+    return table.reindex(index=range(first, last + 1), columns=order, fill_value=0).astype(int)
+
+
+def incomplete_years(rollcalls: pd.DataFrame, first: int = 1992, last: int = 2019) -> list[int]:
+    """Calendar years in which some session's January-September votes are missing."""
+    sessions = vote_type_by_session(rollcalls, first - 1946, last - 1945)
+    gap = sessions.loc[sessions["missing_jan_sep"].fillna(True).astype(bool), "session"]
+    return sorted(int(s) + 1946 for s in gap if first <= int(s) + 1946 <= last)
+
+
+def cohesion_by_vote_type(votes: pd.DataFrame, rollcalls: pd.DataFrame, states: Iterable[str],
+                          first: int = 46, last: int = 74) -> pd.DataFrame:
+    """Per session: the group's mean pairwise kappa on all roll calls and on :func:`final_only`.
+
+    Shows how much a session series moves when the sessions that carry paragraph and
+    amendment votes lose them (``difference`` = all - final only).
+    """
+    states = list(states)
+    chosen = votes[votes["iso3"].isin(states)]
+    rows = []
+    for label, calls in (("all roll calls", rollcalls), ("final votes only", final_only(rollcalls))):
+        calls = calls[calls["session"].between(first, last)]
+        merged = chosen.merge(calls[["rcid", "session"]], on="rcid")
+        for session, chunk in merged.groupby("session"):
+            scores = agreement.pairwise(agreement.vote_matrix(chunk, states), "kappa")
+            rows.append({"session": int(session), "roll calls": label,
+                         "kappa": agreement.group_cohesion(scores, states)})
+    table = pd.DataFrame(rows).pivot(index="session", columns="roll calls", values="kappa")
+    table["difference"] = table["all roll calls"] - table["final votes only"]
+    return table.reset_index().rename_axis(columns=None)
 
 
 def coverage_by_year(rollcalls: pd.DataFrame) -> pd.DataFrame:

@@ -30,6 +30,21 @@ The sources, and how each is read:
     by hand and names in the environment variable :data:`UNDL_ENV` (``CAORDER_UNDL_CSV``);
     long format, ``ms_vote`` Y / N / A / X (X = non-voting -> absent; blank -> absent).
 
+``curated`` (:func:`curated`)
+    This project's tables ``data/unga_resolutions.csv`` and ``data/unga_recorded_votes.csv``
+    (codebook: ``data/README.md``): the 2022-2024 votes on Ukraine and Russia (ES-11/1 to
+    ES-11/6 and five regular-session texts) and six post-Soviet territorial roll calls of
+    2012-2019 that are missing from the pinned files, each row with its public source and a
+    confidence. Full roll calls for eight of them; the votes of up to fifteen states for the
+    rest. Ids are :data:`CURATED_RCID_BASE` + a number derived from the symbol.
+
+:func:`combined` takes one source per calendar year and then adds the curated roll calls of
+2020 on (:data:`EXTENSION_FROM`):
+a curated roll call that another source already holds (same symbol, or same date and same
+yes / no / abstain totals) is counted once, from the other source, which gains the symbol and
+title and the mark ``also_in = "curated"``; :func:`disagreements` lists every state whose
+vote differs between the two, so that disagreements are reported, not hidden.
+
 Roll-call ids: the wide file keeps the Voeten rcid (identical to the canonical ids for the
 roll calls both hold); the two UN Digital Library sources use the Library's record number
 (``token`` / ``undl_id``), which is in the millions and so cannot collide with Voeten ids,
@@ -38,6 +53,7 @@ and is the same number in both files for the same vote.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
@@ -47,9 +63,17 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from caorder import tables
+from caorder import classify, countries, paths, tables
 from caorder.fetch import fetch
-from caorder.schemas import ISO3_PATTERN, VOTE_CHOICES, VOTES, SchemaError, validate
+from caorder.schemas import (
+    ISO3_PATTERN,
+    UNGA_RECORDED_VOTES,
+    UNGA_RESOLUTIONS,
+    VOTE_CHOICES,
+    VOTES,
+    SchemaError,
+    validate,
+)
 
 UNDL_ENV = "CAORDER_UNDL_CSV"
 WIDE_KEY = "voeten-wide-2024-06/ungaVoting_003.csv"
@@ -62,7 +86,14 @@ WIDE_CODES = {1: "yes", 2: "abstain", 3: "no", 8: "absent"}  # 9 = not a member:
 WIDE_NOT_MEMBER = 9
 UNDL_2025_CODES = {"YES": "yes", "NO": "no", "ABSTAIN": "abstain"}  # blank = absent
 UNDL_OFFICIAL_CODES = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}  # blank = absent
-SOURCES = ["unvotes", "voeten-wide", "undl-2025", "undl-official"]
+CURATED = "curated"
+SOURCES = ["unvotes", "voeten-wide", "undl-2025", "undl-official", CURATED]
+RESOLUTIONS_FILE = "unga_resolutions.csv"
+RECORDED_VOTES_FILE = "unga_recorded_votes.csv"
+#: Curated roll-call ids: base + 10,000 x session (emergency session n: 900 + n) + number.
+CURATED_RCID_BASE = 900_000_000
+#: Members of the United Nations since July 2011 (a full roll call has one row for each).
+UN_MEMBERS = 193
 WIDE_META = ["rcid", "date", "me", "nu", "di", "hr", "co", "ec"]
 UNDL_2025_META = ["token", "Title", "Council", "Resolution", "Date"]
 UNDL_OFFICIAL_COLUMNS = [
@@ -81,6 +112,7 @@ EXT_ROLLCALLS = pa.DataFrameSchema(
         "symbol": pa.Column(object, nullable=True),
         "title": pa.Column(object, nullable=True),
         "source": pa.Column(str, pa.Check.isin(SOURCES)),
+        "also_in": pa.Column(object, nullable=True),
     },
     strict=True,
 )
@@ -110,6 +142,7 @@ def _finish(rollcalls: pd.DataFrame, votes: pd.DataFrame, what: str) -> Extensio
         session=rollcalls["session"].astype("Int64"),
         symbol=rollcalls["symbol"].astype(object),
         title=rollcalls["title"].astype(object),
+        also_in=rollcalls["also_in"].astype(object) if "also_in" in rollcalls else None,
     )
     rollcalls["year"] = rollcalls["date"].dt.year.astype(int)
     rollcalls = rollcalls[list(EXT_ROLLCALLS.columns)].sort_values(["date", "rcid"])
@@ -219,10 +252,39 @@ def official_path() -> Path:
     return path
 
 
-def read_undl_official(path: Path, years: tuple[int, int] | None = None) -> Extension:
-    """Convert the official UNDL GA voting CSV (long: one row per roll call and member)."""
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+def _official_text(path: Path) -> str:
+    """The official file's text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    Any other encoding (e.g. Latin-1 from a spreadsheet export) is rejected with the byte
+    that fails, rather than guessed, because a wrong guess silently garbles names.
+    """
     name = Path(path).name
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise SchemaError(f"{UNDL_ENV}: {name} is empty ({len(data)} bytes); download the "
+                          "voting CSV of UN Digital Library record 4060887 again.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SchemaError(
+            f"{UNDL_ENV}: {name} is not UTF-8 (byte 0x{data[err.start]:02x} at position "
+            f"{err.start}); re-save it as UTF-8 (the Library publishes it so) and retry."
+        ) from None
+
+
+def read_undl_official(path: Path, years: tuple[int, int] | None = None) -> Extension:
+    """Convert the official UNDL GA voting CSV (long: one row per roll call and member).
+
+    Rejects with one line: an empty file, a file in another encoding than UTF-8/UTF-16
+    (:func:`_official_text`), a header without rows, missing columns and unknown codes.
+    """
+    name = Path(path).name
+    raw = pd.read_csv(io.StringIO(_official_text(path)), dtype=str, keep_default_na=False)
+    if raw.empty:
+        raise SchemaError(f"{UNDL_ENV}: {name} has a header but no vote rows; download the "
+                          "complete voting CSV of UN Digital Library record 4060887.")
     _require_columns(raw, UNDL_OFFICIAL_COLUMNS, f"{name} (official UNDL voting file)")
     raw["date"] = pd.to_datetime(raw["date"], errors="coerce", format="mixed")
     if raw["date"].isna().any():
@@ -284,13 +346,19 @@ def canonical() -> Extension:
     return _finish(frame, tables.votes(), "unvotes")
 
 
-def combined(use_official: bool | None = None) -> Extension:
-    """All roll calls the book can use, one source per calendar year.
+def _concat(parts: list[Extension], what: str) -> Extension:
+    calls = pd.concat([p.rollcalls for p in parts], ignore_index=True)
+    votes = pd.concat([p.votes.assign(vote=p.votes["vote"].astype(str)) for p in parts],
+                      ignore_index=True)
+    return _finish(calls, votes, what)
+
+
+def by_year(use_official: bool | None = None) -> Extension:
+    """The pinned sources, one per calendar year (no curated roll calls).
 
     Years up to 2019 come from the canonical tables; 2020-2023 from the wide matrix and 2025
     from the UNDL 2025 file. If ``CAORDER_UNDL_CSV`` is set (or ``use_official`` is True),
-    every year from 2020 on comes from the official UN Digital Library file instead, which
-    fills the 2022 and 2024 gaps.
+    every year from 2020 on comes from the official UN Digital Library file instead.
     """
     if use_official is None:
         use_official = bool(os.environ.get(UNDL_ENV))
@@ -302,10 +370,204 @@ def combined(use_official: bool | None = None) -> Extension:
         parts.append(undl_official(years=(2020, 2100)))
     else:
         parts += [wide(), undl_2025()]
-    calls = pd.concat([p.rollcalls for p in parts], ignore_index=True)
-    votes = pd.concat([p.votes.assign(vote=p.votes["vote"].astype(str)) for p in parts],
-                      ignore_index=True)
-    return _finish(calls, votes, "combined sources")
+    return _concat(parts, "combined sources")
+
+
+#: First year of the extension: curated roll calls of earlier years (the territorial texts of
+#: 2012-2019) are left out of :func:`combined`, because adding a handful of roll calls on one
+#: topic to a year of the canonical data would tilt that year's agenda; chapter 3 uses them
+#: through :func:`curated_territorial_table`.
+EXTENSION_FROM = 2020
+
+
+def combined(use_official: bool | None = None, curated_from: int = EXTENSION_FROM) -> Extension:
+    """All roll calls the book can use: :func:`by_year` plus the curated roll calls from
+    ``curated_from`` on (the 2022-2024 votes on Ukraine).
+
+    A curated roll call that :func:`by_year` already holds (:func:`match_curated`) is
+    counted once: the other source's votes are kept, it gains the curated symbol and title
+    and ``also_in = "curated"``; see :func:`disagreements` for the votes that differ.
+    """
+    extra = curated()
+    keep = extra.rollcalls["year"] >= curated_from
+    extra = Extension(extra.rollcalls[keep], extra.votes[extra.votes["rcid"].isin(
+        extra.rollcalls.loc[keep, "rcid"])])
+    return add_curated(by_year(use_official), extra)
+
+
+def add_curated(base: Extension, extra: Extension) -> Extension:
+    """``base`` plus the curated roll calls ``extra`` it lacks (see :func:`combined`)."""
+    matches = match_curated(base, extra)
+    calls = base.rollcalls.copy()
+    if not matches.empty:
+        info = extra.rollcalls.set_index("rcid").loc[matches["curated_rcid"], ["symbol", "title"]]
+        info.index = matches["rcid"].to_numpy()
+        where = calls["rcid"].isin(info.index)
+        found = info.loc[calls.loc[where, "rcid"]]
+        calls.loc[where, "symbol"] = calls.loc[where, "symbol"].fillna(
+            pd.Series(found["symbol"].to_numpy(), index=calls.index[where]))
+        calls.loc[where, "title"] = calls.loc[where, "title"].fillna(
+            pd.Series(found["title"].to_numpy(), index=calls.index[where]))
+        calls.loc[where, "also_in"] = CURATED
+    new = ~extra.rollcalls["rcid"].isin(matches["curated_rcid"])
+    added = Extension(extra.rollcalls[new], extra.votes[extra.votes["rcid"].isin(
+        extra.rollcalls.loc[new, "rcid"])])
+    return _concat([Extension(calls, base.votes), added], "combined and curated sources")
+
+
+# --- curated tables -----------------------------------------------------------------------
+
+
+def _read_curated(path: Path, schema, dates: list[str]) -> pd.DataFrame:
+    """Read one curated CSV and validate it, naming the file in every error."""
+    try:
+        frame = pd.read_csv(path, dtype={"symbol": str, "iso3": str, **{
+            c: "Int64" for c in ("yes", "no", "abstain", "non_voting", "undl_record")}})
+        for column in dates:
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    except (OSError, ValueError, pd.errors.ParserError) as err:
+        raise SchemaError(f"{path}: cannot be read ({err}); fix the file.") from None
+    return validate(frame, schema, str(Path(path).name))
+
+
+def load_resolutions(path: Path | None = None) -> pd.DataFrame:
+    """``data/unga_resolutions.csv``: one row per resolution, validated, sorted by date."""
+    path = path or paths.data_dir() / RESOLUTIONS_FILE
+    frame = _read_curated(path, UNGA_RESOLUTIONS, ["date"])
+    return frame.sort_values(["date", "symbol"], ignore_index=True)
+
+
+def load_recorded_votes(path: Path | None = None,
+                        resolutions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``data/unga_recorded_votes.csv``, validated and checked against the resolutions.
+
+    Checks: every symbol is a resolution adopted by recorded vote, with the same date;
+    every ISO3 is in ``data/members.csv``; a full roll call has one row per member and its
+    counts equal the official totals; a partial one never exceeds them.
+    """
+    path = path or paths.data_dir() / RECORDED_VOTES_FILE
+    name = Path(path).name
+    votes = _read_curated(path, UNGA_RECORDED_VOTES, ["date"])
+    res = (load_resolutions() if resolutions is None else resolutions).set_index("symbol")
+    unknown = sorted(set(votes["symbol"]) - set(res.index[res["recorded_vote"]]))
+    if unknown:
+        raise SchemaError(f"{name}: votes on {unknown[:3]}, which {RESOLUTIONS_FILE} does not "
+                          "list as adopted by recorded vote; add the resolution or fix the symbol.")
+    wrong_date = votes["date"].ne(votes["symbol"].map(res["date"]))
+    if wrong_date.any():
+        row = votes[wrong_date].iloc[0]
+        expected = res.at[row["symbol"], "date"]
+        raise SchemaError(f"{name}: {row['symbol']} {row['iso3']} is dated "
+                          f"{row['date']:%Y-%m-%d}, not {expected:%Y-%m-%d} as in "
+                          f"{RESOLUTIONS_FILE}.")
+    strangers = sorted(set(votes["iso3"]) - set(countries.load_members()["iso3"]))
+    if strangers:
+        raise SchemaError(f"{name}: ISO3 code(s) {strangers[:5]} are not in data/members.csv.")
+    counts = pd.crosstab(votes["symbol"], votes["vote"]).reindex(columns=VOTE_CHOICES, fill_value=0)
+    totals = res.loc[counts.index, ["yes", "no", "abstain", "non_voting"]].set_axis(
+        VOTE_CHOICES, axis=1)
+    for symbol in counts.index:
+        have, official = counts.loc[symbol], totals.loc[symbol]
+        if res.at[symbol, "full_roll_call"]:
+            if have.tolist() != official.tolist():
+                raise SchemaError(f"{name}: the full roll call of {symbol} counts "
+                                  f"{have.to_dict()}, the official totals are "
+                                  f"{official.astype(object).to_dict()}.")
+        elif (have > official.fillna(UN_MEMBERS)).any():
+            raise SchemaError(f"{name}: {symbol} has more rows for a choice than the official "
+                              f"totals allow ({have.to_dict()}).")
+    return votes.sort_values(["date", "symbol", "iso3"], ignore_index=True)
+
+
+def curated_rcid(symbol: str) -> int:
+    """Stable id of a curated roll call: ``A/RES/77/229`` -> 900_770_229, ES-11/3 -> 909_110_003."""
+    match = re.fullmatch(r"A/RES/(ES-)?(\d+)/(\d+)", symbol)
+    if match is None:
+        raise SchemaError(f"{RESOLUTIONS_FILE}: cannot make an id from the symbol {symbol!r}.")
+    session = int(match[2]) + (900 if match[1] else 0)
+    return CURATED_RCID_BASE + 10_000 * session + int(match[3])
+
+
+def curated(resolutions: pd.DataFrame | None = None,
+            votes: pd.DataFrame | None = None) -> Extension:
+    """The curated roll calls with at least one sourced vote, in the extension format."""
+    res = load_resolutions() if resolutions is None else resolutions
+    votes = load_recorded_votes(resolutions=res) if votes is None else votes
+    res = res[res["symbol"].isin(votes["symbol"])]
+    calls = pd.DataFrame({
+        "rcid": res["symbol"].map(curated_rcid), "date": res["date"],
+        "session": _session_from_symbol(res["symbol"]), "symbol": res["symbol"],
+        "title": res["title"], "source": CURATED,
+    })
+    long = pd.DataFrame({"rcid": votes["symbol"].map(curated_rcid), "iso3": votes["iso3"],
+                         "vote": votes["vote"]})
+    return _finish(calls, long, "curated UNGA votes")
+
+
+def normalise_symbol(symbol: pd.Series) -> pd.Series:
+    """Upper case, no spaces, the canonical ``R/68/262`` written ``A/RES/68/262``."""
+    text = symbol.astype("string").str.upper().str.replace(" ", "", regex=False)
+    return text.str.replace(r"^R/", "A/RES/", regex=True)
+
+
+def _totals(votes: pd.DataFrame) -> pd.DataFrame:
+    """yes / no / abstain counts per roll call."""
+    return pd.crosstab(votes["rcid"], votes["vote"].astype(str)).reindex(
+        columns=["yes", "no", "abstain"], fill_value=0)
+
+
+def match_curated(base: Extension, extra: Extension,
+                  resolutions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Curated roll calls that ``base`` already holds: curated_rcid, rcid, source, how.
+
+    Matched on the symbol, else on the same date with the same yes / no / abstain totals
+    (the official totals of :data:`RESOLUTIONS_FILE`; a roll call of the wide matrix has no
+    symbol). A date-and-totals match must be unique.
+    """
+    res = load_resolutions() if resolutions is None else resolutions
+    official = res.assign(curated_rcid=res["symbol"].map(curated_rcid)).set_index("curated_rcid")
+    calls = base.rollcalls.assign(key=normalise_symbol(base.rollcalls["symbol"]))
+    counts = _totals(base.votes)
+    rows = []
+    for call in extra.rollcalls.itertuples(index=False):
+        same = calls[calls["key"] == call.symbol.upper()]
+        how = "symbol"
+        if same.empty and call.rcid in official.index:
+            want = official.loc[call.rcid, ["yes", "no", "abstain"]]
+            if want.notna().all():
+                day = calls[calls["date"] == call.date]
+                hit = counts.reindex(day["rcid"]).eq(want.astype(int).to_numpy()).all(axis=1)
+                same = day[hit.to_numpy()] if hit.sum() == 1 else same
+                how = "date and totals"
+        if len(same):
+            rows.append({"curated_rcid": call.rcid, "symbol": call.symbol,
+                         "rcid": int(same["rcid"].iloc[0]), "source": same["source"].iloc[0],
+                         "how": how})
+    return pd.DataFrame(rows, columns=["curated_rcid", "symbol", "rcid", "source", "how"])
+
+
+def disagreements(base: Extension | None = None, extra: Extension | None = None) -> pd.DataFrame:
+    """Every state whose vote on a roll call held twice differs between the two sources.
+
+    Columns: symbol, date, iso3, curated (vote), confidence, other (vote), other source.
+    A state missing from the other source is listed with ``other = "not in file"``.
+    """
+    base = by_year() if base is None else base
+    extra = curated() if extra is None else extra
+    matches = match_curated(base, extra)
+    columns = ["symbol", "date", "iso3", "curated", "confidence", "other", "other source"]
+    if matches.empty:
+        return pd.DataFrame(columns=columns)
+    sourced = load_recorded_votes().assign(curated_rcid=lambda v: v["symbol"].map(curated_rcid))
+    pairs = sourced.merge(matches[["curated_rcid", "rcid", "source"]], on="curated_rcid")
+    other = base.votes.assign(vote=base.votes["vote"].astype(str))
+    pairs = pairs.merge(other.rename(columns={"vote": "other"}), on=["rcid", "iso3"], how="left")
+    pairs["other"] = pairs["other"].fillna("not in file")
+    differ = pairs[pairs["vote"] != pairs["other"]].rename(
+        columns={"vote": "curated", "source_y": "other source", "source": "other source"})
+    differ["date"] = differ["date"].dt.strftime("%Y-%m-%d")
+    return differ.reindex(columns=columns).sort_values(["date", "symbol", "iso3"],
+                                                       ignore_index=True)
 
 
 def coverage(rollcalls: pd.DataFrame, first: int = 1992, last: int = 2025) -> pd.DataFrame:
@@ -316,6 +578,13 @@ def coverage(rollcalls: pd.DataFrame, first: int = 1992, last: int = 2025) -> pd
     counts["total"] = counts.sum(axis=1)
     counts.index.name = "year"
     return counts.astype(int)
+
+
+def missing_years(rollcalls: pd.DataFrame, first: int = 2020, last: int = 2025) -> list[int]:
+    """Calendar years in ``[first, last]`` without a single roll call (e.g. an official file
+    that covers fewer years than the book needs, or 2024 in the pinned sources)."""
+    held = set(rollcalls["year"].astype(int))
+    return [year for year in range(first, last + 1) if year not in held]
 
 
 def monthly_coverage(rollcalls: pd.DataFrame, first: int = 2019, last: int = 2025) -> pd.DataFrame:
@@ -339,3 +608,59 @@ def state_votes(votes: pd.DataFrame, rcids: np.ndarray | list, states: list[str]
         index="rcid", columns="iso3", values="vote")
     table = table.reindex(index=list(rcids), columns=states).astype(object)
     return table.where(table.notna(), "not in file")
+
+
+# --- territorial roll calls for chapter 3 (C3.2) ---------------------------------------------
+
+TERRITORIAL_COLLECTION = "territorial-2006-2019"
+
+
+def curated_territorial_table(states: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """The curated territorial roll calls in the columns of ``order_votes.territorial_table``.
+
+    One row per roll call: rcid, date, symbol, target, kind, pro_vote, title, the votes of
+    ``states`` ('not in file' if none) and the Assembly's counts as ``world yes`` ... Every
+    curated territorial text is a resolution supporting the integrity of ``target``, so
+    ``pro_vote`` is "yes". Concatenate it with the canonical table to test C3.2 on both.
+    """
+    res = load_resolutions()
+    votes = load_recorded_votes(resolutions=res)
+    res = res[(res["collection"] == TERRITORIAL_COLLECTION) & res["recorded_vote"]]
+    data = curated(resolutions=res, votes=votes[votes["symbol"].isin(res["symbol"])])
+    rcids = data.rollcalls["rcid"].tolist()
+    table = res.assign(rcid=res["symbol"].map(curated_rcid), kind="resolution", pro_vote="yes")
+    table = table.set_index("rcid")[["date", "symbol", "target", "kind", "pro_vote", "title"]]
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    counts = pd.crosstab(data.votes["rcid"], data.votes["vote"].astype(str)).reindex(
+        index=rcids, columns=VOTE_CHOICES, fill_value=0)
+    table = table.join(state_votes(data.votes, rcids, list(states))).join(
+        counts.add_prefix("world "))
+    return table.reset_index().assign(source=CURATED)
+
+
+def territorial_coverage(held: set[str] | None = None) -> pd.DataFrame:
+    """Every post-Soviet territorial resolution of :data:`classify.TERRITORIAL_DOCUMENTS`
+    and where its vote is in the book: symbol, state, status.
+
+    ``status`` is "canonical data", "curated roll call" (added from the UN Digital Library
+    record), "adopted without a vote" (no roll call exists, so nothing is missing) or
+    "recorded vote not in the data". ``held``: normalised symbols of the canonical roll
+    calls (default: every roll call of :func:`caorder.tables.rollcalls`).
+    """
+    if held is None:
+        held = set(normalise_symbol(tables.rollcalls()["unres"]).dropna())
+    res = load_resolutions().set_index("symbol")
+    rows = []
+    for symbol, state in classify.TERRITORIAL_DOCUMENTS.items():
+        if not symbol.startswith("A/RES/"):
+            continue
+        if symbol in held:
+            status = "canonical data"
+        elif symbol in res.index and not res.at[symbol, "recorded_vote"]:
+            status = "adopted without a vote"
+        elif symbol in res.index and res.at[symbol, "full_roll_call"]:
+            status = "curated roll call"
+        else:
+            status = "recorded vote not in the data"
+        rows.append({"symbol": symbol, "state": state, "status": status})
+    return pd.DataFrame(rows)

@@ -41,7 +41,7 @@ import seaborn as sns
 import statsmodels.formula.api as smf
 from scipy.stats import norm
 
-from caorder import agreement, classify, plots, tables, windows
+from caorder import agreement, classify, extension, plots, tables, windows
 from caorder.countries import C5, GREAT_POWERS
 from caorder.schemas import ISSUE_CODES, VOTE_CHOICES
 
@@ -266,6 +266,20 @@ def territorial_table(states: tuple[str, ...] = (*C5, *TERRITORIAL_COMPARATORS))
     return table.sort_values(["date", "kind"]).reset_index()
 
 
+def territorial_rollcalls(states: tuple[str, ...] = (*C5, *TERRITORIAL_COMPARATORS),
+                          curated: bool = True) -> pd.DataFrame:
+    """Every territorial roll call the book holds: :func:`territorial_table` (the pinned data)
+    and, with ``curated``, the curated roll calls missing from it
+    (:func:`caorder.extension.curated_territorial_table`: Georgia's displaced persons
+    2012-2019 and Moldova 2018). Column ``source`` says which; sorted by date.
+    """
+    table = territorial_table(states).assign(source="canonical")
+    if curated:
+        extra = extension.curated_territorial_table(states).assign(hr_country=False)
+        table = pd.concat([table, extra[table.columns]], ignore_index=True)
+    return table.sort_values(["date", "kind"], ignore_index=True)
+
+
 def stance(votes: pd.DataFrame, pro_vote: pd.Series) -> pd.DataFrame:
     """Each vote recoded as for / against territorial integrity, abstain or absent."""
     against = pro_vote.map({"yes": "no", "no": "yes"})
@@ -285,7 +299,7 @@ def territorial_tally(table: pd.DataFrame, states: Iterable[str]) -> pd.DataFram
 
 def territorial_against() -> pd.DataFrame:
     """The roll calls on which at least one of the five voted against territorial integrity."""
-    table = territorial_table(C5)
+    table = territorial_rollcalls(C5)
     against = (stance(table[list(C5)], table["pro_vote"]) == "against").sum(axis=1)
     table = table.assign(against=against)
     return table.loc[table["against"] > 0, ["rcid", "date", "symbol", "target", "kind",

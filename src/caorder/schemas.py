@@ -105,3 +105,52 @@ MEMBERS = pa.DataFrameSchema(
     ],
     strict=True,
 )
+
+
+# --- curated UN General Assembly votes (data/unga_resolutions.csv, data/unga_recorded_votes.csv)
+# Kept apart from the schemas above: these two tables are written by this project, one row per
+# resolution and one per (resolution, state), each with its public source.
+
+CONFIDENCE_LEVELS = ["high", "medium", "low"]
+UNGA_SYMBOL_PATTERN = r"^A/RES/(ES-\d+/\d+|\d+/\d+)$"
+_URL_LIST = r"^https?://\S+( ; https?://\S+)*$"
+
+UNGA_RESOLUTIONS = pa.DataFrameSchema(
+    name="unga_resolutions",
+    columns={
+        "symbol": pa.Column(str, pa.Check.str_matches(UNGA_SYMBOL_PATTERN), unique=True),
+        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("1946-01-01"),
+                                                              pd.Timestamp("2025-12-31"))),
+        "title": pa.Column(str, pa.Check.str_length(min_value=5)),
+        "collection": pa.Column(str, pa.Check.isin(["ukraine-2022", "territorial-2006-2019"])),
+        "target": pa.Column(str, pa.Check.isin(["Ukraine", "Georgia", "Moldova", "Azerbaijan"])),
+        "recorded_vote": pa.Column(bool),
+        **{c: pa.Column("Int64", pa.Check.in_range(0, 193), nullable=True)
+           for c in ("yes", "no", "abstain", "non_voting")},
+        "undl_record": pa.Column("Int64", pa.Check.gt(0), nullable=True),
+        "symbol_confirmed": pa.Column(bool),
+        "full_roll_call": pa.Column(bool),
+        "source": pa.Column(str, pa.Check.str_matches(_URL_LIST)),
+    },
+    checks=[
+        pa.Check(lambda df: df["recorded_vote"] | df[["yes", "no", "abstain"]].isna().all(axis=1),
+                 error="a resolution adopted without a vote has no vote totals"),
+        pa.Check(lambda df: ~df["full_roll_call"] | df["recorded_vote"],
+                 error="a full roll call needs a recorded vote"),
+    ],
+    strict=True,
+)
+
+UNGA_RECORDED_VOTES = pa.DataFrameSchema(
+    name="unga_recorded_votes",
+    columns={
+        "symbol": pa.Column(str, pa.Check.str_matches(UNGA_SYMBOL_PATTERN)),
+        "date": pa.Column("datetime64[ns]"),
+        "iso3": pa.Column(str, pa.Check.str_matches(ISO3_PATTERN)),
+        "vote": pa.Column(str, pa.Check.isin(VOTE_CHOICES)),
+        "confidence": pa.Column(str, pa.Check.isin(CONFIDENCE_LEVELS)),
+        "source": pa.Column(str, pa.Check.str_matches(_URL_LIST)),
+    },
+    unique=["symbol", "iso3"],
+    strict=True,
+)

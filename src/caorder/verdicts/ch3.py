@@ -6,7 +6,8 @@ thresholds)``; the thresholds live in the register (``data/claims/order_in_votes
 Specification dimensions used here: ``period`` (first and last year), ``rollcalls``
 (:data:`caorder.windows.ROLLCALL_SETS`), ``measure`` (:data:`caorder.agreement.MEASURES`),
 ``turkmenistan`` (``with`` / ``without``), ``cluster`` (``rcid`` / ``iso3``, the logit's
-clustered errors) and, for the territorial votes, ``kinds`` and ``crimea_human_rights``.
+clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_rights`` and
+``rollcall_source`` (``with_curated`` or ``pinned_only``).
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def _noninterference_summary(ev: Evidence) -> str:
 def territorial_evidence(spec: Spec) -> Evidence:
     """The five's votes for and against territorial integrity on the post-Soviet roll calls."""
     group = order_votes.members(spec.get("turkmenistan", "with"))
-    table = order_votes.territorial_table(C5)
+    table = order_votes.territorial_rollcalls(
+        C5, curated=spec.get("rollcall_source", "with_curated") == "with_curated")
     if spec.get("kinds", "all") == "resolutions":
         table = table[table["kind"] == "resolution"]
     if spec.get("crimea_human_rights", "with") == "without":
