@@ -113,3 +113,27 @@ def test_real_data_pair_scores_match_the_window_helper():
     assert len(pairs) == 2 * 10
     low = order_votes.least_aligned_by_year("kappa", C5, 2010, 2011)
     assert (low["lowest score"] <= low["group mean"]).all()
+
+
+def test_real_data_territorial_rollcalls_add_the_curated_votes_once():
+    pinned = order_votes.territorial_rollcalls(C5, curated=False)
+    both = order_votes.territorial_rollcalls(C5)
+    curated = both[both["source"] == "curated"]
+    assert len(both) == len(pinned) + len(curated) and len(curated) > 0
+    assert both["rcid"].is_unique
+    assert not set(curated["symbol"]) & set(pinned["symbol"].str.replace("R/", "A/RES/"))
+    assert (curated["pro_vote"] == "yes").all() and not curated["hr_country"].any()
+
+
+def test_real_data_agreement_by_year_has_every_state_power_and_year():
+    table = order_votes.agreement_by_year(first=2000, last=2002)
+    assert len(table) == 5 * 3 * 3
+    assert table["agreement"].dropna().between(0, 1).all()  # NaN: under 10 common votes
+    balance = order_votes.balancing_by_state(first=2000, last=2002)
+    shares = balance[[f"closest {p}" for p in ("RUS", "CHN", "USA")]].sum(axis=1)
+    assert shares.round(9).eq(1).all()
+
+
+def test_hr_logit_refuses_an_unknown_comparison():
+    with pytest.raises(ValueError, match="comparison"):
+        order_votes.hr_logit(comparison="neighbours")

@@ -306,18 +306,6 @@ def territorial_against() -> pd.DataFrame:
                                              "hr_country", "against"]].reset_index(drop=True)
 
 
-def missing_territorial_resolutions() -> pd.DataFrame:
-    """The territorial resolutions of :data:`classify.TERRITORIAL_DOCUMENTS` absent from the data.
-
-    Many were adopted by recorded vote but are missing from the pinned roll-call file, so
-    the table in :func:`territorial_table` is what the record holds, not every vote held.
-    """
-    held = set(classified()["symbol"].str.replace(r"^R/", "A/RES/", regex=True))
-    rows = [{"symbol": s, "state": t, "in the data": s in held}
-            for s, t in classify.TERRITORIAL_DOCUMENTS.items() if s.startswith("A/RES/")]
-    return pd.DataFrame(rows)
-
-
 # --- C3.3 balancing the great powers -----------------------------------------------------
 
 
@@ -397,17 +385,6 @@ def ideal_positions(first: int = IDEAL_YEARS[0], last: int = IDEAL_YEARS[1]) -> 
         frame["nearest power"] = distances.idxmin(axis=1).str[-3:]
         rows.append(frame)
     return pd.concat(rows, ignore_index=True)
-
-
-def ideal_summary() -> pd.DataFrame:
-    """Per state: share of years between Russia and China, nearest-power shares, position."""
-    positions = ideal_positions()
-    nearest = pd.crosstab(positions["state"], positions["nearest power"], normalize="index")
-    summary = positions.groupby("state").agg(
-        years=("year", "size"), between=("between RUS and CHN", "mean"),
-        relative_to_usa=("relative to USA", "median"))
-    return summary.join(nearest.reindex(columns=list(GREAT_POWERS), fill_value=0.0).add_prefix(
-        "nearest "))
 
 
 # --- C3.4 negotiated Russian influence --------------------------------------------------

@@ -162,12 +162,12 @@ def negotiated_evidence(spec: Spec) -> Evidence:
     first, last = _period(spec)
     group = order_votes.members(spec.get("turkmenistan", "with"))
     table = order_votes.russia_minority_following(first, last, spec.get("rollcalls", "all"))
-    rcids = order_votes.russia_minority_votes(first, last, spec.get("rollcalls", "all"))
+    votes = order_votes.russia_minority_votes(first, last, spec.get("rollcalls", "all"))
     return {"c5_follows": float(table.loc[list(group), "follows Russia"].mean()),
             "blr_follows": float(table.loc["BLR", "follows Russia"]),
             "arm_follows": float(table.loc["ARM", "follows Russia"]),
             "c5_absent": float(table.loc[list(group), "absent"].mean()),
-            "rollcalls": float(rcids["rcid"].nunique())}
+            "rollcalls": float(votes["rcid"].nunique())}
 
 
 def negotiated_rule(ev: Evidence, t: Thresholds) -> str:
@@ -297,7 +297,8 @@ EVALUATORS: dict[str, Evaluator] = {
         summary=_territorial_summary),
     "balancing": Evaluator(
         evidence=balancing_evidence, rule=balancing_rule, key="states_balancing",
-        statistic="number of the five with no great power closest in over 80% of years",
+        statistic=("number of the five with no great power closest in over "
+                   f"{order_votes.ONE_SIDE_MAX:.0%} of years"),
         summary=_balancing_summary),
     "negotiated_influence": Evaluator(
         evidence=negotiated_evidence, rule=negotiated_rule, key="c5_follows",
