@@ -132,6 +132,9 @@ def rule_text(row: pd.Series | dict) -> str:
     thresholds = verdicts.thresholds(row)
     shown = ", ".join(f"`{k}` = {v}" for k, v in thresholds.items()) or "none (no test)"
     lines = [f"Thresholds: {shown}; declared {row['declared']}."]
+    replaced = row.get("replaced")
+    if isinstance(replaced, str) and replaced.strip():
+        lines.append(f"This rule replaced an earlier one: {replaced.strip()}")
     for change in _listed(row.get("changed")):
         old = (change.get("old") or {}).get("text", "")
         new = (change.get("new") or {}).get("text", "")
