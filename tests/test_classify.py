@@ -11,52 +11,106 @@ from caorder import classify
 # (text as it appears in the data's short title / description, flags, expected label, target)
 HAND_LABELLED = [
     # country-specific human rights
-    ("Situation of human rights in the Islamic Republic of Iran", {"hr": True}, "hr_country", "Iran"),
+    ("Situation of human rights in the Islamic Republic of Iran",
+     {"hr": True}, "hr_country", "Iran"),
     ("HUMAN RIGHTS, IRAQ | Human rights in Iraq", {"hr": True}, "hr_country", "Iraq"),
-    ("Situation of human rights in the Democratic People's Republic of Korea", {}, "hr_country", "DPRK"),
-    ("Situation of human rights in the Democratic People?\u00c3\u2020s Republic of Korea", {}, "hr_country", "DPRK"),
+    ("Situation of human rights in the Democratic People's Republic of Korea",
+     {}, "hr_country", "DPRK"),
+    ("Situation of human rights in the Democratic People?\u00c3\u2020s Republic of Korea",
+     {}, "hr_country", "DPRK"),
     ("Situation of human rights in the Syrian Arab Republic", {}, "hr_country", "Syria"),
-    ("Situation of human rights of Rohingya Muslims and other minorities in Myanmar", {}, "hr_country", "Myanmar"),
-    ("Situation on human rights in Myanmar: resolution / adopted by the General Assemby", {}, "hr_country", "Myanmar"),
+    ("Situation of human rights of Rohingya Muslims and other minorities in Myanmar",
+     {}, "hr_country", "Myanmar"),
+    ("Situation on human rights in Myanmar: resolution / adopted by the General Assemby",
+     {}, "hr_country", "Myanmar"),
     ("Situation of the human rights in Belarus", {}, "hr_country", "Belarus"),
-    ("Situation of human rights in Turkmenistan : resolution / adopted by the General Assemly", {}, "hr_country", "Turkmenistan"),
+    ("Situation of human rights in Turkmenistan : resolution / adopted by the General Assemly",
+     {}, "hr_country", "Turkmenistan"),
     ("Situation of human rights in Uzbekistan", {}, "hr_country", "Uzbekistan"),
-    ("SUDAN | Expresses deep concern at the situation in the Sudan, in particular the human rights violations", {}, "hr_country", "Sudan"),
+    ("SUDAN | Expresses deep concern at the situation in the Sudan, in particular the "
+     "human rights violations",
+     {}, "hr_country", "Sudan"),
     ("HUMAN RIGHTS, CUBA | Human rights situation in Cuba", {}, "hr_country", "Cuba"),
-    ("Human rights situation in Bosnia and Herzegovina, Croatia, and the Federal Republic of Yugoslavia", {}, "hr_country", "former Yugoslavia"),
-    ("HUMAN RIGHTS, DEMOCRATIC CONGO | Situation of human rights in the Democratic Republic of the Congo", {}, "hr_country", "DR Congo"),
+    ("Human rights situation in Bosnia and Herzegovina, Croatia, and the Federal Republic "
+     "of Yugoslavia",
+     {}, "hr_country", "former Yugoslavia"),
+    ("HUMAN RIGHTS, DEMOCRATIC CONGO | Situation of human rights in the Democratic "
+     "Republic of the Congo",
+     {}, "hr_country", "DR Congo"),
     # post-Soviet territorial integrity
-    ("ARMED CONFLICTS PREVENTION--MEDIATION | Territorial integrity of Ukraine : resolution / adopted by the General Assembly", {}, "territorial", "Ukraine"),
-    ("AZERBAIJAN SITUATION | The Situation in the occupied territories of Azerbaijan", {}, "territorial", "Azerbaijan"),
-    ("ORGANIZATION FOR DEMOCRACY AND ECONOMIC DEVELOPMENT, GUAM | Status of internally displaced persons and refugees from Abkhazia, Georgia", {"hr": False}, "territorial", "Georgia"),
-    ("Problem of the militarization of the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, as well as parts of the Black Sea and the Sea of Azov", {}, "territorial", "Ukraine"),
-    ("Situation of human rights in the Autonomous Republic of Crimea and the city of Sevastopol (Ukraine)", {"hr": True}, "territorial", "Ukraine"),
-    ("Complete withdrawal of foreign military forces from the territory of the Republic of Moldova", {}, "territorial", "Moldova"),
-    ("The President: I shall now put to the vote the motion submitted by the representative of Armenia that no action be taken on the amendment contained in document A/52/L.39, which is an amendment submitted by Azerbaijan", {}, "territorial", "Azerbaijan"),
+    ("ARMED CONFLICTS PREVENTION--MEDIATION | Territorial integrity of Ukraine : "
+     "resolution / adopted by the General Assembly",
+     {}, "territorial", "Ukraine"),
+    ("AZERBAIJAN SITUATION | The Situation in the occupied territories of Azerbaijan",
+     {}, "territorial", "Azerbaijan"),
+    ("ORGANIZATION FOR DEMOCRACY AND ECONOMIC DEVELOPMENT, GUAM | Status of internally "
+     "displaced persons and refugees from Abkhazia, Georgia",
+     {"hr": False}, "territorial", "Georgia"),
+    ("Problem of the militarization of the Autonomous Republic of Crimea and the city of "
+     "Sevastopol, Ukraine, as well as parts of the Black Sea and the Sea of Azov",
+     {}, "territorial", "Ukraine"),
+    ("Situation of human rights in the Autonomous Republic of Crimea and the city of "
+     "Sevastopol (Ukraine)",
+     {"hr": True}, "territorial", "Ukraine"),
+    ("Complete withdrawal of foreign military forces from the territory of the Republic of Moldova",
+     {}, "territorial", "Moldova"),
+    ("The President: I shall now put to the vote the motion submitted by the "
+     "representative of Armenia that no action be taken on the amendment contained in "
+     "document A/52/L.39, which is an amendment submitted by Azerbaijan",
+     {}, "territorial", "Azerbaijan"),
     # Central Asian nuclear-weapon-free zone
-    ("NUCLEAR-WEAPON-FREE-ZONES, CENTRAL ASIA | Establishment of a nuclear-weapon-free zone in Central Asia", {"nu": True}, "canwfz", None),
-    ("Treaty on a Nuclear-Weapon-Free Zone in Central Asia : resolution / adopted by the General Assembly", {"nu": True}, "canwfz", None),
+    ("NUCLEAR-WEAPON-FREE-ZONES, CENTRAL ASIA | Establishment of a nuclear-weapon-free "
+     "zone in Central Asia",
+     {"nu": True}, "canwfz", None),
+    ("Treaty on a Nuclear-Weapon-Free Zone in Central Asia : resolution / adopted by the "
+     "General Assembly",
+     {"nu": True}, "canwfz", None),
     # nuclear and disarmament
-    ("Nuclear-weapon-free southern hemisphere and adjacent areas", {"nu": True}, "nuclear_disarmament", None),
+    ("Nuclear-weapon-free southern hemisphere and adjacent areas",
+     {"nu": True}, "nuclear_disarmament", None),
     ("Comprehensive Nuclear-Test-Ban Treaty", {}, "nuclear_disarmament", None),
     ("The Arms Trade Treaty", {}, "nuclear_disarmament", None),
     ("Report of the International Atomic Energy Agency", {}, "nuclear_disarmament", None),
     # thematic human rights
     ("Human rights and unilateral coercive measures", {"hr": True}, "hr_thematic", None),
-    ("Moratorium on the use of the death penalty : resolution / adopted by the General Assembly", {}, "hr_thematic", None),
+    ("Moratorium on the use of the death penalty : resolution / adopted by the General Assembly",
+     {}, "hr_thematic", None),
     ("The right to development", {}, "hr_thematic", None),
     ("Human rights in the administration of justice", {}, "hr_thematic", None),
-    ("ELECTORAL SOVEREIGNTY | Respect for the principles of national sovereignty and non-interference in the internal affairs of States in electoral processes", {"hr": True}, "hr_thematic", None),
+    ("ELECTORAL SOVEREIGNTY | Respect for the principles of national sovereignty and "
+     "non-interference in the internal affairs of States in electoral processes",
+     {"hr": True}, "hr_thematic", None),
     # tricky negatives
-    ("Israeli practices affecting the human rights of the Palestinian people in the Occupied Palestinian Territory, including East Jerusalem", {"hr": True, "me": True}, "hr_occupied_arab", None),
-    ("HUMAN RIGHTS, OCCUPIED TERRITORIES | Human rights of Palestinians in the occupied territories", {"hr": True}, "hr_occupied_arab", None),
-    ("The Acting President: We will now proceed to consider draft resolution A/71/L.46. ... the following countries have become sponsors of the draft resolution: Andorra, Georgia, Iceland ... entitled Cooperation between the United Nations and the Organization for the Prohibition of Chemical Weapons", {}, "nuclear_disarmament", None),
-    ("The President: ... the following countries have become sponsors of draft resolution A/72/L.22: Armenia, Bangladesh, ... the Republic of Moldova, San Marino ... Safety and security of humanitarian personnel", {}, "other", None),
-    ("The President: The representative of Azerbaijan has submitted an oral amendment to operative paragraph 6 of draft resolution II ... Globalization and its impact on the full enjoyment of all human rights", {"hr": True}, "hr_thematic", None),
-    ("Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba", {}, "other", None),
-    ("The situation in Afghanistan : resolution / adopted by the General Assembly", {}, "other", None),
-    ("ORGANIZATION FOR DEMOCRACY AND ECONOMIC DEVELOPMENT, GUAM | Cooperation between the United Nations and the Organization for Democracy and Economic Development - GUAM", {}, "other", None),
-    ("Implementation of the Declaration on the Granting of Independence to Colonial Countries and Peoples", {"hr": True}, "other", None),
+    ("Israeli practices affecting the human rights of the Palestinian people in the "
+     "Occupied Palestinian Territory, including East Jerusalem",
+     {"hr": True, "me": True}, "hr_occupied_arab", None),
+    ("HUMAN RIGHTS, OCCUPIED TERRITORIES | Human rights of Palestinians in the occupied "
+     "territories",
+     {"hr": True}, "hr_occupied_arab", None),
+    ("The Acting President: We will now proceed to consider draft resolution A/71/L.46. "
+     "... the following countries have become sponsors of the draft resolution: Andorra, "
+     "Georgia, Iceland ... entitled Cooperation between the United Nations and the "
+     "Organization for the Prohibition of Chemical Weapons",
+     {}, "nuclear_disarmament", None),
+    ("The President: ... the following countries have become sponsors of draft resolution "
+     "A/72/L.22: Armenia, Bangladesh, ... the Republic of Moldova, San Marino ... Safety "
+     "and security of humanitarian personnel",
+     {}, "other", None),
+    ("The President: The representative of Azerbaijan has submitted an oral amendment to "
+     "operative paragraph 6 of draft resolution II ... Globalization and its impact on the "
+     "full enjoyment of all human rights",
+     {"hr": True}, "hr_thematic", None),
+    ("Necessity of ending the economic, commercial and financial embargo imposed by the "
+     "United States of America against Cuba",
+     {}, "other", None),
+    ("The situation in Afghanistan : resolution / adopted by the General Assembly",
+     {}, "other", None),
+    ("ORGANIZATION FOR DEMOCRACY AND ECONOMIC DEVELOPMENT, GUAM | Cooperation between the "
+     "United Nations and the Organization for Democracy and Economic Development - GUAM",
+     {}, "other", None),
+    ("Implementation of the Declaration on the Granting of Independence to Colonial "
+     "Countries and Peoples",
+     {"hr": True}, "other", None),
     ("Situation in the occupied territories of Croatia", {}, "other", None),
     ("Effects of atomic radiation", {}, "other", None),
 ]
@@ -90,7 +144,8 @@ def test_no_action_motion_supports_territorial_integrity_with_a_no():
     amendment = classify.classify(
         "The President: Since the motion of no action has not been adopted, we shall now proceed "
         "to consider draft resolution A/52/L.38 and the amendment contained in document A/52/L.39.")
-    assert (amendment.target, amendment.procedural, amendment.pro_vote) == ("Azerbaijan", True, "yes")
+    assert (amendment.target, amendment.procedural, amendment.pro_vote) == (
+        "Azerbaijan", True, "yes")
 
 
 def test_symbol_of_a_known_resolution_is_enough():
@@ -116,7 +171,8 @@ def test_procedural_votes_inherit_their_resolution_label():
         {"rcid": 1, "unres": "R/59/206", "short": "Situation of human rights in Turkmenistan"},
         {"rcid": 2, "unres": "R/59/206", "short": "",
          "descr": "The President: I shall now put to the vote the motion submitted by the "
-                  "representative of Turkmenistan that no action be taken on draft resolution III."},
+                  "representative of Turkmenistan that no action be taken on draft "
+                  "resolution III."},
         {"rcid": 3, "unres": "R/59/300", "short": "", "descr": "The President: I shall now put "
                   "to the vote operative paragraph 4. A recorded vote has been requested."},
     ])

@@ -239,7 +239,8 @@ def classify_rollcalls(rollcalls: pd.DataFrame) -> pd.DataFrame:
     by rcid.
     """
     rows = []
-    texts = rollcalls.assign(short=rollcalls["short"].fillna(""), descr=rollcalls["descr"].fillna(""),
+    texts = rollcalls.assign(short=rollcalls["short"].fillna(""),
+                             descr=rollcalls["descr"].fillna(""),
                              unres=rollcalls["unres"].fillna(""))
     for call in texts.itertuples(index=False):
         text = f"{call.short} | {call.descr}"

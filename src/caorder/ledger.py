@@ -132,6 +132,9 @@ def rule_text(row: pd.Series | dict) -> str:
     thresholds = verdicts.thresholds(row)
     shown = ", ".join(f"`{k}` = {v}" for k, v in thresholds.items()) or "none (no test)"
     lines = [f"Thresholds: {shown}; declared {row['declared']}."]
+    replaced = row.get("replaced")
+    if isinstance(replaced, str) and replaced.strip():
+        lines.append(f"This rule replaced an earlier one: {replaced.strip()}")
     for change in _listed(row.get("changed")):
         old = (change.get("old") or {}).get("text", "")
         new = (change.get("new") or {}).get("text", "")
@@ -358,3 +361,25 @@ def main(arguments: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def inventory_counts() -> dict[str, int]:
+    """How many empirical claims the paper makes, how many the register covers and can test.
+
+    From :func:`caorder.claims.inventory` (``data/paper_claims.yml``): the total, by
+    attribution (``paper``, ``literature``), ``covered`` (claims with a register entry),
+    ``testable_yes`` / ``testable_partly`` / ``testable_no`` (can the book's data test it),
+    ``testable_any`` (yes or partly) and ``not_empirical`` (register entries that are not
+    empirical claims of the paper).
+    """
+    inventory = claims.inventory()
+    rows = pd.DataFrame(inventory.claims)
+    testable = rows["testable_with_book_data"].value_counts()
+    counts = {"total": len(rows)}
+    counts |= {name: int((rows["attribution"] == name).sum())
+               for name in claims.INVENTORY_ATTRIBUTIONS}
+    counts["covered"] = int(rows["covered_by"].map(bool).sum())
+    counts |= {f"testable_{level}": int(testable.get(level, 0)) for level in claims.TESTABLE}
+    counts["testable_any"] = counts["testable_yes"] + counts["testable_partly"]
+    counts["not_empirical"] = len(inventory.not_empirical)
+    return counts

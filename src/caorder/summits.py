@@ -1340,3 +1340,45 @@ def pair_years(variant: str = "as_coded") -> pd.DataFrame:
     panel = membership_panel(load_memberships(variant=variant))
     shared = shared_memberships(panel, years=range(1992, 2020))
     return kappa.merge(shared, on=["a", "b", "year"], how="left")
+
+
+# --- the paper's claims inventory (issue 11 item 17): C1.19 and C3.24 --------------------
+
+def succession_chain(organisations: pd.DataFrame, first: str = "CAU") -> pd.DataFrame:
+    """The home-grown organisations that re-founded ``first`` in turn, in order.
+
+    A link follows when a home-grown organisation (no outside founder) was founded the day
+    its predecessor ended, as the CAU became the CAEC and the CAEC the CACO; the chain shows
+    whether the 1990s regionalist project was one line of bodies, and when it ended.
+    """
+    home = organisations[
+        (organisations["kind"] == "organisation") & (organisations["outside_founders"] == "none")
+    ].set_index("organisation")
+    if first not in home.index:
+        raise ValueError(
+            f"organisations.csv: {first!r} is not a home-grown organisation; "
+            f"use one of {sorted(home.index)}"
+        )
+    chain = [first]
+    while pd.notna(end := home.loc[chain[-1], "stop"]):
+        successors = home.index[(home["start"] == end) & ~home.index.isin(chain)]
+        if successors.empty:
+            break
+        chain.append(successors[0])
+    table = home.loc[chain, ["name", "founded", "ended", "start", "stop"]].reset_index()
+    return table.assign(year=table["start"].dt.year)
+
+
+def outside_states(events: pd.DataFrame, series: str = "consultative_meeting") -> pd.DataFrame:
+    """Per meeting of ``series``: the states other than the five among its guests.
+
+    States are recognised by the ISO3 codes of UN members (``data/members.csv``) in the
+    guests column; international officials (UN, WHO) carry no such code and do not count.
+    """
+    others = set(countries.load_members()["iso3"]) - set(countries.C5)
+    chosen = events[events["series"] == series]
+    found = chosen["guests"].fillna("").map(
+        lambda text: ", ".join(sorted({word.strip("(),;:.'") for word in text.split()} & others))
+    )
+    table = chosen[["event_id", "year"]].assign(outside_states=found, with_outside=found != "")
+    return table.reset_index(drop=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from caorder import cohesion, windows
+from caorder import cohesion, summits, windows
 from caorder.countries import C5
 from caorder.verdicts import diplomacy
 from caorder.verdicts.core import CONTRADICTS, MIXED, SUPPORTS, Evaluator, Evidence, Spec
@@ -198,3 +198,43 @@ EVALUATORS: dict[str, Evaluator] = {
 
 # The summit- and membership-based claims (see caorder.verdicts.diplomacy).
 EVALUATORS.update(diplomacy.CH1)
+
+
+# --- inventory of the paper's claims (issue 11 item 17): C1.19 ----------------------------
+
+#: The paper's founding years (first, last) of the 1990s home-grown bodies, in order:
+#: CAU 1994, "Central Asian Economic Cooperation in 1997", CACO "in the early 2000s".
+PAPER_FOUNDING = {"CAU": (1994, 1994), "CAEC": (1997, 1997), "CACO": (2000, 2003)}
+
+
+def cau_succession_evidence(spec: Spec) -> Evidence:
+    """The chain of bodies re-founding the CAU, against the paper's sequence and years."""
+    chain = summits.succession_chain(summits.load_organisations())
+    years = dict(zip(chain["organisation"], chain["year"], strict=True))
+    expected = list(PAPER_FOUNDING)
+    found = [name for name in expected if name in years]
+    gaps = [max(PAPER_FOUNDING[n][0] - years[n], years[n] - PAPER_FOUNDING[n][1], 0)
+            for n in found]
+    return {
+        "sequence_found": float(list(chain["organisation"][: len(expected)]) == expected),
+        "links_found": float(len(found)),
+        "max_year_gap": float(max(gaps)),
+        "chain_end_year": float(chain["stop"].iloc[-1].year),
+    }
+
+
+def cau_succession_rule(ev: Evidence, t: Thresholds) -> str:
+    """The CAU -> CAEC -> CACO chain, each founding year within the tolerance of the paper's."""
+    if ev["sequence_found"] != 1:
+        return CONTRADICTS
+    return SUPPORTS if ev["max_year_gap"] <= t["tolerance_years"] else MIXED
+
+
+EVALUATORS["cau_succession"] = Evaluator(
+    evidence=cau_succession_evidence, rule=cau_succession_rule, key="max_year_gap",
+    statistic="largest gap (years) between a founding year in the data and the paper's",
+    summary=lambda ev: (f"The line of home-grown bodies from the Central Asian Union holds "
+                        f"{ev['links_found']:.0f} of the paper's three (CAU, CAEC, CACO), "
+                        f"{'in' if ev['sequence_found'] == 1 else 'not in'} its order; founding "
+                        f"years differ from the paper's by at most {ev['max_year_gap']:.0f} "
+                        f"year(s); the line ended in {ev['chain_end_year']:.0f}."))
