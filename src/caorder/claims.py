@@ -11,16 +11,12 @@ under which the claim is tested. :mod:`caorder.verdicts` computes the verdicts.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
-from caorder import paths, quotes
+from caorder import paths
 
 VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
 REQUIRED_FIELDS = (
@@ -41,54 +37,6 @@ ELEMENTS = (
     "institution",  # sovereignty, diplomacy, international law, authoritarianism, GPM
     "periodisation",  # configurations of order over time (chapter 4)
 )
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The outcome of testing one claim."""
-
-    claim_id: str
-    verdict: str  #: one of :data:`VERDICTS`
-    statistic: str  #: what the key number is, e.g. "percentile of C5 kappa among random groups"
-    value: float | None  #: the key number (None when the claim cannot be tested)
-    summary: str  #: one or two sentences stating the result in words, with the numbers
-
-    def __post_init__(self) -> None:
-        if self.verdict not in VERDICTS:
-            raise ValueError(f"{self.claim_id}: verdict {self.verdict!r} not in {VERDICTS}")
-
-    def as_dict(self) -> dict:
-        """Plain dictionary (for tables and claims.json)."""
-        return asdict(self)
-
-
-_EVALUATORS: dict[str, Callable[[], Verdict]] = {}
-
-
-def evaluator(claim_id: str) -> Callable[[Callable[[], Verdict]], Callable[[], Verdict]]:
-    """Decorator: register the function that computes the verdict for ``claim_id``."""
-
-    def register(function: Callable[[], Verdict]) -> Callable[[], Verdict]:
-        if claim_id in _EVALUATORS:
-            raise ValueError(f"Two evaluators registered for claim {claim_id}.")
-        _EVALUATORS[claim_id] = function
-        return function
-
-    return register
-
-
-def _import_analysis_modules() -> None:
-    """Import every caorder module so that all evaluators are registered."""
-    import caorder
-
-    for module in pkgutil.iter_modules(caorder.__path__):
-        importlib.import_module(f"caorder.{module.name}")
-
-
-def registered_evaluators() -> dict[str, Callable[[], Verdict]]:
-    """Every registered evaluator, keyed by claim id."""
-    _import_analysis_modules()
-    return dict(_EVALUATORS)
 
 
 def _claim_sort_key(claim_id: str) -> tuple[int, ...]:
@@ -141,81 +89,3 @@ def claim(claim_id: str) -> dict:
         if entry["id"] == claim_id:
             return entry
     raise KeyError(f"No claim {claim_id!r} in data/claims/*.yml.")
-
-
-def evaluate(claim_id: str) -> Verdict:
-    """Compute the verdict for one registered claim."""
-    claim(claim_id)  # fail early, with a clear message, on an unregistered id
-    evaluators = registered_evaluators()
-    if claim_id not in evaluators:
-        raise KeyError(f"Claim {claim_id} is registered but no evaluator computes it.")
-    result = evaluators[claim_id]()
-    if result.claim_id != claim_id:
-        raise ValueError(f"The evaluator for {claim_id} returned a verdict for {result.claim_id}.")
-    return result
-
-
-# --- the inventory of the paper's empirical claims (data/paper_claims.yml) ----------------
-
-INVENTORY_ATTRIBUTIONS = ("paper", "literature")
-TESTABLE = ("yes", "partly", "no")
-INVENTORY_FIELDS = (
-    "id", "attribution", "section", "quote", "paraphrase", "testable_with_book_data",
-    "covered_by", "coverage", "data_to_test",
-)
-
-
-@dataclass(frozen=True)
-class Inventory:
-    """The paper's empirical claims, the rule that counts them, and the register's coverage."""
-
-    counting_rule: str
-    not_empirical: dict[str, str]  #: register ids that are not empirical claims, with why
-    claims: list[dict]  #: one entry per empirical claim (P.. paper, L.. literature)
-
-
-def _check_inventory_entry(entry: dict, where: str, known: dict[str, dict]) -> None:
-    """Raise a one-line error if an inventory entry is incomplete or names unknown claims."""
-    name = f"{where}: claim {entry.get('id')}"
-    missing = [f for f in INVENTORY_FIELDS if f not in entry or entry[f] in (None, "", [])]
-    if missing:
-        raise ValueError(f"{name} lacks {missing} (every claim must be covered: covered_by)")
-    if entry["attribution"] not in INVENTORY_ATTRIBUTIONS:
-        raise ValueError(f"{name}: attribution {entry['attribution']!r} not in "
-                         f"{INVENTORY_ATTRIBUTIONS}")
-    if entry["testable_with_book_data"] not in TESTABLE:
-        raise ValueError(f"{name}: testable_with_book_data must be one of {TESTABLE} "
-                         "(quote 'yes' and 'no' in YAML)")
-    quotes.sections_named(entry["section"])
-    unknown = [c for c in entry["covered_by"] if c not in known]
-    if unknown:
-        raise ValueError(f"{name}: covered_by names {unknown}, not in data/claims/*.yml")
-    testable = [c for c in entry["covered_by"] if known[c]["evaluator"] != "untestable"]
-    if entry["testable_with_book_data"] != "no" and not testable:
-        raise ValueError(f"{name} is testable ({entry['testable_with_book_data']}) but every "
-                         "claim covering it is untestable: add a tested claim or say 'no'")
-
-
-def inventory(path: Path | None = None, folder: Path | None = None) -> Inventory:
-    """The inventory of the paper's empirical claims (``data/paper_claims.yml``), validated.
-
-    Checks that ids are unique, that every claim is covered by at least one register entry
-    (``folder``, default ``data/claims``) and that the ids it names exist in the register.
-    """
-    path = path or paths.data_dir() / "paper_claims.yml"
-    with open(path, encoding="utf-8") as handle:
-        document = yaml.safe_load(handle) or {}
-    known = {entry["id"]: entry for entry in register(folder)}
-    entries = document.get("claims") or []
-    for entry in entries:
-        _check_inventory_entry(entry, path.name, known)
-    ids = [entry["id"] for entry in entries]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicated:
-        raise ValueError(f"{path.name}: claim ids used twice: {duplicated}")
-    not_empirical = dict(document.get("not_empirical_claims") or {})
-    unknown = sorted(set(not_empirical) - set(known))
-    if unknown:
-        raise ValueError(f"{path.name}: not_empirical_claims names {unknown}, "
-                         "not in data/claims/*.yml")
-    return Inventory(str(document.get("counting_rule", "")), not_empirical, entries)

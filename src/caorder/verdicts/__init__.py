@@ -16,14 +16,24 @@ it was declared, the verdict under the original rule.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from caorder import claims
-from caorder.verdicts import cache, ch1, ch2, ch3, ch4, legacy
+from caorder.verdicts import cache, ch1, ch2, ch3, ch4
 from caorder.verdicts.core import (
-    AGREEMENT_SHARE, ATTRIBUTIONS, UNTESTABLE, VERDICTS, Evaluator, Result, Spec, SpecResult,
-    combine, judge, specifications, untestable,
+    AGREEMENT_SHARE,
+    ATTRIBUTIONS,
+    UNTESTABLE,
+    VERDICTS,
+    Evaluator,
+    Result,
+    Spec,
+    SpecResult,
+    combine,
+    judge,
+    specifications,
+    untestable,
 )
 
 #: The chapter modules, listed explicitly (no package scan): prefix -> module.
@@ -80,8 +90,6 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
     name = entry["evaluator"]
     if name == UNTESTABLE_EVALUATOR:
         return untestable(claim_id, str(entry["untestable"]["reason"]).strip())
-    if name == "legacy":
-        return legacy.result(claim_id)
     registry = evaluators()
     if name not in registry:
         raise KeyError(f"Claim {claim_id} names evaluator {name!r}, which no module in "
