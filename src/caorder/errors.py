@@ -18,6 +18,10 @@ class DataError(RuntimeError):
     """An expected fault in the data or the environment; the message says what to do."""
 
 
+class CuratedDataError(DataError, ValueError):
+    """A curated file in ``data/`` breaks one of its rules (the message names file and rule)."""
+
+
 def cli(main: Callable[..., int]) -> Callable[..., int]:
     """Wrap a command-line ``main`` so a :class:`DataError` prints one line and returns 1."""
 
