@@ -97,40 +97,34 @@ def _sidecar(target: Path) -> Path:
 
 
 def _discard(target: Path, why: str) -> None:
-    """Log why a cached table is unusable and delete it with its sidecar."""
+    """Log why a cached table is unusable and delete it with its sidecar (under its lock)."""
     log.warning("cached table %s is unusable (%s); deleting and rebuilding it", target, why)
     for path in (target, _sidecar(target)):
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only cache: the rebuild step reports it
+        path.unlink(missing_ok=True)
 
 
-def _read_verified(target: Path) -> pd.DataFrame | None:
-    """Return the cached table if its bytes match the sidecar checksum, else ``None``.
+def _read_verified(target: Path) -> tuple[pd.DataFrame | None, str]:
+    """Return the cached table if its bytes match the sidecar checksum, and why not if not.
 
-    A present but unusable copy (no sidecar, checksum mismatch, unreadable) is discarded.
+    Never deletes anything: the caller does that under the table's lock, because a copy seen
+    without its sidecar may be one another process is finishing.
     """
     try:
         data = target.read_bytes()
     except FileNotFoundError:
-        return None
+        return None, ""
     except OSError as err:
-        _discard(target, f"cannot be read: {paths.describe_oserror(err)}")
-        return None
+        return None, f"cannot be read: {paths.describe_oserror(err)}"
     try:
         expected = _sidecar(target).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
-        _discard(target, "its checksum file is missing or unreadable")
-        return None
+        return None, "its checksum file is missing or unreadable"
     if _digest(data) != expected:
-        _discard(target, "its bytes do not match the recorded sha256")
-        return None
+        return None, "its bytes do not match the recorded sha256"
     try:
-        return pd.read_parquet(io.BytesIO(data))
+        return pd.read_parquet(io.BytesIO(data)), ""
     except Exception as err:  # pyarrow raises many types for a bad file
-        _discard(target, f"pyarrow cannot read it: {err.__class__.__name__}")
-        return None
+        return None, f"pyarrow cannot read it: {err.__class__.__name__}"
 
 
 def _write_table(frame: pd.DataFrame, target: Path) -> None:
@@ -187,7 +181,7 @@ def _cached(name: str, fingerprint: str, build: Callable[[], pd.DataFrame]) -> p
     """Read table ``name`` from its verified parquet cache, or build, validate and cache it."""
     folder = paths.cache_dir() / "tables"
     target = folder / f"{name}-{fingerprint}.parquet"
-    frame = _read_verified(target)
+    frame, _ = _read_verified(target)
     if frame is not None:
         return frame
     folder = _tables_dir()
@@ -201,8 +195,10 @@ def _cached(name: str, fingerprint: str, build: Callable[[], pd.DataFrame]) -> p
             "writable folder."
         ) from None
     try:
-        frame = _read_verified(target)  # another process may have built it meanwhile
+        frame, why = _read_verified(target)  # another process may have built it meanwhile
         if frame is None:
+            if why:
+                _discard(target, why)
             _sweep(folder, name, keep=target)
             frame = build()
             _write_table(frame, target)
