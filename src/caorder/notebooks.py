@@ -144,6 +144,13 @@ def isolated_env(ipython_dir: Path, base: dict | None = None) -> dict[str, str]:
     return env
 
 
+@contextmanager
+def _empty_ipython_dir() -> Iterator[Path]:
+    """A fresh, empty IPython directory, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="caorder-ipython-") as folder:
+        yield Path(folder)
+
+
 def execute(path: Path, timeout: int = 600) -> None:
     """Execute the notebook at ``path`` in place, deterministically, in an isolated kernel."""
     notebook = nbformat.read(path, as_version=4)
