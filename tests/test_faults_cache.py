@@ -25,7 +25,9 @@ from caorder.errors import DataError
 from caorder.fetch import PINNED_FILES, DataFetchError, PinnedFile
 
 SRC = Path(tables.__file__).resolve().parents[1]
-GOOD = pd.DataFrame({"rcid": [1, 1, 2], "iso3": ["KAZ", "UZB", "KAZ"], "vote": ["yes", "no", "yes"]})
+GOOD = pd.DataFrame(
+    {"rcid": [1, 1, 2], "iso3": ["KAZ", "UZB", "KAZ"], "vote": ["yes", "no", "yes"]}
+)
 
 
 @pytest.fixture
@@ -185,8 +187,8 @@ SAMPLE = b"rcid,iso3,vote\n1,KAZ,yes\n" * 10
 
 @pytest.fixture
 def pinned(monkeypatch):
-    entry = PinnedFile(KEY, "http://127.0.0.1:9/x", hashlib.sha256(SAMPLE).hexdigest(),
-                       len(SAMPLE), "test")
+    checksum = hashlib.sha256(SAMPLE).hexdigest()
+    entry = PinnedFile(KEY, "http://127.0.0.1:9/x", checksum, len(SAMPLE), "test")
     monkeypatch.setitem(PINNED_FILES, KEY, entry)
     return entry
 
