@@ -12,9 +12,9 @@ STAMP  := $(VENV)/.installed
 # or matplotlibrc cannot change outputs (caorder.notebooks.execute does the same).
 SCRATCH  := .cache/kernel-env
 ISOLATED  = rm -rf $(SCRATCH)/ipython && mkdir -p $(SCRATCH)/ipython $(SCRATCH)/matplotlib && \
-	env -u PYTHONSTARTUP -u MATPLOTLIBRC -u JUPYTER_CONFIG_DIR \
+	env -u PYTHONSTARTUP -u MATPLOTLIBRC -u MPLBACKEND -u JUPYTER_CONFIG_DIR \
 	IPYTHONDIR=$(CURDIR)/$(SCRATCH)/ipython MPLCONFIGDIR=$(CURDIR)/$(SCRATCH)/matplotlib \
-	MPLBACKEND=Agg PYTHONHASHSEED=0
+	PYTHONHASHSEED=0
 
 # pip-tools lives in its own venv: it regenerates the lock and is not a runtime dependency.
 LOCKVENV := .cache/lock-venv

@@ -101,6 +101,9 @@ def small_notebook(path: Path) -> Path:
             "print(share)"
         ),
         nbformat.v4.new_code_cell("pd.DataFrame({'third': [1 / 3], 'key': ['a']})"),
+        nbformat.v4.new_code_cell(
+            "import matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\nplt.show()"
+        ),
     ]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(notebook, path)
@@ -118,6 +121,7 @@ def test_a_notebook_executed_twice_is_byte_identical_despite_a_user_profile(
     )
     monkeypatch.setenv("IPYTHONDIR", str(hostile))
     monkeypatch.setenv("PYTHONSTARTUP", str(startup / "00-precision.py"))
+    monkeypatch.setenv("MPLBACKEND", "Agg")  # a user's backend would hide inline figures
     first = small_notebook(tmp_path / "first.ipynb")
     notebooks.execute(first)
     once = first.read_bytes()
@@ -127,6 +131,7 @@ def test_a_notebook_executed_twice_is_byte_identical_despite_a_user_profile(
     printed = [out["text"] for out in cells[0].outputs if out["output_type"] == "stream"]
     assert printed == ["0.3\n"]  # 0.30000000000000004, rounded before glue
     assert "0.333333" in cells[1].outputs[0]["data"]["text/plain"]  # not the user's 0.33
+    assert any("image/png" in out.get("data", {}) for out in cells[2].outputs), "figure lost"
     copy = tmp_path / "copy.ipynb"
     shutil.copyfile(first, copy)
     notebooks.execute(copy)

@@ -44,7 +44,8 @@ from caorder.errors import DataError, cli
 RESULT_ENV_VARS = ("CAORDER_UNDL_CSV",)
 
 #: Variables removed from the kernel's environment: they would load a user's own settings.
-_USER_SETTINGS_ENV = ("PYTHONSTARTUP", "MATPLOTLIBRC", "JUPYTER_CONFIG_DIR")
+#: (MPLBACKEND would replace the kernel's inline backend, and figures would vanish.)
+_USER_SETTINGS_ENV = ("PYTHONSTARTUP", "MATPLOTLIBRC", "MPLBACKEND", "JUPYTER_CONFIG_DIR")
 
 _STAMP_NAME = ".jupyter_cache.fingerprint"
 
@@ -126,8 +127,8 @@ def isolated_env(ipython_dir: Path, base: dict | None = None) -> dict[str, str]:
     """The environment for a notebook kernel: the caller's, minus a user's own settings.
 
     IPython reads its profile from ``ipython_dir`` (pass an empty folder); matplotlib reads
-    the project's own settings folder (no ``matplotlibrc``; it only caches fonts) and draws
-    with the Agg backend; string hashing is fixed.
+    the project's own settings folder (no ``matplotlibrc``; it only caches fonts) and keeps
+    the kernel's default inline backend; string hashing is fixed.
     """
     env = dict(os.environ if base is None else base)
     for name in _USER_SETTINGS_ENV:
@@ -138,7 +139,6 @@ def isolated_env(ipython_dir: Path, base: dict | None = None) -> dict[str, str]:
     env.update(
         IPYTHONDIR=str(ipython_dir),
         MPLCONFIGDIR=str(matplotlib_dir),
-        MPLBACKEND="Agg",
         PYTHONHASHSEED="0",
     )
     return env
