@@ -36,6 +36,7 @@ def test_eight_processes_on_an_empty_cache_all_succeed(real_files, tmp_path):
         "PYTHONPATH": str(SRC),
         "CAORDER_CACHE_DIR": str(cache),
         "CAORDER_DATA_MIRROR": str(mirror),
+        "PYTHONFAULTHANDLER": "1",  # a native crash prints where it happened
     }
     runs = [
         subprocess.Popen(
@@ -55,7 +56,7 @@ def test_eight_processes_on_an_empty_cache_all_succeed(real_files, tmp_path):
     finally:
         for run in runs:
             run.kill()
-    failures = [err for code, _, err in outcomes if code != 0]
+    failures = [f"exit {code}: {out} {err[-2000:]}" for code, out, err in outcomes if code != 0]
     assert not failures, failures[0]
     assert len({out for _, out, _ in outcomes}) == 1, "every process must read the same tables"
     leftovers = [p.name for p in cache.rglob("*") if p.name.startswith("tmp") or ".tmp" in p.name]

@@ -32,7 +32,6 @@ lower rcid is kept; the higher one is dropped from ``rollcalls`` and ``votes``.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import os
 import tempfile
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
 import pyreadr
 from filelock import FileLock
 
@@ -122,7 +122,10 @@ def _read_verified(target: Path) -> tuple[pd.DataFrame | None, str]:
     if _digest(data) != expected:
         return None, "its bytes do not match the recorded sha256"
     try:
-        return pd.read_parquet(io.BytesIO(data)), ""
+        # A native buffer, not io.BytesIO: arrow's reader threads must never call back into
+        # Python, or one still running at interpreter exit aborts the process (apache/arrow
+        # issue 34314: "terminate called without an active exception").
+        return pd.read_parquet(pa.BufferReader(data)), ""
     except Exception as err:  # pyarrow raises many types for a bad file
         return None, f"pyarrow cannot read it: {err.__class__.__name__}"
 
