@@ -1,28 +1,48 @@
 # Central Asian Order: the two commands in README.md are `make book` and `make test`.
-# Everything runs inside a local virtual environment (.venv) built from the exact
-# pins in requirements.txt, so a fresh machine with Python 3.11 needs nothing else.
+# Everything runs inside a local virtual environment (.venv) built from the exact, hash-pinned
+# versions in requirements.txt, so a fresh machine with Python 3.11 needs nothing else.
 
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help env data book test test-package test-notebooks notebooks bench clean clean-data
-.PHONY: archive pdf test-browser
+# One BLAS thread: the analyses are small matrix products, and on a shared 2-core machine
+# multithreaded OpenBLAS was up to 30 times slower under load. Results do not depend on it.
+export OPENBLAS_NUM_THREADS := 1
+export OMP_NUM_THREADS := 1
+
+# Notebook kernels (book build, nbval) run with an empty IPython folder and the project's own
+# matplotlib folder (no matplotlibrc; it keeps only the font cache), so a user's startup files
+# or matplotlibrc cannot change outputs (caorder.notebooks.execute does the same).
+SCRATCH  := .cache/kernel-env
+ISOLATED  = rm -rf $(SCRATCH)/ipython && mkdir -p $(SCRATCH)/ipython $(SCRATCH)/matplotlib && \
+	env -u PYTHONSTARTUP -u MATPLOTLIBRC -u MPLBACKEND -u JUPYTER_CONFIG_DIR \
+	IPYTHONDIR=$(CURDIR)/$(SCRATCH)/ipython MPLCONFIGDIR=$(CURDIR)/$(SCRATCH)/matplotlib \
+	PYTHONHASHSEED=0
+
+# pip-tools lives in its own venv: it regenerates the lock and is not a runtime dependency.
+LOCKVENV := .cache/lock-venv
+
+.PHONY: help env data book test test-package test-notebooks test-browser lint notebooks tag
+.PHONY: bench clean clean-data lock archive pdf
 
 help:
 	@echo "make book            build the website into _build/html (fetches data on first run)"
-	@echo "make test            run every test: package tests, then nbval on every notebook"
-	@echo "make notebooks       re-execute notebooks in place (refresh committed outputs)"
-	@echo "make bench           run the benchmark scripts in benchmarks/"
-	@echo "make data            fetch and verify the pinned data files"
+	@echo "make test            run every test: lint, package and fault tests, nbval on every"
+	@echo "                     notebook, and the browser tests of the built site (after make book)"
 	@echo "make pdf             render the PDF edition into the site (after make book)"
-	@echo "make test-browser    test the built site in headless Chromium"
+	@echo "make notebooks       re-execute notebooks in place (refresh committed outputs)"
+	@echo "make tag             tag notebook cells for the page layout (hide/remove plumbing)"
+	@echo "make lint            ruff format --check and ruff check"
+	@echo "make bench           run the benchmark scripts in benchmarks/"
+	@echo "make data            fetch and verify the pinned data files and cached tables"
+	@echo "make lock            regenerate the hash-pinned requirements.txt from requirements.in"
 	@echo "make clean           remove the build output (keeps the data cache)"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -30,13 +50,14 @@ env: $(STAMP)
 
 data: env
 	$(BIN)/python -m caorder.fetch
+	$(BIN)/python -m caorder.tables
 
 book: data archive
-	mkdir -p _build/extra
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	@# jupyter-cache keys on code cells only: clear it when src/, data/ or settings changed.
+	$(BIN)/python -m caorder.notebooks --check-cache _build
+	$(BIN)/python -m caorder.ledger _build/extra/claims.json
+	$(ISOLATED) $(BIN)/jupyter-book build . -W -n --keep-going
 	@test -f _build/html/index.html || (echo "ERROR: _build/html/index.html was not produced" && exit 1)
-	@# The ledger notebook writes claims.json when it executes; a cached run skips that.
-	@test -f _build/html/claims.json || $(BIN)/python -m caorder.ledger _build/html/claims.json
 	@echo "Book built: open _build/html/index.html"
 
 # The source archive of HEAD, published with the site (skipped outside a git checkout).
@@ -47,20 +68,28 @@ archive: env
 pdf: data
 	$(BIN)/python -m caorder.pdf
 
-# Real-browser tests of the built site (needs Chromium: bash .ci/install-browser).
-test-browser: env
-	$(BIN)/python -m pytest -m browser tests/browser
+test: lint test-package test-notebooks test-browser
 
-test: test-package test-notebooks
+lint: env
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
 
 test-package: data
 	$(BIN)/python -m pytest tests
 
 test-notebooks: data
-	$(BIN)/python -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider notebooks
+	$(ISOLATED) $(BIN)/python -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider notebooks
+
+# Real-browser tests of the built site; they skip, saying how, without a build or Chromium
+# (bash .ci/install-browser installs Debian's Chromium).
+test-browser: env
+	$(BIN)/python -m pytest -m browser tests/browser
 
 notebooks: data
 	$(BIN)/python -m caorder.notebooks notebooks/*.ipynb
+
+tag: env
+	$(BIN)/python -m caorder.notebooks --tag notebooks/*.ipynb
 
 bench: data
 	$(BIN)/python benchmarks/permutation_baseline.py
@@ -71,3 +100,10 @@ clean:
 
 clean-data:
 	rm -rf .cache
+
+# Keeps the versions already in requirements.txt; add --upgrade-package NAME to move one.
+lock:
+	$(PYTHON) -m venv $(LOCKVENV)
+	$(LOCKVENV)/bin/python -m pip install --quiet -r requirements-dev.in
+	$(LOCKVENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras \
+	  --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt

@@ -88,7 +88,11 @@ def test_cache_is_rebuilt_when_its_fingerprint_changes(tmp_path, monkeypatch):
     assert tables._cached("demo", "aaa", build)["x"].tolist() == [1]
     assert tables._cached("demo", "aaa", build)["x"].tolist() == [1]
     assert tables._cached("demo", "bbb", build)["x"].tolist() == [2]
-    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["demo-bbb.parquet"]
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == [
+        "demo-bbb.parquet",
+        "demo-bbb.parquet.sha256",
+        "demo.lock",
+    ]
 
 
 # --- the real data ---------------------------------------------------------------------
@@ -103,7 +107,39 @@ def test_rollcalls_cover_sessions_1_to_74(real):
     rollcalls, _ = real
     assert rollcalls["session"].min() == 1 and rollcalls["session"].max() == 74
     assert rollcalls["date"].min() == pd.Timestamp("1946-01-01")
-    assert len(rollcalls) == 6203
+    assert len(rollcalls) == 6203 - 5  # five roll calls recorded twice are kept once
+    assert {"amend", "para"} <= set(rollcalls.columns)
+
+
+def test_duplicate_rollcalls_are_found_by_rule_and_dropped(real):
+    rollcalls, votes = real
+    pairs = tables.duplicate_rollcalls()
+    got = list(zip(pairs["kept_rcid"], pairs["dropped_rcid"]))
+    assert got == [(4587, 5740), (4735, 5798), (5179, 5919), (5248, 5938), (5569, 6006)]
+    assert not rollcalls["rcid"].isin(pairs["dropped_rcid"]).any()
+    assert not votes["rcid"].isin(pairs["dropped_rcid"]).any()
+    assert pairs["kept_rcid"].isin(rollcalls["rcid"]).all()
+
+
+def test_duplicate_rule_keeps_distinct_paragraph_votes_with_equal_tallies():
+    calls = pd.DataFrame(
+        {
+            "rcid": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+            "unres": ["A/RES/9/1", "R/9/1", "R/9/2", "R/9/2", "R/9/3", "R/9/3"],
+            "date": ["2000-01-01"] * 6,
+            "amend": [None, None, None, None, None, None],
+            "para": [None, None, 1, 1, None, None],
+        }
+    )
+    same = [("AAA", "yes"), ("BBB", "no")]
+    raw = pd.DataFrame(
+        [(rcid, c, v) for rcid in (1, 2, 3, 4, 5) for c, v in same]
+        + [(6, "AAA", "yes"), (6, "BBB", "abstain")],
+        columns=["rcid", "country", "vote"],
+    )
+    pairs = tables._find_duplicates(calls, raw)
+    # 1/2 are one vote written with two symbol styles; 3/4 are paragraph votes; 5/6 differ.
+    assert list(zip(pairs["kept_rcid"], pairs["dropped_rcid"])) == [(1, 2)]
 
 
 def test_ukraine_territorial_integrity_vote_matches_the_official_record(real):
@@ -153,4 +189,4 @@ def test_first_conversion_takes_at_most_thirty_seconds(real_files, tmp_path, mon
     tables.votes()
     tables.ideal_points()
     assert time.perf_counter() - start <= 30.0
-    assert len(list((tmp_path / "tables").glob("*.parquet"))) == 3
+    assert len(list((tmp_path / "tables").glob("*.parquet"))) == 4  # with duplicate_rollcalls

@@ -4,6 +4,16 @@
 vote data spell the state); it is what turns "no recorded vote" into "absent".
 ``data/country_groups.yml`` defines the C5 and the comparison groups, with join and leave
 dates where membership changed.
+
+Both files are checked on load, and every violation raises
+:class:`caorder.errors.CuratedDataError` naming the file, the row or group and the rule:
+
+- members.csv: the pandera schema, no date after :data:`AS_OF`, and the spells of one ISO3
+  code ordered and not overlapping;
+- country_groups.yml: no duplicate keys (:mod:`caorder.yamlio`), a known ``kind``
+  (:data:`GROUP_KINDS`), ISO3 codes that exist in members.csv, real ISO dates not after
+  :data:`AS_OF`, ``joined`` not after ``left``, and each state's spells listed in order
+  without overlap (an open end is only allowed on the last spell).
 """
 
 from __future__ import annotations
@@ -14,10 +24,18 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from caorder import paths
+from caorder.errors import CuratedDataError
 from caorder.schemas import MEMBERS, validate
+from caorder.yamlio import load_yaml
+
+#: The curated files describe the world up to this day (the vote data end in 2025); a later
+#: date is a typo or a forecast, not data.
+AS_OF = date(2025, 12, 31)
+
+#: The kinds of country group the book knows how to use as a baseline.
+GROUP_KINDS = ("region", "organisation", "reference")
 
 #: The five Central Asian states (the group ``C5`` of ``data/country_groups.yml``).
 C5 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
@@ -43,7 +61,33 @@ def load_members(path: Path | None = None) -> pd.DataFrame:
     for column in ("member_from", "member_to"):
         if column in frame:
             frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
-    return validate(frame, MEMBERS, f"{path.name}")
+    frame = validate(frame, MEMBERS, f"{path.name}")
+    _check_member_dates(frame, path)
+    return frame
+
+
+def _check_member_dates(frame: pd.DataFrame, path: Path) -> None:
+    """Reject dates after :data:`AS_OF` and overlapping spells of one ISO3 code."""
+    limit = pd.Timestamp(AS_OF)
+    for column in ("member_from", "member_to"):
+        late = frame[frame[column] > limit]
+        if len(late):
+            row = late.index[0] + 2  # header is line 1
+            raise CuratedDataError(
+                f"{path.name}, line {row} ({late['iso3'].iloc[0]}): {column} "
+                f"{late[column].iloc[0]:%Y-%m-%d} is after the data's as-of date {AS_OF}; "
+                "rule: no future dates. Correct the date."
+            )
+    ordered = frame.sort_values(["iso3", "member_from"])
+    previous_end = ordered.groupby("iso3")["member_to"].shift()
+    starts_again = ordered.groupby("iso3").cumcount() > 0
+    clash = starts_again & (previous_end.isna() | (ordered["member_from"] <= previous_end))
+    if clash.any():
+        iso3 = ordered.loc[clash, "iso3"].iloc[0]
+        raise CuratedDataError(
+            f"{path.name}: the membership spells of {iso3} overlap; rule: one seat at a time "
+            "(each spell ends before the next begins). Correct member_from/member_to."
+        )
 
 
 @dataclass(frozen=True)
@@ -87,26 +131,71 @@ class Group:
 
 
 def _as_date(value: object, where: str) -> date | None:
+    """Parse an optional ISO date; reject impossible and future dates naming ``where``."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value))
+        except ValueError:
+            raise CuratedDataError(
+                f"{where}: {value!r} is not a real ISO date; rule: dates are YYYY-MM-DD and "
+                "exist in the calendar. Correct the date."
+            ) from None
+    if day > AS_OF:
+        raise CuratedDataError(
+            f"{where}: {day} is after the data's as-of date {AS_OF}; rule: no future dates. "
+            "Correct the date."
+        )
+    return day
 
 
-def _parse_group(key: str, spec: dict, path: Path) -> Group:
+def _check_spells(members: list[GroupMember], where: str) -> None:
+    """Each state's spells: joined not after left, listed in order, not overlapping."""
+    by_state: dict[str, list[GroupMember]] = {}
+    for member in members:
+        if member.joined and member.left and member.joined > member.left:
+            raise CuratedDataError(
+                f"{where} {member.iso3}: joined {member.joined} is after left {member.left}; "
+                "rule: a spell cannot end before it starts. Swap or correct the dates."
+            )
+        by_state.setdefault(member.iso3, []).append(member)
+    for iso3, spells in by_state.items():
+        for before, after in zip(spells, spells[1:]):
+            if before.left is None or after.joined is None or after.joined <= before.left:
+                raise CuratedDataError(
+                    f"{where} {iso3}: spells overlap or are out of order ({before.joined} to "
+                    f"{before.left or 'open'}, then {after.joined or 'open'} to "
+                    f"{after.left or 'open'}); rule: list each state's spells in date order, "
+                    "each ending before the next begins. Correct the dates."
+                )
+
+
+def _parse_group(key: str, spec: object, path: Path, known: frozenset[str]) -> Group:
+    """Build one group from its YAML mapping, checking every rule of the module docstring."""
     where = f"{path.name}: group {key}"
+    if not isinstance(spec, dict):
+        raise CuratedDataError(f"{where} must be a mapping with name, kind, source, members.")
     missing = [field for field in ("name", "kind", "source", "members") if field not in spec]
     if missing:
-        raise ValueError(f"{where} lacks {', '.join(missing)}; every group needs them.")
+        raise CuratedDataError(f"{where} lacks {', '.join(missing)}; every group needs them.")
+    if spec["kind"] not in GROUP_KINDS:
+        raise CuratedDataError(
+            f"{where}: unknown kind {spec['kind']!r}; rule: kind is one of "
+            f"{', '.join(GROUP_KINDS)}. Use one of them."
+        )
     members = []
-    for entry in spec["members"]:
-        iso3 = str(entry.get("iso3", ""))
+    for entry in spec["members"] or []:
+        iso3 = str(entry.get("iso3", "")) if isinstance(entry, dict) else ""
         if len(iso3) != 3 or not iso3.isupper():
-            raise ValueError(f"{where}: member {entry!r} needs a three-letter ISO3 code.")
+            raise CuratedDataError(f"{where}: member {entry!r} needs a three-letter ISO3 code.")
+        if iso3 not in known:
+            raise CuratedDataError(
+                f"{where}: {iso3} is not an ISO3 code in members.csv; rule: every group member "
+                "is a UN member state listed there. Correct the code or add the state."
+            )
         members.append(
             GroupMember(
                 iso3=iso3,
@@ -114,18 +203,23 @@ def _parse_group(key: str, spec: dict, path: Path) -> Group:
                 left=_as_date(entry.get("left"), f"{where} {iso3} left"),
             )
         )
+    _check_spells(members, where)
     return Group(key, spec["name"], spec["kind"], spec["source"], tuple(members))
 
 
 @lru_cache(maxsize=4)
-def load_groups(path: Path | None = None) -> dict[str, Group]:
-    """Return the country groups of ``data/country_groups.yml`` keyed by their short name."""
+def load_groups(path: Path | None = None, members: Path | None = None) -> dict[str, Group]:
+    """Return the country groups of ``data/country_groups.yml`` keyed by their short name.
+
+    ``members`` is the membership file the ISO3 codes are checked against (default
+    ``data/members.csv``).
+    """
     path = path or paths.data_dir() / "country_groups.yml"
-    with open(path, encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
-    if not isinstance(document, dict) or "groups" not in document:
-        raise ValueError(f"{path.name}: expected a top-level 'groups:' mapping.")
-    return {key: _parse_group(key, spec, path) for key, spec in document["groups"].items()}
+    document = load_yaml(path, dates_as_text=True)
+    if not isinstance(document, dict) or not isinstance(document.get("groups"), dict):
+        raise CuratedDataError(f"{path.name}: expected a top-level 'groups:' mapping.")
+    known = frozenset(load_members(members)["iso3"])
+    return {key: _parse_group(key, spec, path, known) for key, spec in document["groups"].items()}
 
 
 def group(key: str) -> Group:

@@ -8,11 +8,19 @@ download never leaves a half-written file in the cache.
 
 Set ``CAORDER_DATA_MIRROR`` to a folder laid out as ``<mirror>/<dataset>/<file>`` (for
 example ``../shared/data``) to copy the files from there instead of downloading them; the
-same checksum checks apply. Run ``python -m caorder.fetch`` to fetch everything.
+same checksum checks apply. Run ``python -m caorder.fetch`` to fetch everything,
+``python -m caorder.fetch --list`` to print every pinned URL and sha256 (what an offline user
+puts in a mirror).
+
+Several processes may fetch at once (parallel notebook runs): a file lock per dataset folder
+(``filelock``) serialises them, and temporary files that a killed run left behind are swept
+when the lock is taken. Every expected fault raises :class:`DataFetchError` (a
+:class:`caorder.errors.DataError`) with a one-line message naming the file and the fix.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from dataclasses import dataclass
@@ -21,8 +29,10 @@ from typing import Callable
 
 import pooch
 import requests
+from filelock import FileLock
 
 from caorder import paths
+from caorder.errors import DataError, cli
 
 _GITHUB_RAW = "https://raw.githubusercontent.com"
 
@@ -107,7 +117,7 @@ PINNED_FILES: dict[str, PinnedFile] = {
 }
 
 
-class DataFetchError(RuntimeError):
+class DataFetchError(DataError):
     """A pinned file could not be obtained or failed verification."""
 
 
@@ -149,6 +159,11 @@ def _copy_from_mirror(mirror: Path, pinned: PinnedFile) -> Downloader:
     source = mirror / pinned.key
 
     def copy(url: str, output_file: str, pup: pooch.Pooch | None = None) -> None:
+        if mirror.exists() and not mirror.is_dir():
+            raise DataFetchError(
+                f"{pinned.key}: the mirror {mirror} (from {paths.MIRROR_ENV}) is a file, not a "
+                "folder. Point it at a folder laid out as <dataset>/<file>, or unset it."
+            )
         if not mirror.is_dir():
             raise DataFetchError(
                 f"{pinned.key}: the mirror folder {mirror} (from {paths.MIRROR_ENV}) does not "
@@ -160,9 +175,38 @@ def _copy_from_mirror(mirror: Path, pinned: PinnedFile) -> Downloader:
                 f"{pinned.key}: not found in the mirror folder {mirror} (looked for {source}). "
                 f"Copy it there from {pinned.url}, or unset {paths.MIRROR_ENV}."
             )
-        shutil.copyfile(source, output_file)
+        try:
+            shutil.copyfile(source, output_file)
+        except OSError as err:
+            if Path(err.filename or "") == Path(output_file):
+                raise  # a cache-side fault: reported by fetch() with the cache's fix
+            raise DataFetchError(
+                f"{pinned.key}: the mirror copy {source} cannot be read "
+                f"({paths.describe_oserror(err)}). Make it readable, or unset {paths.MIRROR_ENV}."
+            ) from None
 
     return copy
+
+
+def _sweep_orphans(folder: Path) -> None:
+    """Delete pooch's temporary files in ``folder``; call only while holding its lock."""
+    for orphan in folder.glob("tmp*"):
+        orphan.unlink(missing_ok=True)
+
+
+def _retrieve(pinned: PinnedFile, url: str, folder: Path, downloader: Downloader) -> str:
+    """Run pooch under the dataset folder's lock, so concurrent fetches do not collide."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(folder.parent / f"{folder.name}.lock"), timeout=600):
+        _sweep_orphans(folder)
+        return pooch.retrieve(
+            url=url,
+            known_hash=f"sha256:{pinned.sha256}",
+            fname=Path(pinned.key).name,
+            path=folder,
+            downloader=downloader,
+            progressbar=False,
+        )
 
 
 def fetch(
@@ -195,15 +239,9 @@ def fetch(
         http = pooch.HTTPDownloader(progressbar=False, timeout=60)
         downloader = _checked(http, pinned, source_url)
         origin = source_url
+    folder = cache / Path(pinned.key).parent
     try:
-        local = pooch.retrieve(
-            url=source_url,
-            known_hash=f"sha256:{pinned.sha256}",
-            fname=Path(pinned.key).name,
-            path=cache / Path(pinned.key).parent,
-            downloader=downloader,
-            progressbar=False,
-        )
+        local = _retrieve(pinned, source_url, folder, downloader)
     except DataFetchError:
         raise
     except ValueError as err:  # pooch: hash mismatch
@@ -219,7 +257,11 @@ def fetch(
             "holds the pinned files (layout <dataset>/<file>)."
         ) from err
     except OSError as err:
-        raise DataFetchError(f"{pinned.key}: could not read or write a file: {err}") from err
+        raise DataFetchError(
+            f"{pinned.key}: cannot write to the cache folder {folder} "
+            f"({paths.describe_oserror(err)}). Free space or make it writable, or set "
+            f"{paths.CACHE_ENV} to another folder."
+        ) from None
     return Path(local)
 
 
@@ -228,17 +270,40 @@ def fetch_all() -> list[Path]:
     return [fetch(key) for key in PINNED_FILES]
 
 
-def main() -> int:
-    """Command-line entry point: ``python -m caorder.fetch``."""
-    try:
-        for key in PINNED_FILES:
-            fetch(key)
-            print(f"ok  {key}")
-    except DataFetchError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m caorder.fetch",
+        description=(
+            "Fetch and verify every pinned third-party data file into the cache "
+            f"({paths.CACHE_ENV}, default .cache/). With {paths.MIRROR_ENV} set to a folder "
+            "laid out as <dataset>/<file>, files are copied from there instead of downloaded."
+        ),
+    )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="print every pinned file (mirror path, URL, sha256, size) and exit",
+    )
+    return parser
+
+
+def pinned_listing() -> list[str]:
+    """One line per pinned file: mirror path, sha256, size in bytes and URL."""
+    return [f"{f.key}  sha256:{f.sha256}  {f.size}  {f.url}" for f in PINNED_FILES.values()]
+
+
+@cli
+def main(arguments: list[str] | None = None) -> int:
+    """Command-line entry point: ``python -m caorder.fetch [--list]``."""
+    options = _parser().parse_args(arguments if arguments is not None else [])
+    if options.list:
+        print("\n".join(pinned_listing()))
+        return 0
+    for key in PINNED_FILES:
+        fetch(key)
+        print(f"ok  {key}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -12,8 +12,11 @@ found relative to this file. Two environment variables change the defaults:
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
+
+from caorder.errors import DataError
 
 CACHE_ENV = "CAORDER_CACHE_DIR"
 MIRROR_ENV = "CAORDER_DATA_MIRROR"
@@ -36,14 +39,44 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Return the cache folder for downloads and converted tables, creating it if needed."""
+    """Return the cache folder for downloads and converted tables, creating it if needed.
+
+    Raises :class:`DataError` naming ``CAORDER_CACHE_DIR`` when the folder cannot be created.
+    """
     configured = os.environ.get(CACHE_ENV)
     path = Path(configured).expanduser() if configured else repo_root() / ".cache"
-    path.mkdir(parents=True, exist_ok=True)
+    where = f"{CACHE_ENV}={configured}" if configured else f"the default cache folder {path}"
+    if path.exists() and not path.is_dir():
+        raise DataError(
+            f"{where} is a file, not a folder. Remove the file or set {CACHE_ENV} to a folder."
+        )
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise DataError(
+            f"{where}: the cache folder cannot be created ({describe_oserror(err)}). "
+            f"Set {CACHE_ENV} to a writable folder."
+        ) from None
     return path
 
 
 def mirror_dir() -> Path | None:
-    """Return the local mirror folder named by ``CAORDER_DATA_MIRROR``, or ``None``."""
+    """Return the local mirror folder named by ``CAORDER_DATA_MIRROR``, or ``None``.
+
+    Raises :class:`DataError` when the variable names something that is not a folder.
+    """
     configured = os.environ.get(MIRROR_ENV)
-    return Path(configured).expanduser() if configured else None
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    if path.exists() and not path.is_dir():
+        raise DataError(
+            f"{MIRROR_ENV}={configured} is a file, not a folder. Point it at a folder laid out "
+            "as <dataset>/<file>, or unset it to download from the internet."
+        )
+    return path
+
+
+def describe_oserror(err: OSError) -> str:
+    """A short reason for an OS error, e.g. 'Permission denied' or 'No space left on device'."""
+    return err.strerror or errno.errorcode.get(err.errno or 0, "") or str(err)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
+from caorder.errors import DataError
+
 VOTE_CHOICES = ["yes", "no", "abstain", "absent"]
 ISSUE_CODES = ["me", "nu", "di", "hr", "co", "ec"]
 ISO3_PATTERN = r"^[A-Z]{3}$"
 
 
-class SchemaError(ValueError):
+class SchemaError(DataError, ValueError):
     """A table does not have the shape the book relies on."""
 
 
@@ -50,6 +52,18 @@ ROLLCALLS = pa.DataFrameSchema(
         "para": pa.Column(bool),
         "important": pa.Column(bool),
     },
+    strict=True,
+)
+
+DUPLICATE_ROLLCALLS = pa.DataFrameSchema(
+    name="duplicate_rollcalls",
+    columns={
+        "kept_rcid": pa.Column(int),
+        "dropped_rcid": pa.Column(int, unique=True),
+        "unres": pa.Column(str),
+        "date": pa.Column("datetime64[ns]"),
+    },
+    checks=[pa.Check(lambda df: df["kept_rcid"] < df["dropped_rcid"], error="keep the lower")],
     strict=True,
 )
 

@@ -22,7 +22,7 @@ from caorder.fingerprint import project_fingerprint
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    return project_fingerprint()
+    return project_fingerprint()[:16]
 
 
 def folder() -> Path:
