@@ -1,14 +1,50 @@
 """caorder: the analysis package behind the book *Central Asian Order*.
 
-Modules, in the order a reader meets them:
+Modules by layer, from the bottom (a module imports only from its own layer or below; see
+CONTRIBUTING.md for the diagram):
 
-- :mod:`caorder.paths`     where the project, its curated data and its cache live;
-- :mod:`caorder.fetch`     pinned third-party files, downloaded and checksum-verified (pooch);
-- :mod:`caorder.schemas`   pandera schemas that every table is validated against;
-- :mod:`caorder.countries` UN membership spells and country groups from ``data/``;
-- :mod:`caorder.tables`    the canonical tables: ``rollcalls``, ``votes``, ``ideal_points``;
-- :mod:`caorder.agreement` voting measures (agreement, Cohen's kappa, cohesion, baselines);
-- :mod:`caorder.plots`     the book's figure style (colour-blind-safe palette, labels).
+Data access
+    :mod:`caorder.paths`        where the project, its curated data and its cache live;
+    :mod:`caorder.errors`       the one error type for expected faults, and the CLI wrapper;
+    :mod:`caorder.fetch`        pinned third-party files, downloaded and checksum-verified;
+    :mod:`caorder.fingerprint`  one hash of code, data, locks and settings, for every cache;
+    :mod:`caorder.yamlio`       a strict YAML loader (duplicate keys are errors).
+
+Tables and curated data
+    :mod:`caorder.schemas`      pandera schemas of every table;
+    :mod:`caorder.tables`       the canonical ``rollcalls``, ``votes`` and ``ideal_points``;
+    :mod:`caorder.extension`    the votes after 2019, with provenance per roll call;
+    :mod:`caorder.countries`    UN membership spells, country groups and the book's constants;
+    :mod:`caorder.summits`      summits, memberships and organisations of the five;
+    :mod:`caorder.coverage`     what the vote data cover, by year, session and vote type;
+    :mod:`caorder.classify`     rule-based labels of roll calls (human rights, territory, ...).
+
+Measures and windows
+    :mod:`caorder.agreement`    pairwise measures (identical votes, kappa, AC1, PABAK, Lijphart);
+    :mod:`caorder.windows`      vote windows, roll-call sets, pools and the one random baseline;
+    :mod:`caorder.timeseries`   interrupted time series with placebo breaks.
+
+Chapter analyses (analysis and figures only; no verdicts)
+    :mod:`caorder.cohesion`     chapter 1: cohesion, clustering, great-power pull, new wind;
+    :mod:`caorder.framework`    chapter 2: the measurement map of the register;
+    :mod:`caorder.order_votes`  chapter 3: rules and institutions in the votes;
+    :mod:`caorder.periods`      chapter 4: break tests for the periodisation;
+    :mod:`caorder.after_paper`  chapter 4: the years after the paper (2020-2025);
+    :mod:`caorder.region_report` the cohesion analysis rerun for any region.
+
+Claims and verdicts
+    :mod:`caorder.claims`       the claims register and the inventory of the paper's claims;
+    :mod:`caorder.quotes`       the paper's text, for checking every quotation verbatim;
+    :mod:`caorder.verdicts`     evidence, rules, specifications and headline verdicts;
+    :mod:`caorder.ledger`       the claims ledger and ``claims.json``.
+
+Presentation and the book
+    :mod:`caorder.plots`        the figure style (colour-blind-safe palettes, sizes);
+    :mod:`caorder.present`      HTML tables, interactive tables, verdict badges;
+    :mod:`caorder.notebooks`    deterministic re-execution, layout tags, the execution cache;
+    :mod:`caorder.book_ext`     Sphinx extension: numbering, bibliography labels, page scripts;
+    :mod:`caorder.site`         the source archive published with the site;
+    :mod:`caorder.pdf`          the PDF edition.
 """
 
 __version__ = "0.2.0"
