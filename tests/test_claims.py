@@ -14,6 +14,7 @@ import textwrap
 import pytest
 
 from caorder import claims, paths, verdicts
+from caorder.errors import DataError
 
 ID_PATTERN = re.compile(r"^C(?P<chapter>[1-9][0-9]*)\.(?P<n>[1-9][0-9]*)$")
 #: The brief's fields: the loader's required ones plus the concept each claim concerns.
@@ -159,3 +160,10 @@ def test_an_untestable_claim_must_say_why(tmp_path):
 def test_an_unregistered_id_cannot_be_evaluated():
     with pytest.raises(KeyError):
         verdicts.evaluate("C99.99")
+
+
+def test_a_duplicate_key_in_a_register_file_is_refused(tmp_path):
+    write(tmp_path, "C1.yml", GOOD.replace("  test: random groups\n",
+                                           "  test: random groups\n  test: again\n"))
+    with pytest.raises(DataError, match="duplicate key 'test'"):
+        claims.register(tmp_path)

@@ -11,12 +11,12 @@ under which the claim is tested. :mod:`caorder.verdicts` computes the verdicts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from caorder import paths
+from caorder import paths, quotes
+from caorder.yamlio import load_yaml
 
 VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
 REQUIRED_FIELDS = (
@@ -47,8 +47,7 @@ def _claim_sort_key(claim_id: str) -> tuple[int, ...]:
 def _register_cached(folder: str) -> tuple[dict, ...]:
     entries: list[dict] = []
     for path in sorted(Path(folder).glob("*.yml")):
-        with open(path, encoding="utf-8") as handle:
-            document = yaml.safe_load(handle) or []
+        document = load_yaml(path) or []
         for entry in document:
             missing = [f for f in REQUIRED_FIELDS if not str(entry.get(f, "")).strip()]
             if missing:
@@ -89,3 +88,66 @@ def claim(claim_id: str) -> dict:
         if entry["id"] == claim_id:
             return entry
     raise KeyError(f"No claim {claim_id!r} in data/claims/*.yml.")
+
+
+INVENTORY_ATTRIBUTIONS = ("paper", "literature")
+TESTABLE = ("yes", "partly", "no")
+INVENTORY_FIELDS = (
+    "id", "attribution", "section", "quote", "paraphrase", "testable_with_book_data",
+    "covered_by", "coverage", "data_to_test",
+)
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """The paper's empirical claims, the rule that counts them, and the register's coverage."""
+
+    counting_rule: str
+    not_empirical: dict[str, str]  #: register ids that are not empirical claims, with why
+    claims: list[dict]  #: one entry per empirical claim (P.. paper, L.. literature)
+
+
+def _check_inventory_entry(entry: dict, where: str, known: dict[str, dict]) -> None:
+    """Raise a one-line error if an inventory entry is incomplete or names unknown claims."""
+    name = f"{where}: claim {entry.get('id')}"
+    missing = [f for f in INVENTORY_FIELDS if f not in entry or entry[f] in (None, "", [])]
+    if missing:
+        raise ValueError(f"{name} lacks {missing} (every claim must be covered: covered_by)")
+    if entry["attribution"] not in INVENTORY_ATTRIBUTIONS:
+        raise ValueError(f"{name}: attribution {entry['attribution']!r} not in "
+                         f"{INVENTORY_ATTRIBUTIONS}")
+    if entry["testable_with_book_data"] not in TESTABLE:
+        raise ValueError(f"{name}: testable_with_book_data must be one of {TESTABLE} "
+                         "(quote 'yes' and 'no' in YAML)")
+    quotes.sections_named(entry["section"])
+    unknown = [c for c in entry["covered_by"] if c not in known]
+    if unknown:
+        raise ValueError(f"{name}: covered_by names {unknown}, not in data/claims/*.yml")
+    testable = [c for c in entry["covered_by"] if known[c]["evaluator"] != "untestable"]
+    if entry["testable_with_book_data"] != "no" and not testable:
+        raise ValueError(f"{name} is testable ({entry['testable_with_book_data']}) but every "
+                         "claim covering it is untestable: add a tested claim or say 'no'")
+
+
+def inventory(path: Path | None = None, folder: Path | None = None) -> Inventory:
+    """The inventory of the paper's empirical claims (``data/paper_claims.yml``), validated.
+
+    Checks that ids are unique, that every claim is covered by at least one register entry
+    (``folder``, default ``data/claims``) and that the ids it names exist in the register.
+    """
+    path = path or paths.data_dir() / "paper_claims.yml"
+    document = load_yaml(path) or {}
+    known = {entry["id"]: entry for entry in register(folder)}
+    entries = document.get("claims") or []
+    for entry in entries:
+        _check_inventory_entry(entry, path.name, known)
+    ids = [entry["id"] for entry in entries]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ValueError(f"{path.name}: claim ids used twice: {duplicated}")
+    not_empirical = dict(document.get("not_empirical_claims") or {})
+    unknown = sorted(set(not_empirical) - set(known))
+    if unknown:
+        raise ValueError(f"{path.name}: not_empirical_claims names {unknown}, "
+                         "not in data/claims/*.yml")
+    return Inventory(str(document.get("counting_rule", "")), not_empirical, entries)
