@@ -125,3 +125,24 @@ def test_verdict_map_places_every_claim() -> None:
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Chapter 1", "Chapter 3",
                                                             "Chapter 4"]
     plt.close("all")
+
+
+def test_readable_spells_out_codes_and_moves_the_index_into_a_column() -> None:
+    frame = pd.DataFrame({"hr": [0.5], "random_median": [0.1], "group": ["SOUTH_CAUCASUS"]},
+                         index=pd.Index(["KAZ"], name="state"))
+    shown = present.readable(frame, rename={"state": "country"})
+    assert list(shown.columns) == ["country", "human rights", "random median", "group"]
+    assert shown.at[0, "group"] == "South Caucasus"
+    assert shown.at[0, "country"] == "KAZ"
+
+
+def test_readable_names_a_series_and_flattens_multiindex_columns() -> None:
+    series = pd.Series([3, 4], index=pd.Index(["C5", "EU"], name="group"))
+    assert list(present.readable(series, name="rank").columns) == ["group", "rank"]
+    wide = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("n", "KAZ"), ("n", "TKM")]))
+    assert list(present.readable(wide).columns) == ["n KAZ", "n TKM"]
+
+
+def test_readable_rejects_text() -> None:
+    with pytest.raises(TypeError, match="readable"):
+        present.readable("a table")  # type: ignore[arg-type]

@@ -19,6 +19,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 
+from caorder.coverage import ISSUE_NAMES
+
 VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
 ATTRIBUTIONS = {
     "paper": "the paper",
@@ -342,3 +344,42 @@ def claim_badges(frame: pd.DataFrame,
     )
     text = ", ".join(f"{row.id} {row.verdict}" for row in frame.itertuples(index=False))
     return HTMLTable(f'<ul class="caorder-claims">{items}</ul>', text)
+
+
+def _label(name: object, groups: dict[str, str]) -> object:
+    """One header or cell shown to readers: issue codes and group keys spelt out."""
+    if not isinstance(name, str):
+        return name
+    if name in ISSUE_NAMES:
+        return ISSUE_NAMES[name].removeprefix("the ")
+    if name in groups:
+        return groups[name]
+    return name.replace("_", " ")
+
+
+def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
+             name: str = "value") -> pd.DataFrame:
+    """``df`` with names a reader understands, ready for :func:`html_table`.
+
+    A meaningful index becomes the first column(s) (tables are shown without index);
+    ``rename`` is applied first; then issue codes ("hr") and country-group keys
+    ("SOUTH_CAUCASUS") in headers and in text cells are spelt out, and the remaining
+    underscores in headers become spaces ("random_median" -> "random median"). A Series
+    becomes a one-column frame whose column is called ``name``.
+    """
+    from caorder import countries
+
+    frame = df.to_frame(df.name or name) if isinstance(df, pd.Series) else df
+    frame = _require_frame(frame, "readable(df)")
+    if not isinstance(frame.index, pd.RangeIndex):
+        frame = frame.reset_index()
+    frame = frame.rename(columns=rename or {})
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame.columns = [" ".join(str(level) for level in col if str(level)).strip()
+                         for col in frame.columns]
+    groups = {key: g.name for key, g in countries.load_groups().items() if "_" in key}
+    frame = frame.rename(columns=lambda c: _label(c, groups))
+    for column in frame.select_dtypes(include=["object", "string"]).columns:
+        frame[column] = frame[column].map(
+            lambda v: groups.get(v, v) if isinstance(v, str) else v)
+    return frame
