@@ -146,3 +146,9 @@ def test_readable_names_a_series_and_flattens_multiindex_columns() -> None:
 def test_readable_rejects_text() -> None:
     with pytest.raises(TypeError, match="readable"):
         present.readable("a table")  # type: ignore[arg-type]
+
+
+def test_html_table_text_is_rounded_like_the_html() -> None:
+    table = present.html_table(pd.DataFrame({"x": [1 / 3, math.nan]}), "Thirds", "tab-thirds",
+                               precision=2)
+    assert repr(table).splitlines()[1:] == ["   x", "0.33", "   –"]

@@ -83,7 +83,8 @@ def html_table(df: pd.DataFrame, caption: str, label: str, *, index: bool = Fals
     """``df`` as a captioned HTML table in a box that scrolls sideways on narrow screens.
 
     ``label`` becomes the table's HTML id (link to it with ``#label``); floats are shown with
-    ``precision`` decimals. The caption is numbered "Table 1", "Table 2"... on each page.
+    ``precision`` decimals, in the text form too (so that nbval compares rounded numbers).
+    The caption is numbered "Table 1", "Table 2"... on each page.
     """
     frame = _require_frame(df, "html_table(df)")
     if not label or slug(label) != label:
@@ -96,8 +97,9 @@ def html_table(df: pd.DataFrame, caption: str, label: str, *, index: bool = Fals
     body = re.sub(r"<table ([^>]*)>", lambda m: f"<table {m.group(1)}><caption>"
                   f"{_caption_html(caption)}</caption>", styler.to_html(), count=1)
     wrapped = f'<div class="caorder-scroll" id="{label}" tabindex="0">{body}</div>'
-    text = f"{caption}\n{frame.to_string(index=index)}"
-    return HTMLTable(wrapped, text)
+    shown = frame.to_string(index=index, na_rep="–",
+                            float_format=lambda value: f"{value:.{precision}f}")
+    return HTMLTable(wrapped, f"{caption}\n{shown}")
 
 
 def csv_link(df: pd.DataFrame, filename: str, text: str = "Download this table (CSV)") -> str:
