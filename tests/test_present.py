@@ -152,3 +152,8 @@ def test_html_table_text_is_rounded_like_the_html() -> None:
     table = present.html_table(pd.DataFrame({"x": [1 / 3, math.nan]}), "Thirds", "tab-thirds",
                                precision=2)
     assert repr(table).splitlines()[1:] == ["   x", "0.33", "   –"]
+
+
+def test_readable_shows_dates_without_midnight() -> None:
+    frame = pd.DataFrame({"start": pd.to_datetime(["2018-03-15", None])})
+    assert present.readable(frame)["start"].tolist()[0] == "2018-03-15"

@@ -366,7 +366,8 @@ def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
     A meaningful index becomes the first column(s) (tables are shown without index);
     ``rename`` is applied first; then issue codes ("hr") and country-group keys
     ("SOUTH_CAUCASUS") in headers and in text cells are spelt out, and the remaining
-    underscores in headers become spaces ("random_median" -> "random median"). A Series
+    underscores in headers become spaces ("random_median" -> "random median"); dates
+    without a time of day are shown as dates ("2018-03-15", not "... 00:00:00"). A Series
     becomes a one-column frame whose column is called ``name``.
     """
     from caorder import countries
@@ -381,6 +382,9 @@ def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
                          for col in frame.columns]
     groups = {key: g.name for key, g in countries.load_groups().items() if "_" in key}
     frame = frame.rename(columns=lambda c: _label(c, groups))
+    for column in frame.select_dtypes(include=["datetime", "datetimetz"]).columns:
+        if (frame[column].dropna().dt.normalize() == frame[column].dropna()).all():
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
     for column in frame.select_dtypes(include=["object", "string"]).columns:
         frame[column] = frame[column].map(
             lambda v: groups.get(v, v) if isinstance(v, str) else v)
