@@ -137,7 +137,7 @@ def test_readable_spells_out_codes_and_moves_the_index_into_a_column() -> None:
 
 
 def test_readable_names_a_series_and_flattens_multiindex_columns() -> None:
-    series = pd.Series([3, 4], index=pd.Index(["C5", "EU"], name="group"))
+    series = pd.Series([3, 4], index=pd.Index(["C5", "EU"], name="group"), name="C5")
     assert list(present.readable(series, name="rank").columns) == ["group", "rank"]
     wide = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("n", "KAZ"), ("n", "TKM")]))
     assert list(present.readable(wide).columns) == ["n KAZ", "n TKM"]

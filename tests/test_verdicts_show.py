@@ -18,7 +18,7 @@ def _result() -> Result:
 def test_panel_html_spells_out_choices_and_names_the_statistic() -> None:
     table = show.panel_html(_result())
     assert 'id="tab-c9-9-panel"' in table.html
-    assert "Claim C9.9: percentile and verdict" in repr(table)
+    assert "Claim C9.9 under every declared specification" in repr(table)
     lines = repr(table).splitlines()
     assert lines[1].split() == ["measure", "roll", "calls", "percentile", "verdict"]
     assert "kappa" in lines[2] and "final votes only" in lines[2]  # sorted by the key number

@@ -360,7 +360,7 @@ def _label(name: object, groups: dict[str, str]) -> object:
 
 
 def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
-             name: str = "value") -> pd.DataFrame:
+             name: str | None = None) -> pd.DataFrame:
     """``df`` with names a reader understands, ready for :func:`html_table`.
 
     A meaningful index becomes the first column(s) (tables are shown without index);
@@ -368,12 +368,14 @@ def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
     ("SOUTH_CAUCASUS") in headers and in text cells are spelt out, and the remaining
     underscores in headers become spaces ("random_median" -> "random median"); dates
     without a time of day are shown as dates ("2018-03-15", not "... 00:00:00"). A Series
-    becomes a one-column frame whose column is called ``name``.
+    becomes a one-column frame whose column is called ``name`` (default: the Series' name,
+    else "value").
     """
     from caorder import countries
 
-    frame = df.to_frame(df.name or name) if isinstance(df, pd.Series) else df
-    frame = _require_frame(frame, "readable(df)")
+    if isinstance(df, pd.Series):
+        df = df.to_frame(name or df.name or "value")
+    frame = _require_frame(df, "readable(df)")
     if not isinstance(frame.index, pd.RangeIndex):
         frame = frame.reset_index()
     frame = frame.rename(columns=rename or {})

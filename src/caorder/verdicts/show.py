@@ -107,8 +107,8 @@ def panel_html(result: Result, caption: str | None = None, label: str | None = N
     choices = [c for c in frame.columns if c not in ("value", "verdict")]
     frame[choices] = frame[choices].apply(lambda column: column.map(_choice))
     frame = present.readable(frame, rename={**CHOICE_HEADERS, "value": result.statistic})
-    caption = caption or (f"Claim {result.claim_id}: {result.statistic} and verdict under every "
-                          "specification, sorted by the key number")
+    caption = caption or (f"Claim {result.claim_id} under every declared specification: the key "
+                          f"number ({result.statistic}) and the verdict, sorted by the key number")
     return present.html_table(frame, caption=caption,
                               label=label or f"tab-{present.slug(result.claim_id)}-panel",
                               precision=precision)
