@@ -24,3 +24,15 @@ def test_panel_html_spells_out_choices_and_names_the_statistic() -> None:
     assert "kappa" in lines[2] and "final votes only" in lines[2]  # sorted by the key number
     assert "Gwet's AC1" in lines[3]
     assert "ac1" not in repr(table) and "final_only" not in repr(table)
+
+
+def test_panel_html_adds_named_evidence_and_rejects_unknown_names() -> None:
+    import pytest
+
+    result = _result()
+    specs = tuple(SpecResult(r.spec, {"qap_p": 0.05}, r.verdict, r.value) for r in result.specs)
+    result = Result(result.claim_id, result.verdict, result.statistic, result.value,
+                    result.summary, specs, 1.0)
+    assert "qap p" in repr(show.panel_html(result, evidence=("qap_p",))).splitlines()[1]
+    with pytest.raises(KeyError, match="between_r"):
+        show.panel_html(result, evidence=("between_r",))
