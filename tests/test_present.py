@@ -157,3 +157,14 @@ def test_html_table_text_is_rounded_like_the_html() -> None:
 def test_readable_shows_dates_without_midnight() -> None:
     frame = pd.DataFrame({"start": pd.to_datetime(["2018-03-15", None])})
     assert present.readable(frame)["start"].tolist()[0] == "2018-03-15"
+
+
+def test_readable_keeps_named_indexes_and_drops_positions() -> None:
+    sessions = pd.DataFrame({"x": [1, 2]}, index=pd.RangeIndex(47, 49, name="session"))
+    assert list(present.readable(sessions).columns) == ["session", "x"]
+    filtered = pd.DataFrame({"kind": ["joint_statement", "OT-1995"]}, index=[8, 24])
+    shown = present.readable(filtered)
+    assert list(shown.columns) == ["kind"]
+    assert shown["kind"].tolist() == ["joint statement", "OT-1995"]
+    labelled = pd.DataFrame({"rcid": [1]}, index=["mean"])
+    assert list(present.readable(labelled).columns) == ["", "roll call id"]

@@ -348,6 +348,20 @@ def claim_badges(frame: pd.DataFrame,
     return HTMLTable(f'<ul class="caorder-claims">{items}</ul>', text)
 
 
+#: Headers spelt out wherever they appear.
+HEADERS = {"rcid": "roll call id", "iso3": "state (ISO3)"}
+_SNAKE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
+
+
+def _cell(value: object, groups: dict[str, str]) -> object:
+    """One text cell shown to readers: group keys named, snake-case codes spaced."""
+    if not isinstance(value, str):
+        return value
+    if value in groups:
+        return groups[value]
+    return value.replace("_", " ") if _SNAKE.match(value) else value
+
+
 def _label(name: object, groups: dict[str, str]) -> object:
     """One header or cell shown to readers: issue codes and group keys spelt out."""
     if not isinstance(name, str):
@@ -356,17 +370,28 @@ def _label(name: object, groups: dict[str, str]) -> object:
         return ISSUE_NAMES[name].removeprefix("the ")
     if name in groups:
         return groups[name]
-    return name.replace("_", " ")
+    return HEADERS.get(name, name.replace("_", " "))
+
+
+def _index_as_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Named index levels become columns; an unnamed index of positions is dropped."""
+    index = frame.index
+    if any(name is not None for name in index.names):
+        return frame.reset_index()
+    if pd.api.types.is_integer_dtype(index.dtype):
+        return frame.reset_index(drop=True)
+    return frame.reset_index(names="")
 
 
 def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
              name: str | None = None) -> pd.DataFrame:
     """``df`` with names a reader understands, ready for :func:`html_table`.
 
-    A meaningful index becomes the first column(s) (tables are shown without index);
-    ``rename`` is applied first; then issue codes ("hr") and country-group keys
-    ("SOUTH_CAUCASUS") in headers and in text cells are spelt out, and the remaining
-    underscores in headers become spaces ("random_median" -> "random median"); dates
+    A named index becomes the first column(s) (tables are shown without index; an unnamed
+    index of positions is dropped); ``rename`` is applied first; then issue codes ("hr"),
+    :data:`HEADERS` ("rcid") and country-group keys ("SOUTH_CAUCASUS") in headers and in
+    text cells are spelt out, and the remaining underscores in headers and in snake-case text
+    cells become spaces ("random_median" -> "random median"); dates
     without a time of day are shown as dates ("2018-03-15", not "... 00:00:00"). A Series
     becomes a one-column frame whose column is called ``name`` (default: the Series' name,
     else "value").
@@ -376,9 +401,7 @@ def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
     if isinstance(df, pd.Series):
         df = df.to_frame(name or df.name or "value")
     frame = _require_frame(df, "readable(df)")
-    if not isinstance(frame.index, pd.RangeIndex):
-        frame = frame.reset_index()
-    frame = frame.rename(columns=rename or {})
+    frame = _index_as_columns(frame).rename(columns=rename or {})
     if isinstance(frame.columns, pd.MultiIndex):
         frame.columns = [" ".join(str(level) for level in col if str(level)).strip()
                          for col in frame.columns]
@@ -388,6 +411,5 @@ def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
         if (frame[column].dropna().dt.normalize() == frame[column].dropna()).all():
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
     for column in frame.select_dtypes(include=["object", "string"]).columns:
-        frame[column] = frame[column].map(
-            lambda v: groups.get(v, v) if isinstance(v, str) else v)
+        frame[column] = frame[column].map(lambda v: _cell(v, groups))
     return frame
