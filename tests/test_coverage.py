@@ -122,3 +122,10 @@ def test_cohesion_by_vote_type_differs_only_where_paragraph_votes_exist():
     table = coverage.cohesion_by_vote_type(votes, calls, ["KAZ", "UZB"], 70, 71).set_index("session")
     assert table.loc[70, "difference"] == pytest.approx(0.0)
     assert table.loc[71, "all roll calls"] < 1.0 and table.loc[71, "final votes only"] == pytest.approx(1.0)
+
+
+def test_number_ranges_joins_consecutive_numbers() -> None:
+    from caorder.coverage import number_ranges
+
+    assert number_ranges([67, 52, 53, 54, 71, 72, 53]) == "52–54, 67, 71–72"
+    assert number_ranges([]) == ""

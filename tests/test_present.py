@@ -125,3 +125,46 @@ def test_verdict_map_places_every_claim() -> None:
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Chapter 1", "Chapter 3",
                                                             "Chapter 4"]
     plt.close("all")
+
+
+def test_readable_spells_out_codes_and_moves_the_index_into_a_column() -> None:
+    frame = pd.DataFrame({"hr": [0.5], "random_median": [0.1], "group": ["SOUTH_CAUCASUS"]},
+                         index=pd.Index(["KAZ"], name="state"))
+    shown = present.readable(frame, rename={"state": "country"})
+    assert list(shown.columns) == ["country", "human rights", "random median", "group"]
+    assert shown.at[0, "group"] == "South Caucasus"
+    assert shown.at[0, "country"] == "KAZ"
+
+
+def test_readable_names_a_series_and_flattens_multiindex_columns() -> None:
+    series = pd.Series([3, 4], index=pd.Index(["C5", "EU"], name="group"), name="C5")
+    assert list(present.readable(series, name="rank").columns) == ["group", "rank"]
+    wide = pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("n", "KAZ"), ("n", "TKM")]))
+    assert list(present.readable(wide).columns) == ["n KAZ", "n TKM"]
+
+
+def test_readable_rejects_text() -> None:
+    with pytest.raises(TypeError, match="readable"):
+        present.readable("a table")  # type: ignore[arg-type]
+
+
+def test_html_table_text_is_rounded_like_the_html() -> None:
+    table = present.html_table(pd.DataFrame({"x": [1 / 3, math.nan]}), "Thirds", "tab-thirds",
+                               precision=2)
+    assert repr(table).splitlines()[1:] == ["   x", "0.33", "   –"]
+
+
+def test_readable_shows_dates_without_midnight() -> None:
+    frame = pd.DataFrame({"start": pd.to_datetime(["2018-03-15", None])})
+    assert present.readable(frame)["start"].tolist()[0] == "2018-03-15"
+
+
+def test_readable_keeps_named_indexes_and_drops_positions() -> None:
+    sessions = pd.DataFrame({"x": [1, 2]}, index=pd.RangeIndex(47, 49, name="session"))
+    assert list(present.readable(sessions).columns) == ["session", "x"]
+    filtered = pd.DataFrame({"kind": ["joint_statement", "OT-1995"]}, index=[8, 24])
+    shown = present.readable(filtered)
+    assert list(shown.columns) == ["kind"]
+    assert shown["kind"].tolist() == ["joint statement", "OT-1995"]
+    labelled = pd.DataFrame({"rcid": [1]}, index=["mean"])
+    assert list(present.readable(labelled).columns) == ["", "roll call id"]

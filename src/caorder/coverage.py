@@ -284,3 +284,15 @@ def silent_members(votes: pd.DataFrame, rollcalls: pd.DataFrame, session: int) -
     chosen = votes.merge(rollcalls.loc[rollcalls["session"] == session, ["rcid"]], on="rcid")
     cast = chosen["vote"].astype(str).ne("absent").groupby(chosen["iso3"]).sum()
     return sorted(cast.index[cast == 0])
+
+
+def number_ranges(numbers: Iterable[int]) -> str:
+    """Consecutive integers written as ranges, for prose: [52, 53, 54, 67] -> "52–54, 67"."""
+    ordered = sorted(set(numbers))
+    runs: list[str] = []
+    for i, n in enumerate(ordered):
+        if i == 0 or ordered[i - 1] != n - 1:
+            start = n
+        if i + 1 == len(ordered) or ordered[i + 1] != n + 1:
+            runs.append(f"{start}–{n}" if n > start else f"{n}")
+    return ", ".join(runs)

@@ -19,6 +19,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 
+from caorder.coverage import ISSUE_NAMES
+
 VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
 ATTRIBUTIONS = {
     "paper": "the paper",
@@ -81,7 +83,8 @@ def html_table(df: pd.DataFrame, caption: str, label: str, *, index: bool = Fals
     """``df`` as a captioned HTML table in a box that scrolls sideways on narrow screens.
 
     ``label`` becomes the table's HTML id (link to it with ``#label``); floats are shown with
-    ``precision`` decimals. The caption is numbered "Table 1", "Table 2"... on each page.
+    ``precision`` decimals, in the text form too (so that nbval compares rounded numbers).
+    The caption is numbered "Table 1", "Table 2"... on each page.
     """
     frame = _require_frame(df, "html_table(df)")
     if not label or slug(label) != label:
@@ -94,8 +97,9 @@ def html_table(df: pd.DataFrame, caption: str, label: str, *, index: bool = Fals
     body = re.sub(r"<table ([^>]*)>", lambda m: f"<table {m.group(1)}><caption>"
                   f"{_caption_html(caption)}</caption>", styler.to_html(), count=1)
     wrapped = f'<div class="caorder-scroll" id="{label}" tabindex="0">{body}</div>'
-    text = f"{caption}\n{frame.to_string(index=index)}"
-    return HTMLTable(wrapped, text)
+    shown = frame.to_string(index=index, na_rep="–",
+                            float_format=lambda value: f"{value:.{precision}f}")
+    return HTMLTable(wrapped, f"{caption}\n{shown}")
 
 
 def csv_link(df: pd.DataFrame, filename: str, text: str = "Download this table (CSV)") -> str:
@@ -342,3 +346,70 @@ def claim_badges(frame: pd.DataFrame,
     )
     text = ", ".join(f"{row.id} {row.verdict}" for row in frame.itertuples(index=False))
     return HTMLTable(f'<ul class="caorder-claims">{items}</ul>', text)
+
+
+#: Headers spelt out wherever they appear.
+HEADERS = {"rcid": "roll call id", "iso3": "state (ISO3)"}
+_SNAKE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
+
+
+def _cell(value: object, groups: dict[str, str]) -> object:
+    """One text cell shown to readers: group keys named, snake-case codes spaced."""
+    if not isinstance(value, str):
+        return value
+    if value in groups:
+        return groups[value]
+    return value.replace("_", " ") if _SNAKE.match(value) else value
+
+
+def _label(name: object, groups: dict[str, str]) -> object:
+    """One header or cell shown to readers: issue codes and group keys spelt out."""
+    if not isinstance(name, str):
+        return name
+    if name in ISSUE_NAMES:
+        return ISSUE_NAMES[name].removeprefix("the ")
+    if name in groups:
+        return groups[name]
+    return HEADERS.get(name, name.replace("_", " "))
+
+
+def _index_as_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Named index levels become columns; an unnamed index of positions is dropped."""
+    index = frame.index
+    if any(name is not None for name in index.names):
+        return frame.reset_index()
+    if pd.api.types.is_integer_dtype(index.dtype):
+        return frame.reset_index(drop=True)
+    return frame.reset_index(names="")
+
+
+def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
+             name: str | None = None) -> pd.DataFrame:
+    """``df`` with names a reader understands, ready for :func:`html_table`.
+
+    A named index becomes the first column(s) (tables are shown without index; an unnamed
+    index of positions is dropped); ``rename`` is applied first; then issue codes ("hr"),
+    :data:`HEADERS` ("rcid") and country-group keys ("SOUTH_CAUCASUS") in headers and in
+    text cells are spelt out, and the remaining underscores in headers and in snake-case text
+    cells become spaces ("random_median" -> "random median"); dates
+    without a time of day are shown as dates ("2018-03-15", not "... 00:00:00"). A Series
+    becomes a one-column frame whose column is called ``name`` (default: the Series' name,
+    else "value").
+    """
+    from caorder import countries
+
+    if isinstance(df, pd.Series):
+        df = df.to_frame(name or df.name or "value")
+    frame = _require_frame(df, "readable(df)")
+    frame = _index_as_columns(frame).rename(columns=rename or {})
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame.columns = [" ".join(str(level) for level in col if str(level)).strip()
+                         for col in frame.columns]
+    groups = {key: g.name for key, g in countries.load_groups().items() if "_" in key}
+    frame = frame.rename(columns=lambda c: _label(c, groups))
+    for column in frame.select_dtypes(include=["datetime", "datetimetz"]).columns:
+        if (frame[column].dropna().dt.normalize() == frame[column].dropna()).all():
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    for column in frame.select_dtypes(include=["object", "string"]).columns:
+        frame[column] = frame[column].map(lambda v: _cell(v, groups))
+    return frame

@@ -15,7 +15,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from caorder import plots
+from caorder import plots, present
+from caorder.agreement import MEASURE_LABELS
 from caorder.verdicts.core import VERDICTS, Result
 
 #: Colour per verdict in specification panels (colour-blind safe, distinct in greyscale).
@@ -79,3 +80,45 @@ def plot_panel(result: Result, ax: plt.Axes | None = None) -> plt.Axes:
 def panel_table(result: Result) -> pd.DataFrame:
     """The specification panel as a table sorted by the key number."""
     return result.panel().sort_values(["value", "specification"]).reset_index(drop=True)
+
+
+#: Specification choices as tables show them: measure codes named, everything else spaced.
+CHOICE_LABELS = {**MEASURE_LABELS, "final_only": "final votes only",
+                 "contested": "contested votes", "all": "all roll calls"}
+CHOICE_HEADERS = {"rollcalls": "roll calls", "turkmenistan": "Turkmenistan"}
+
+
+def _choice(value: object) -> object:
+    """One specification choice in words ("final_only" -> "final votes only")."""
+    if not isinstance(value, str):
+        return value
+    return CHOICE_LABELS.get(value, value.replace("_", " "))
+
+
+def panel_html(result: Result, caption: str | None = None, label: str | None = None,
+               precision: int = 3, evidence: tuple[str, ...] = ()) -> present.HTMLTable:
+    """The specification panel as a captioned HTML table, choices and key number named.
+
+    One row per specification (sorted by the key number), its choices in words, the key
+    number under the claim's statistic as header, the entries of each specification's
+    evidence named in ``evidence`` (e.g. ``("qap_p",)``), and the verdict. The default label
+    is ``tab-<claim>-panel`` (``tab-c1-1-panel``).
+    """
+    frame = panel_table(result)
+    choices = [c for c in frame.columns if c not in ("specification", "value", "verdict")]
+    by_label = {r.spec.label: r.evidence for r in result.specs}
+    for name in evidence:
+        if any(name not in ev for ev in by_label.values()):
+            raise KeyError(f"panel_html(evidence={name!r}): not in the evidence of every "
+                           f"specification of {result.claim_id}")
+        frame.insert(len(frame.columns) - 1, name, frame["specification"].map(
+            lambda spec_label, n=name: by_label[spec_label][n]))
+    frame = frame.drop(columns="specification")
+    if choices:
+        frame[choices] = frame[choices].apply(lambda column: column.map(_choice))
+    frame = present.readable(frame, rename={**CHOICE_HEADERS, "value": result.statistic})
+    caption = caption or (f"Claim {result.claim_id} under every declared specification: the key "
+                          f"number ({result.statistic}) and the verdict, sorted by the key number")
+    return present.html_table(frame, caption=caption,
+                              label=label or f"tab-{present.slug(result.claim_id)}-panel",
+                              precision=precision)

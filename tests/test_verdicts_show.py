@@ -1,0 +1,38 @@
+"""The specification panel as a reader sees it (caorder.verdicts.show.panel_html)."""
+
+from __future__ import annotations
+
+from caorder.verdicts import show
+from caorder.verdicts.core import SUPPORTS, Result, Spec, SpecResult
+
+
+def _result() -> Result:
+    """A two-specification result with internal codes in its choices."""
+    specs = tuple(
+        SpecResult(Spec((("measure", measure), ("rollcalls", "final_only"))), {}, SUPPORTS, value)
+        for measure, value in (("ac1", 0.9), ("kappa", 0.5))
+    )
+    return Result("C9.9", SUPPORTS, "percentile", 0.5, "summary", specs, 1.0)
+
+
+def test_panel_html_spells_out_choices_and_names_the_statistic() -> None:
+    table = show.panel_html(_result())
+    assert 'id="tab-c9-9-panel"' in table.html
+    assert "Claim C9.9 under every declared specification" in repr(table)
+    lines = repr(table).splitlines()
+    assert lines[1].split() == ["measure", "roll", "calls", "percentile", "verdict"]
+    assert "kappa" in lines[2] and "final votes only" in lines[2]  # sorted by the key number
+    assert "Gwet's AC1" in lines[3]
+    assert "ac1" not in repr(table) and "final_only" not in repr(table)
+
+
+def test_panel_html_adds_named_evidence_and_rejects_unknown_names() -> None:
+    import pytest
+
+    result = _result()
+    specs = tuple(SpecResult(r.spec, {"qap_p": 0.05}, r.verdict, r.value) for r in result.specs)
+    result = Result(result.claim_id, result.verdict, result.statistic, result.value,
+                    result.summary, specs, 1.0)
+    assert "qap p" in repr(show.panel_html(result, evidence=("qap_p",))).splitlines()[1]
+    with pytest.raises(KeyError, match="between_r"):
+        show.panel_html(result, evidence=("between_r",))
