@@ -27,8 +27,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "build_and_tests.txt"
-TARGETS = {"environment (make env)": float("inf"), "cold build (make book)": 300.0, "rebuild, nothing changed": 30.0,
-           "whole test suite (make test)": 300.0}
+TARGETS = {
+    "environment (make env)": float("inf"),
+    "cold build (make book)": 300.0,
+    "rebuild, nothing changed": 30.0,
+    "whole test suite (make test)": 300.0,
+}
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -65,8 +69,11 @@ def main() -> int:
         failed |= not ok
         lines.append(
             f"{name:32s} {seconds:7.1f} s   "
-            + (f"target <= {TARGETS[name]:.0f} s   {'ok' if ok else 'MISSED'}"
-               if TARGETS[name] != float("inf") else "(one-time install, no target)")
+            + (
+                f"target <= {TARGETS[name]:.0f} s   {'ok' if ok else 'MISSED'}"
+                if TARGETS[name] != float("inf")
+                else "(one-time install, no target)"
+            )
         )
     report = "\n".join(lines) + "\n"
     print(report, end="")

@@ -20,9 +20,8 @@ import os
 import platform
 import sys
 import time
-from pathlib import Path
-
 from itertools import combinations
+from pathlib import Path
 
 import numpy as np
 import pandas as pd

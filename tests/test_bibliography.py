@@ -96,7 +96,11 @@ def test_the_cite_pattern_reads_roles_keys_and_notes():
         " {cite}`cohen1960` {cite:ps}`{see}hix2005{p. 3}` but not `costaburanelli` alone"
     )
     assert cited_keys(text) == {
-        "costaburanelli2021", "voeten2009data", "bailey2017", "cohen1960", "hix2005",
+        "costaburanelli2021",
+        "voeten2009data",
+        "bailey2017",
+        "cohen1960",
+        "hix2005",
     }
 
 

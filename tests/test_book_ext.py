@@ -15,8 +15,11 @@ from caorder import book_ext, site
 
 def _entry(key: str, authors: list[str], year: str) -> Entry:
     """A pybtex article entry."""
-    return Entry("article", fields={"year": year, "title": key},
-                 persons={"author": [Person(name) for name in authors]})
+    return Entry(
+        "article",
+        fields={"year": year, "title": key},
+        persons={"author": [Person(name) for name in authors]},
+    )
 
 
 def test_author_year_labels() -> None:
@@ -28,8 +31,13 @@ def test_author_year_labels() -> None:
         _entry("e", ["Bohr, Annette"], "2004"),
     ]
     labels = list(book_ext.AuthorYearLabelStyle().format_labels(entries))
-    assert labels == ["Costa Buranelli 2021", "Cornell and Starr 2018", "Krapohl et al. 2020",
-                      "Bohr 2004a", "Bohr 2004b"]
+    assert labels == [
+        "Costa Buranelli 2021",
+        "Cornell and Starr 2018",
+        "Krapohl et al. 2020",
+        "Bohr 2004a",
+        "Bohr 2004b",
+    ]
 
 
 def test_caorder_style_is_registered_for_sphinxcontrib_bibtex() -> None:
@@ -46,8 +54,11 @@ def test_download_names_carry_the_version() -> None:
 
 def _git(root: Path, *args: str) -> None:
     """Run git quietly in ``root`` with a fixed identity."""
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t",
-                    *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_source_archive_from_a_checkout(tmp_path: Path) -> None:
@@ -77,8 +88,9 @@ def _toc(doc: str, anchors: list[str], numbers: list[list[int]], toctree: bool):
     from sphinx import addnodes
 
     def item(anchor: str, number: list[int]) -> nodes.list_item:
-        reference = nodes.reference("", anchor or doc, internal=True, refuri=doc,
-                                    anchorname=anchor, secnumber=number)
+        reference = nodes.reference(
+            "", anchor or doc, internal=True, refuri=doc, anchorname=anchor, secnumber=number
+        )
         return nodes.list_item("", addnodes.compact_paragraph("", "", reference))
 
     top = item("", numbers[0])
@@ -113,4 +125,7 @@ def test_chapter_sub_pages_are_numbered_from_one() -> None:
     numbers = [r.get("secnumber") for r in env.tocs["nb1"].findall(lambda n: "refuri" in n)]
     assert numbers == [[1, 1], [1, 1, 1]]
     assert [r.get("secnumber") for r in env.tocs["ch1"].findall(lambda n: "refuri" in n)] == [
-        [1], None, None]
+        [1],
+        None,
+        None,
+    ]

@@ -151,8 +151,11 @@ def test_an_unknown_attribution_is_refused(tmp_path):
 
 
 def test_an_untestable_claim_must_say_why(tmp_path):
-    write(tmp_path, "C1.yml", GOOD.replace("evaluator: ch1.cohesion_vs_random",
-                                           "evaluator: untestable"))
+    write(
+        tmp_path,
+        "C1.yml",
+        GOOD.replace("evaluator: ch1.cohesion_vs_random", "evaluator: untestable"),
+    )
     with pytest.raises(ValueError, match="untestable.reason"):
         claims.register(tmp_path)
 
@@ -163,7 +166,10 @@ def test_an_unregistered_id_cannot_be_evaluated():
 
 
 def test_a_duplicate_key_in_a_register_file_is_refused(tmp_path):
-    write(tmp_path, "C1.yml", GOOD.replace("  test: random groups\n",
-                                           "  test: random groups\n  test: again\n"))
+    write(
+        tmp_path,
+        "C1.yml",
+        GOOD.replace("  test: random groups\n", "  test: random groups\n  test: again\n"),
+    )
     with pytest.raises(DataError, match="duplicate key 'test'"):
         claims.register(tmp_path)

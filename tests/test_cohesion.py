@@ -13,8 +13,11 @@ from caorder.countries import C5
 
 def long_votes(table: dict[str, list[str]], dates: list[str] | None = None) -> pd.DataFrame:
     """{state: [vote per roll call]} -> long votes with rcid (1, 2, ...) and optional dates."""
-    rows = [{"rcid": rcid, "iso3": state, "vote": vote}
-            for state, column in table.items() for rcid, vote in enumerate(column, start=1)]
+    rows = [
+        {"rcid": rcid, "iso3": state, "vote": vote}
+        for state, column in table.items()
+        for rcid, vote in enumerate(column, start=1)
+    ]
     frame = pd.DataFrame(rows)
     if dates is not None:
         frame["date"] = pd.to_datetime(frame["rcid"].map(dict(enumerate(dates, start=1))))
@@ -33,12 +36,15 @@ def test_membership_mask_follows_join_dates():
 def test_dated_cohesion_scores_pairs_only_while_both_are_members():
     # Visegrad: Czechia and Slovakia join on 1 January 1993; Hungary and Poland earlier.
     dates = ["1992-06-01", "1992-07-01", "1994-01-01", "1994-02-01"]
-    votes = long_votes({
-        "CZE": ["no", "no", "yes", "yes"],
-        "SVK": ["no", "no", "yes", "no"],
-        "HUN": ["yes", "yes", "yes", "yes"],
-        "POL": ["yes", "no", "yes", "yes"],
-    }, dates)
+    votes = long_votes(
+        {
+            "CZE": ["no", "no", "yes", "yes"],
+            "SVK": ["no", "no", "yes", "no"],
+            "HUN": ["yes", "yes", "yes", "yes"],
+            "POL": ["yes", "no", "yes", "yes"],
+        },
+        dates,
+    )
     matrix = cohesion.dated_group_matrix(votes, "VISEGRAD")
     assert matrix.cast[:, matrix.states.index("CZE")].tolist() == [0, 0, 1, 1]
     table = agreement.pairwise(matrix, "agreement", min_common=1)
@@ -55,10 +61,15 @@ def test_dated_cohesion_scores_pairs_only_while_both_are_members():
 
 def test_random_baseline_reads_each_group_mean_from_the_score_matrix():
     """Four states, groups of three: every draw is one of the four triples' mean scores."""
-    table = pd.DataFrame([[1.0, 0.2, 0.4, 0.1], [0.2, 1.0, 0.6, 0.3], [0.4, 0.6, 1.0, 0.5],
-                          [0.1, 0.3, 0.5, 1.0]], index=list("ABCD"), columns=list("ABCD"))
-    triples = {round(agreement.group_cohesion(table, group), 6)
-               for group in (["A", "B", "C"], ["A", "B", "D"], ["A", "C", "D"], ["B", "C", "D"])}
+    table = pd.DataFrame(
+        [[1.0, 0.2, 0.4, 0.1], [0.2, 1.0, 0.6, 0.3], [0.4, 0.6, 1.0, 0.5], [0.1, 0.3, 0.5, 1.0]],
+        index=list("ABCD"),
+        columns=list("ABCD"),
+    )
+    triples = {
+        round(agreement.group_cohesion(table, group), 6)
+        for group in (["A", "B", "C"], ["A", "B", "D"], ["A", "C", "D"], ["B", "C", "D"])
+    }
     values = windows.random_baseline(table, list("ABCD"), 3, n_groups=2_000, seed=3)
     assert set(np.round(values, 6)) == triples
 
@@ -94,13 +105,17 @@ def test_clustering_puts_two_synthetic_blocs_together():
     votes = two_blocs()
     states = ["AA1", "BB1", "AA2", "BB2", "AA3", "BB3"]
     distance = cohesion.distance_matrix(
-        agreement.pairwise(agreement.vote_matrix(votes), "kappa"), states)
+        agreement.pairwise(agreement.vote_matrix(votes), "kappa"), states
+    )
     tree = cohesion.linkage(distance)
     assert cohesion.smallest_clade(tree, states, ("AA1", "AA2", "AA3")) == ["AA1", "AA2", "AA3"]
     assert len(cohesion.smallest_clade(tree, states, ("AA1", "BB1"))) == 6
     assert cohesion.smallest_clade(tree, states, ("BB3",)) == ["BB3"]
     assert cohesion.largest_pure_cluster(tree, states, ("BB1", "BB2", "BB3")) == [
-        "BB1", "BB2", "BB3"]
+        "BB1",
+        "BB2",
+        "BB3",
+    ]
     assert cohesion.nearest_neighbours(distance)["AA1"].startswith("AA")
     coords = cohesion.classical_mds(distance)
     blocs = np.sign(coords["dim1"])
@@ -109,8 +124,9 @@ def test_clustering_puts_two_synthetic_blocs_together():
 
 def test_classical_mds_recovers_points_on_a_line():
     points = np.array([0.0, 1.0, 3.0, 6.0])
-    distance = pd.DataFrame(np.abs(points[:, None] - points[None, :]),
-                            index=list("abcd"), columns=list("abcd"))
+    distance = pd.DataFrame(
+        np.abs(points[:, None] - points[None, :]), index=list("abcd"), columns=list("abcd")
+    )
     coords = cohesion.classical_mds(distance, 1)["dim1"].to_numpy()
     assert np.allclose(np.abs(coords[:, None] - coords[None, :]), distance.to_numpy())
     assert coords[0] >= 0  # the deterministic orientation

@@ -46,8 +46,13 @@ def _toy_rule(evidence, thresholds):
     return CONTRADICTS if evidence["share"] < thresholds["contradicts_below"] else MIXED
 
 
-TOY = Evaluator(evidence=lambda spec: {"share": float(spec["share"])}, rule=_toy_rule,
-                key="share", statistic="toy share", summary=lambda ev: f"share {ev['share']}")
+TOY = Evaluator(
+    evidence=lambda spec: {"share": float(spec["share"])},
+    rule=_toy_rule,
+    key="share",
+    statistic="toy share",
+    summary=lambda ev: f"share {ev['share']}",
+)
 
 
 @pytest.fixture()
@@ -72,6 +77,7 @@ def test_the_recipe_for_a_claim_works_end_to_end(toy_register):
     assert result.share_agreeing == 0
     glued = show.glue_values(result)
     assert glued["c3-99-verdict"] == MIXED and glued["c3-99-share"] == 0.7
-    row = ledger.evaluate_all([claims.claim("C3.99")],
-                              lambda cid: verdicts.evaluate(cid, use_cache=False)).iloc[0]
+    row = ledger.evaluate_all(
+        [claims.claim("C3.99")], lambda cid: verdicts.evaluate(cid, use_cache=False)
+    ).iloc[0]
     assert "(claim-c3-99)=" in ledger.ledger_markdown(row)

@@ -25,8 +25,20 @@ VOTES = pd.DataFrame(
     {
         "rcid": [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4],
         "iso3": ["KAZ", "TKM", "USA"] * 4,
-        "vote": ["yes", "absent", "no", "abstain", "absent", "yes",
-                 "yes", "absent", "yes", "yes", "absent", "absent"],
+        "vote": [
+            "yes",
+            "absent",
+            "no",
+            "abstain",
+            "absent",
+            "yes",
+            "yes",
+            "absent",
+            "yes",
+            "yes",
+            "absent",
+            "absent",
+        ],
     }
 )
 
@@ -69,14 +81,17 @@ def test_resolution_votes_counts_and_rejects_unknown_symbols():
         coverage.resolution_votes(VOTES, ROLLCALLS, "R/99/1")
 
 
-SESSIONS = pd.DataFrame({
-    "rcid": [1, 2, 3, 4, 5],
-    "session": [70, 70, 71, 71, 71],
-    "date": pd.to_datetime(["2015-10-01", "2015-12-01", "2016-10-01", "2017-03-01",
-                            "2017-06-01"]),
-    "amend": [False, False, True, False, False],
-    "para": [False, False, False, True, False],
-})
+SESSIONS = pd.DataFrame(
+    {
+        "rcid": [1, 2, 3, 4, 5],
+        "session": [70, 70, 71, 71, 71],
+        "date": pd.to_datetime(
+            ["2015-10-01", "2015-12-01", "2016-10-01", "2017-03-01", "2017-06-01"]
+        ),
+        "amend": [False, False, True, False, False],
+        "para": [False, False, False, True, False],
+    }
+)
 
 
 def test_final_only_drops_paragraph_and_amendment_votes():
@@ -109,19 +124,30 @@ def test_provenance_table_lists_every_pinned_file_and_curated_table():
 
 
 def test_cohesion_by_vote_type_differs_only_where_paragraph_votes_exist():
-    calls = pd.DataFrame({
-        "rcid": list(range(1, 25)), "session": [70] * 12 + [71] * 12,
-        "date": pd.to_datetime(["2015-12-01"] * 12 + ["2016-12-01"] * 12),
-        "amend": [False] * 12 + [False] * 10 + [True] * 2, "para": [False] * 24,
-    })
+    calls = pd.DataFrame(
+        {
+            "rcid": list(range(1, 25)),
+            "session": [70] * 12 + [71] * 12,
+            "date": pd.to_datetime(["2015-12-01"] * 12 + ["2016-12-01"] * 12),
+            "amend": [False] * 12 + [False] * 10 + [True] * 2,
+            "para": [False] * 24,
+        }
+    )
     rng = ["yes", "no", "abstain"]
-    votes = pd.DataFrame([
-        {"rcid": r, "iso3": s, "vote": rng[(r + k * (r > 22)) % 3]}
-        for r in range(1, 25) for k, s in enumerate(["KAZ", "UZB"])
-    ])
-    table = coverage.cohesion_by_vote_type(votes, calls, ["KAZ", "UZB"], 70, 71).set_index("session")
+    votes = pd.DataFrame(
+        [
+            {"rcid": r, "iso3": s, "vote": rng[(r + k * (r > 22)) % 3]}
+            for r in range(1, 25)
+            for k, s in enumerate(["KAZ", "UZB"])
+        ]
+    )
+    table = coverage.cohesion_by_vote_type(votes, calls, ["KAZ", "UZB"], 70, 71).set_index(
+        "session"
+    )
     assert table.loc[70, "difference"] == pytest.approx(0.0)
-    assert table.loc[71, "all roll calls"] < 1.0 and table.loc[71, "final votes only"] == pytest.approx(1.0)
+    assert table.loc[71, "all roll calls"] < 1.0 and table.loc[
+        71, "final votes only"
+    ] == pytest.approx(1.0)
 
 
 def test_number_ranges_joins_consecutive_numbers() -> None:

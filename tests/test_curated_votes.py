@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from caorder import extension, paths
 from caorder.countries import C5
 from caorder.schemas import SchemaError
 
-RES_HEADER = ("symbol,date,title,collection,target,recorded_vote,yes,no,abstain,non_voting,"
-              "undl_record,symbol_confirmed,full_roll_call,source")
+RES_HEADER = (
+    "symbol,date,title,collection,target,recorded_vote,yes,no,abstain,non_voting,"
+    "undl_record,symbol_confirmed,full_roll_call,source"
+)
 
 
 def resolutions_file(tmp_path: Path, rows: list[str]) -> Path:
@@ -23,13 +24,16 @@ def resolutions_file(tmp_path: Path, rows: list[str]) -> Path:
 
 def votes_file(tmp_path: Path, rows: list[str]) -> Path:
     path = tmp_path / "votes.csv"
-    path.write_text("\n".join(["symbol,date,iso3,vote,confidence,source", *rows]) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(["symbol,date,iso3,vote,confidence,source", *rows]) + "\n", encoding="utf-8"
+    )
     return path
 
 
-ROW = ("A/RES/77/229,2022-12-15,Crimea human rights,ukraine-2022,Ukraine,True,1,1,0,0,,False,"
-       "False,https://example.org/a")
+ROW = (
+    "A/RES/77/229,2022-12-15,Crimea human rights,ukraine-2022,Ukraine,True,1,1,0,0,,False,"
+    "False,https://example.org/a"
+)
 
 
 def test_real_tables_pass_schema_and_cross_checks():
@@ -68,8 +72,13 @@ def test_cross_checks_name_the_file_and_the_problem(tmp_path):
     for row, message in cases.items():
         with pytest.raises(SchemaError, match=message):
             extension.load_recorded_votes(votes_file(tmp_path, [row]), table)
-    too_many = votes_file(tmp_path, ["A/RES/77/229,2022-12-15,KAZ,no,high,https://x.org/a",
-                                     "A/RES/77/229,2022-12-15,RUS,no,high,https://x.org/a"])
+    too_many = votes_file(
+        tmp_path,
+        [
+            "A/RES/77/229,2022-12-15,KAZ,no,high,https://x.org/a",
+            "A/RES/77/229,2022-12-15,RUS,no,high,https://x.org/a",
+        ],
+    )
     with pytest.raises(SchemaError, match="more rows"):
         extension.load_recorded_votes(too_many, table)
 
@@ -122,8 +131,10 @@ def test_curated_rcids_are_stable_and_do_not_collide():
 def test_territorial_table_and_coverage_for_c3_2():
     table = extension.curated_territorial_table(C5)
     assert len(table) == 6 and (table["pro_vote"] == "yes").all()
-    assert (table[[f"world {c}" for c in ("yes", "no", "abstain", "absent")]].sum(axis=1)
-            == extension.UN_MEMBERS).all()
+    assert (
+        table[[f"world {c}" for c in ("yes", "no", "abstain", "absent")]].sum(axis=1)
+        == extension.UN_MEMBERS
+    ).all()
     status = extension.territorial_coverage().set_index("symbol")["status"]
     assert status["A/RES/60/285"] == "adopted without a vote"
     assert status["A/RES/72/282"] == "curated roll call"

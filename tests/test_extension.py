@@ -39,20 +39,22 @@ def official_rows(rows: list[tuple[str, str, str, str, str]]) -> str:
     lines = [OFFICIAL_HEADER]
     for undl_id, code, vote, date, symbol in rows:
         lines.append(
-            f'{undl_id},{code},NAME {code},{vote},{date},79,{symbol},A/79/L.1,,A/79/PV.1,'
+            f"{undl_id},{code},NAME {code},{vote},{date},79,{symbol},A/79/L.1,,A/79/PV.1,"
             f'"Title, with comma",Agenda,SUBJECT,,1,1,1,1,4,https://digitallibrary.un.org/record/{undl_id}'
         )
     return "\n".join(lines) + "\n"
 
 
-OFFICIAL = official_rows([
-    ("4076672", "KAZ", "A", "2025-02-24", "A/RES/ES-11/7"),
-    ("4076672", "RUS", "N", "2025-02-24", "A/RES/ES-11/7"),
-    ("4076672", "TKM", "", "2025-02-24", "A/RES/ES-11/7"),
-    ("4076672", "UKR", "Y", "2025-02-24", "A/RES/ES-11/7"),
-    ("4083048", "KAZ", "X", "2025-06-03", "A/RES/79/292"),
-    ("4083048", "UKR", "Y", "2025-06-03", "A/RES/79/292"),
-])
+OFFICIAL = official_rows(
+    [
+        ("4076672", "KAZ", "A", "2025-02-24", "A/RES/ES-11/7"),
+        ("4076672", "RUS", "N", "2025-02-24", "A/RES/ES-11/7"),
+        ("4076672", "TKM", "", "2025-02-24", "A/RES/ES-11/7"),
+        ("4076672", "UKR", "Y", "2025-02-24", "A/RES/ES-11/7"),
+        ("4083048", "KAZ", "X", "2025-06-03", "A/RES/79/292"),
+        ("4083048", "UKR", "Y", "2025-06-03", "A/RES/79/292"),
+    ]
+)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -94,15 +96,19 @@ def test_wide_with_the_1950s_window_keeps_the_original_rcid(tmp_path):
 
 
 def test_wide_rejects_unknown_codes(tmp_path):
-    bad = WIDE.replace("9241,2020-11-05,FALSE,FALSE,FALSE,TRUE,FALSE,FALSE,1",
-                       "9241,2020-11-05,FALSE,FALSE,FALSE,TRUE,FALSE,FALSE,5")
+    bad = WIDE.replace(
+        "9241,2020-11-05,FALSE,FALSE,FALSE,TRUE,FALSE,FALSE,1",
+        "9241,2020-11-05,FALSE,FALSE,FALSE,TRUE,FALSE,FALSE,5",
+    )
     with pytest.raises(SchemaError, match="unknown vote code"):
         extension.read_wide(write(tmp_path, "w.csv", bad))
 
 
 def test_wide_names_missing_columns(tmp_path):
     with pytest.raises(SchemaError, match=r"lacks the column\(s\) \['date'\]"):
-        extension.read_wide(write(tmp_path, "w.csv", "rcid,me,nu,di,hr,co,ec,KAZ\n1,F,F,F,F,F,F,1\n"))
+        extension.read_wide(
+            write(tmp_path, "w.csv", "rcid,me,nu,di,hr,co,ec,KAZ\n1,F,F,F,F,F,F,1\n")
+        )
 
 
 def test_duplicated_rcids_lists_both_rows(tmp_path):
@@ -120,14 +126,18 @@ def test_undl_2025_keeps_general_assembly_only_and_blank_is_absent(tmp_path):
     assert vote_of(data.votes, 4076672, "TKM") == "absent"
     assert vote_of(data.votes, 4076672, "RUS") == "no"
     calls = data.rollcalls.set_index("rcid")
-    assert calls.at[4076672, "title"] == "Advancing a comprehensive, just and lasting peace in Ukraine"
+    assert (
+        calls.at[4076672, "title"] == "Advancing a comprehensive, just and lasting peace in Ukraine"
+    )
     assert pd.isna(calls.at[4076672, "session"])  # emergency special session: no number
     assert calls.at[4083048, "session"] == 79
 
 
 def test_undl_2025_rejects_bad_codes(tmp_path):
     with pytest.raises(SchemaError, match="MAYBE"):
-        extension.read_undl_2025(write(tmp_path, "u.csv", UNDL_2025.replace("NO,,YES", "MAYBE,,YES")))
+        extension.read_undl_2025(
+            write(tmp_path, "u.csv", UNDL_2025.replace("NO,,YES", "MAYBE,,YES"))
+        )
 
 
 # --- official UNDL file --------------------------------------------------------------------
@@ -155,7 +165,9 @@ def test_official_and_2025_files_share_ids_and_votes(tmp_path):
 
 def test_official_file_rejects_bad_codes_missing_columns_and_repeats(tmp_path):
     with pytest.raises(SchemaError, match="unknown vote code"):
-        extension.read_undl_official(write(tmp_path, "o.csv", OFFICIAL.replace(",A,2025", ",Q,2025")))
+        extension.read_undl_official(
+            write(tmp_path, "o.csv", OFFICIAL.replace(",A,2025", ",Q,2025"))
+        )
     with pytest.raises(SchemaError, match="ms_vote"):
         extension.read_undl_official(write(tmp_path, "o.csv", OFFICIAL.replace("ms_vote", "vote")))
     repeated = OFFICIAL + OFFICIAL.splitlines()[1] + "\n"
@@ -196,7 +208,12 @@ def test_find_rollcalls_and_state_votes(tmp_path):
 
 def test_real_files_have_the_documented_shape():
     wide = extension.wide()
-    assert wide.rollcalls.groupby("year").size().to_dict() == {2020: 95, 2021: 79, 2022: 81, 2023: 88}
+    assert wide.rollcalls.groupby("year").size().to_dict() == {
+        2020: 95,
+        2021: 79,
+        2022: 81,
+        2023: 88,
+    }
     months_2022 = wide.rollcalls.loc[wide.rollcalls["year"] == 2022, "date"].dt.month
     assert months_2022.min() == 11  # January-October 2022 missing
     undl = extension.undl_2025()

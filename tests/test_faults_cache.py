@@ -196,8 +196,9 @@ def pinned(monkeypatch):
 def test_mirror_path_that_is_a_file_says_so(tmp_path, cache):
     mirror = tmp_path / "mirror.tar"
     mirror.write_bytes(b"not a folder")
-    result = run_cli("caorder.fetch", env={"CAORDER_DATA_MIRROR": str(mirror),
-                                           "CAORDER_CACHE_DIR": str(cache)})
+    result = run_cli(
+        "caorder.fetch", env={"CAORDER_DATA_MIRROR": str(mirror), "CAORDER_CACHE_DIR": str(cache)}
+    )
     assert_one_line_error(result, "CAORDER_DATA_MIRROR", "is a file, not a folder")
 
 
@@ -214,8 +215,11 @@ def test_unreadable_mirror_copy_is_one_clear_error(tmp_path, cache, pinned, monk
         return real_copy(source, target, *args, **kwargs)
 
     monkeypatch.setattr(fetch_module.shutil, "copyfile", denied)
-    with pytest.raises(DataFetchError, match=r"sample\.csv: the mirror copy .* cannot be read "
-                                             r"\(Permission denied\)"):
+    with pytest.raises(
+        DataFetchError,
+        match=r"sample\.csv: the mirror copy .* cannot be read "
+        r"\(Permission denied\)",
+    ):
         fetch_module.fetch(KEY)
 
 
@@ -227,8 +231,10 @@ def test_make_data_fails_when_a_table_cannot_be_rebuilt(tmp_path, real_files):
         (mirror / key).write_bytes(path.read_bytes())
     votes = mirror / "unvotes-7eb7034/un_votes.rda"
     votes.write_bytes(votes.read_bytes()[:-10] + b"0123456789")
-    result = run_cli("caorder.tables", env={"CAORDER_DATA_MIRROR": str(mirror),
-                                            "CAORDER_CACHE_DIR": str(tmp_path / "cache")})
+    result = run_cli(
+        "caorder.tables",
+        env={"CAORDER_DATA_MIRROR": str(mirror), "CAORDER_CACHE_DIR": str(tmp_path / "cache")},
+    )
     assert_one_line_error(result, "un_votes.rda", "does not match its pinned sha256")
 
 

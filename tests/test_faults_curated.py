@@ -73,8 +73,15 @@ def test_a_valid_group_loads(tmp_path):
             r"C2 KAZ: spells overlap or are out of order",
         ),
     ],
-    ids=["unknown-iso3", "unknown-kind", "future-date", "impossible-date", "reversed-spell",
-         "overlapping-spells", "spells-out-of-order"],
+    ids=[
+        "unknown-iso3",
+        "unknown-kind",
+        "future-date",
+        "impossible-date",
+        "reversed-spell",
+        "overlapping-spells",
+        "spells-out-of-order",
+    ],
 )
 def test_bad_group_is_rejected_naming_file_group_and_rule(tmp_path, members, kind, pattern):
     with pytest.raises(CuratedDataError, match=r"country_groups\.yml: group C2") as caught:
@@ -87,8 +94,11 @@ def test_duplicate_yaml_keys_are_rejected_with_the_line(tmp_path):
     text = path.read_text(encoding="utf-8")
     group_block = text.split("groups:\n", 1)[1]
     path.write_text(text + group_block, encoding="utf-8")  # the group twice: last would win
-    with pytest.raises(DataError, match=r"country_groups\.yml, line 8: duplicate key 'C2' "
-                                        r"\(first at line 2\); rule"):
+    with pytest.raises(
+        DataError,
+        match=r"country_groups\.yml, line 8: duplicate key 'C2' "
+        r"\(first at line 2\); rule",
+    ):
         load(path, members)
 
 
@@ -102,16 +112,22 @@ def test_duplicate_keys_inside_an_entry_are_rejected(tmp_path):
 def test_members_file_with_a_future_date_is_rejected(tmp_path):
     bad = MEMBERS.replace("Uzbekistan,1992-03-02", "Uzbekistan,2099-03-02")
     (tmp_path / "members.csv").write_text(bad, encoding="utf-8")
-    with pytest.raises(CuratedDataError, match=r"members\.csv, line 3 \(UZB\): member_from "
-                                               r"2099-03-02 is after the data's as-of date"):
+    with pytest.raises(
+        CuratedDataError,
+        match=r"members\.csv, line 3 \(UZB\): member_from "
+        r"2099-03-02 is after the data's as-of date",
+    ):
         countries.load_members(tmp_path / "members.csv")
 
 
 def test_members_file_with_overlapping_spells_of_one_state_is_rejected(tmp_path):
     bad = MEMBERS + "KAZ,Kazakhstan,Kazakh SSR,1991-01-01,1993-01-01,former,https://www.un.org,\n"
     (tmp_path / "members.csv").write_text(bad, encoding="utf-8")
-    with pytest.raises(CuratedDataError, match=r"members\.csv: the membership spells of KAZ "
-                                               r"overlap; rule"):
+    with pytest.raises(
+        CuratedDataError,
+        match=r"members\.csv: the membership spells of KAZ "
+        r"overlap; rule",
+    ):
         countries.load_members(tmp_path / "members.csv")
 
 

@@ -2,7 +2,8 @@
 
 - Jupyter Book's execution cache is keyed on code cells only; the project fingerprint
   (:func:`caorder.fingerprint.project_fingerprint`) must change when a curated value, the
-  package source or a result-changing environment variable changes, and :func:`check_cache` must then clear the cache.
+  package source or a result-changing environment variable changes, and
+  :func:`check_cache` must then clear the cache.
 - A notebook executed twice gives byte-identical files, and a user's IPython startup file
   (a pandas ``display.precision``) does not change its outputs.
 """

@@ -31,7 +31,7 @@ class _Server:
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, directory=str(root), **kwargs)
 
-            def do_GET(self):  # noqa: N802 (http.server API)
+            def do_GET(self):
                 requests.append(self.path)
                 super().do_GET()
 

@@ -6,27 +6,48 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pytest  # noqa: E402
 
-from caorder import claims, framework  # noqa: E402
+from caorder import claims, framework
 
 REGISTER = [
-    {"id": "C9.2", "element": "rule", "concept": "rule: territorial integrity / uti possidetis",
-     "indicator": "The five's votes on Crimea resolutions", "test": "share of no votes",
-     "data": "UNGA votes (unvotes); undl-2025", "notebook": "notebooks/x.ipynb",
-     "blind_spot": "Borders  at home\n are not voted on."},
-    {"id": "C9.1", "element": "goal", "concept": "goal: control of violence",
-     "indicator": "None in these data: conflict events", "test": "No test",
-     "data": "none", "notebook": "notebooks/y.ipynb", "blind_spot": "Everything."},
-    {"id": "C9.10", "element": "rule", "concept": "rule: balancing the great powers (multivectorism)",
-     "indicator": "agreement with Russia and ideal points", "test": "Chow test of a break",
-     "data": "ideal points (Bailey-Strezhnev-Voeten)", "notebook": "notebooks/x.ipynb",
-     "blind_spot": "Pipelines."},
+    {
+        "id": "C9.2",
+        "element": "rule",
+        "concept": "rule: territorial integrity / uti possidetis",
+        "indicator": "The five's votes on Crimea resolutions",
+        "test": "share of no votes",
+        "data": "UNGA votes (unvotes); undl-2025",
+        "notebook": "notebooks/x.ipynb",
+        "blind_spot": "Borders  at home\n are not voted on.",
+    },
+    {
+        "id": "C9.1",
+        "element": "goal",
+        "concept": "goal: control of violence",
+        "indicator": "None in these data: conflict events",
+        "test": "No test",
+        "data": "none",
+        "notebook": "notebooks/y.ipynb",
+        "blind_spot": "Everything.",
+    },
+    {
+        "id": "C9.10",
+        "element": "rule",
+        "concept": "rule: balancing the great powers (multivectorism)",
+        "indicator": "agreement with Russia and ideal points",
+        "test": "Chow test of a break",
+        "data": "ideal points (Bailey-Strezhnev-Voeten)",
+        "notebook": "notebooks/x.ipynb",
+        "blind_spot": "Pipelines.",
+    },
 ]
 
 
 def test_concept_name_strips_the_element_and_details():
-    assert framework.concept_name("rule: territorial integrity / uti possidetis") == "territorial integrity"
+    assert (
+        framework.concept_name("rule: territorial integrity / uti possidetis")
+        == "territorial integrity"
+    )
     assert framework.concept_name("institution: diplomacy (meetings)") == "diplomacy"
     assert framework.concept_name("sovereignty") == "sovereignty"
 
@@ -40,7 +61,10 @@ def test_map_classifies_indicators_and_data_and_sorts_by_element():
     assert row["blind_spot"] == "Borders at home are not voted on."
     assert table.set_index("id").loc["C9.1", "indicators"] == framework.NOT_OBSERVABLE
     assert set(table.set_index("id").loc["C9.10", "indicators"].split("; ")) == {
-        "alignment with great powers", "ideal points", "breaks over time"}
+        "alignment with great powers",
+        "ideal points",
+        "breaks over time",
+    }
 
 
 def test_concept_matrix_counts_claims():

@@ -38,8 +38,9 @@ def result(claim_id: str, verdict: str, statistic: str, value, summary: str) -> 
     if verdict == core.UNTESTABLE:
         return core.untestable(claim_id, summary)
     spec = core.SpecResult(core.Spec(), {"x": value, "p": 0.04}, verdict, value)
-    return core.Result(claim_id, verdict, statistic, value, summary, (spec,), 1.0,
-                       core.split([spec]))
+    return core.Result(
+        claim_id, verdict, statistic, value, summary, (spec,), 1.0, core.split([spec])
+    )
 
 
 VERDICTS = {
@@ -73,8 +74,15 @@ def test_evaluate_all_fails_loudly_on_a_missing_evaluator():
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(None, "n/a"), (float("nan"), "n/a"), (97.25, "97.2"), (0.81234, "0.812"), (1234.6, "1,235"),
-     (12.0, "12"), (-0.5, "-0.500")],
+    [
+        (None, "n/a"),
+        (float("nan"), "n/a"),
+        (97.25, "97.2"),
+        (0.81234, "0.812"),
+        (1234.6, "1,235"),
+        (12.0, "12"),
+        (-0.5, "-0.500"),
+    ],
 )
 def test_format_value(value, shown):
     assert ledger.format_value(value) == shown
@@ -89,7 +97,9 @@ def test_short_title_cuts_at_a_word_boundary():
 
 def test_notebook_doc_is_relative_to_the_ledger_page():
     assert ledger.notebook_doc("notebooks/ch1_cohesion.ipynb") == "ch1_cohesion"
-    assert ledger.notebook_doc("notebooks/ch1_cohesion.ipynb", "book") == "../notebooks/ch1_cohesion"
+    assert (
+        ledger.notebook_doc("notebooks/ch1_cohesion.ipynb", "book") == "../notebooks/ch1_cohesion"
+    )
 
 
 def test_ledger_markdown_has_target_heading_and_links(frame):
@@ -118,12 +128,21 @@ def test_element_text_does_not_repeat_the_element():
 
 def test_overview_and_counts(frame):
     table = ledger.overview(frame)
-    assert list(table.columns) == ["claim", "whose claim", "verdict", "key statistic", "value",
-                                   "specifications agreeing"]
+    assert list(table.columns) == [
+        "claim",
+        "whose claim",
+        "verdict",
+        "key statistic",
+        "value",
+        "specifications agreeing",
+    ]
     assert list(table["value"]) == ["97.2", "n/a", "0.812"]
     assert list(table["specifications agreeing"]) == ["100%", "n/a", "100%"]
     assert ledger.verdict_counts(frame) == {
-        "supports": 1, "mixed": 0, "contradicts": 1, "untestable": 1,
+        "supports": 1,
+        "mixed": 0,
+        "contradicts": 1,
+        "untestable": 1,
     }
 
 
@@ -166,9 +185,15 @@ def test_the_entry_says_whose_claim_and_the_rule(frame):
 
 def test_a_changed_rule_is_shown_with_the_original_verdict(frame):
     row = frame.iloc[0].copy()
-    row["changed"] = [{"date": "2026-11-29", "old": {"text": "old rule"},
-                       "new": {"text": "new rule"}, "reason": "looked first",
-                       "after_results": True}]
+    row["changed"] = [
+        {
+            "date": "2026-11-29",
+            "old": {"text": "old rule"},
+            "new": {"text": "new rule"},
+            "reason": "looked first",
+            "after_results": True,
+        }
+    ]
     row["original_verdict"] = "mixed"
     text = ledger.ledger_markdown(row)
     assert "after the results had been seen" in text

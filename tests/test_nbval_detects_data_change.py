@@ -34,8 +34,15 @@ def _private_cache(tmp_path: Path) -> Path:
 def _run_nbval(cache: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, CAORDER_CACHE_DIR=str(cache))
     command = [
-        sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env",
-        "-p", "no:cacheprovider", "-q", str(NOTEBOOK),
+        sys.executable,
+        "-m",
+        "pytest",
+        "--nbval-lax",
+        "--nbval-current-env",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        str(NOTEBOOK),
     ]
     return subprocess.run(
         command, cwd=paths.repo_root(), env=env, capture_output=True, text=True, timeout=600

@@ -12,8 +12,11 @@ from caorder.countries import C5
 
 
 def long_votes(table: dict[str, list[str]]) -> pd.DataFrame:
-    rows = [{"rcid": rcid, "iso3": state, "vote": vote}
-            for state, column in table.items() for rcid, vote in enumerate(column, start=1)]
+    rows = [
+        {"rcid": rcid, "iso3": state, "vote": vote}
+        for state, column in table.items()
+        for rcid, vote in enumerate(column, start=1)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -25,12 +28,16 @@ def test_vote_shares_by_hand():
 
 def test_actor_keeps_named_states():
     assert order_votes.actor(pd.Series(["KAZ", "FRA", "USA"])).tolist() == [
-        "KAZ", "rest of Assembly", "USA"]
+        "KAZ",
+        "rest of Assembly",
+        "USA",
+    ]
 
 
 def test_stance_inverts_for_no_action_motions():
-    votes = pd.DataFrame({"KAZ": ["yes", "yes", "abstain", "absent"],
-                          "UZB": ["no", "no", "no", "yes"]})
+    votes = pd.DataFrame(
+        {"KAZ": ["yes", "yes", "abstain", "absent"], "UZB": ["no", "no", "no", "yes"]}
+    )
     pro = pd.Series(["yes", "no", "yes", "no"])
     result = order_votes.stance(votes, pro)
     assert result["KAZ"].tolist() == ["for", "against", "abstain", "absent"]
@@ -38,12 +45,14 @@ def test_stance_inverts_for_no_action_motions():
 
 
 def test_minority_and_following_by_hand():
-    votes = long_votes({
-        "RUS": ["no", "yes", "abstain"],
-        "AAA": ["no", "yes", "yes"],
-        "BBB": ["yes", "yes", "yes"],
-        **{f"X{i:02d}": ["yes", "yes", "yes"] for i in range(10)},
-    })
+    votes = long_votes(
+        {
+            "RUS": ["no", "yes", "abstain"],
+            "AAA": ["no", "yes", "yes"],
+            "BBB": ["yes", "yes", "yes"],
+            **{f"X{i:02d}": ["yes", "yes", "yes"] for i in range(10)},
+        }
+    )
     # roll call 1: 2 of 13 cast votes are "no" (15.4%) -> not a minority at 15%, yes at 16%
     assert order_votes.minority_rcids(votes, "RUS", 0.15).tolist() == [3]
     assert order_votes.minority_rcids(votes, "RUS", 0.16).tolist() == [1, 3]
@@ -78,17 +87,27 @@ def test_real_data_territorial_table_and_canwfz():
 
 
 def test_territorial_tally_counts_stances_per_state():
-    table = pd.DataFrame({"pro_vote": ["yes", "no", "yes"], "KAZ": ["yes", "yes", "absent"],
-                          "UZB": ["abstain", "no", "no"]})
+    table = pd.DataFrame(
+        {
+            "pro_vote": ["yes", "no", "yes"],
+            "KAZ": ["yes", "yes", "absent"],
+            "UZB": ["abstain", "no", "no"],
+        }
+    )
     tally = order_votes.territorial_tally(table, ["KAZ", "UZB"])
     assert tally.loc["KAZ"].to_dict() == {"for": 1, "against": 1, "abstain": 0, "absent": 1}
     assert tally.loc["UZB"].to_dict() == {"for": 1, "against": 1, "abstain": 1, "absent": 0}
 
 
 def test_closest_power_by_hand():
-    table = pd.DataFrame({"year": [2000] * 3 + [2001] * 3, "state": "KAZ",
-                          "power": ["RUS", "CHN", "USA"] * 2,
-                          "agreement": [0.9, 0.8, 0.3, 0.7, 0.75, 0.2]})
+    table = pd.DataFrame(
+        {
+            "year": [2000] * 3 + [2001] * 3,
+            "state": "KAZ",
+            "power": ["RUS", "CHN", "USA"] * 2,
+            "agreement": [0.9, 0.8, 0.3, 0.7, 0.75, 0.2],
+        }
+    )
     closest = order_votes.closest_power(table)
     assert closest["closest"].tolist() == ["RUS", "CHN"]
 

@@ -37,13 +37,15 @@ def _organisations(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
 
 
 def test_succession_chain_follows_refoundings_only():
-    table = _organisations([
-        ("A", "1994-01-01", "1998-07-17", "none"),
-        ("B", "1998-07-17", "2002-02-28", "none"),
-        ("X", "1998-07-17", "", "RUS"),  # founded the same day but with an outside founder
-        ("C", "2002-02-28", "2006-01-25", "none"),
-        ("D", "2007-01-01", "", "none"),  # not founded when C ended
-    ])
+    table = _organisations(
+        [
+            ("A", "1994-01-01", "1998-07-17", "none"),
+            ("B", "1998-07-17", "2002-02-28", "none"),
+            ("X", "1998-07-17", "", "RUS"),  # founded the same day but with an outside founder
+            ("C", "2002-02-28", "2006-01-25", "none"),
+            ("D", "2007-01-01", "", "none"),  # not founded when C ended
+        ]
+    )
     chain = summits.succession_chain(table, "A")
     assert list(chain["organisation"]) == ["A", "B", "C"]
     assert list(chain["year"]) == [1994, 1998, 2002]
@@ -64,13 +66,19 @@ def test_five_only_rule():
 
 
 def test_outside_states_reads_iso3_codes_of_states_only():
-    events = pd.DataFrame({
-        "event_id": ["M1", "M2", "M3", "M4"],
-        "series": ["consultative_meeting"] * 3 + ["c5plus_summit"],
-        "year": [2018, 2023, 2024, 2024],
-        "guests": ["none reported", "AZE President (guest); WHO Regional Director", None,
-                   "RUS President"],
-    })
+    events = pd.DataFrame(
+        {
+            "event_id": ["M1", "M2", "M3", "M4"],
+            "series": ["consultative_meeting"] * 3 + ["c5plus_summit"],
+            "year": [2018, 2023, 2024, 2024],
+            "guests": [
+                "none reported",
+                "AZE President (guest); WHO Regional Director",
+                None,
+                "RUS President",
+            ],
+        }
+    )
     table = summits.outside_states(events)
     assert list(table["event_id"]) == ["M1", "M2", "M3"]
     assert list(table["outside_states"]) == ["", "AZE", ""]
@@ -104,8 +112,11 @@ def _edited_copy(tmp_path: Path, edit) -> Path:
 
 def test_every_quote_is_verbatim_in_its_section(paper):
     entries = claims.inventory().claims
-    failing = [f"{e['id']}: {e['quote']!r} not in {e['section']}" for e in entries
-               if not paper.contains(e["quote"], quotes.sections_named(e["section"]))]
+    failing = [
+        f"{e['id']}: {e['quote']!r} not in {e['section']}"
+        for e in entries
+        if not paper.contains(e["quote"], quotes.sections_named(e["section"]))
+    ]
     assert not failing, "; ".join(failing)
 
 

@@ -102,8 +102,9 @@ def test_choices_that_do_not_apply_give_no_series():
 
 
 def test_dispersion_by_year():
-    ideal = pd.DataFrame({"iso3": ["AAA", "BBB", "AAA"], "year": [2000, 2000, 2001],
-                          "ideal_point": [0.0, 2.0, 1.0]})
+    ideal = pd.DataFrame(
+        {"iso3": ["AAA", "BBB", "AAA"], "year": [2000, 2000, 2001], "ideal_point": [0.0, 2.0, 1.0]}
+    )
     table = periods.dispersion_by_year(ideal, ("AAA", "BBB"))
     assert table["dispersion"].iloc[0] == pytest.approx(np.sqrt(2))
     assert table["n_states"].tolist() == [2, 1]

@@ -9,53 +9,70 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-from caorder import present  # noqa: E402
+from caorder import present
 
 
 def _ledger() -> pd.DataFrame:
     """A hand-made ledger frame: four claims, every verdict, a missing share."""
-    return pd.DataFrame({
-        "id": ["C1.1", "C1.2", "C3.1", "C4.1"],
-        "anchor": ["claim-c1-1", "claim-c1-2", "claim-c3-1", "claim-c4-1"],
-        "chapter": [1, 1, 3, 4],
-        "claim": ["Non-cooperation", "The region that isn't", "Non-interference", "Periods"],
-        "attribution": ["literature", "literature", "paper", "extension"],
-        "verdict": ["contradicts", "mixed", "supports", "cannot be tested with these data"],
-        "statistic": ["percentile", "rank", "odds ratio", ""],
-        "value": [86.2, 3, 0.41234, math.nan],
-        "share_agreeing": [0.75, 0.5, 1.0, math.nan],
-    })
+    return pd.DataFrame(
+        {
+            "id": ["C1.1", "C1.2", "C3.1", "C4.1"],
+            "anchor": ["claim-c1-1", "claim-c1-2", "claim-c3-1", "claim-c4-1"],
+            "chapter": [1, 1, 3, 4],
+            "claim": ["Non-cooperation", "The region that isn't", "Non-interference", "Periods"],
+            "attribution": ["literature", "literature", "paper", "extension"],
+            "verdict": ["contradicts", "mixed", "supports", "cannot be tested with these data"],
+            "statistic": ["percentile", "rank", "odds ratio", ""],
+            "value": [86.2, 3, 0.41234, math.nan],
+            "share_agreeing": [0.75, 0.5, 1.0, math.nan],
+        }
+    )
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("R/68/262", "A/RES/68/262"),
-    ("R/54/54D", "A/RES/54/54 D"),
-    ("R/49/43B/IV", "A/RES/49/43 B/IV"),
-    ("A/RES/75/1", "A/RES/75/1"),
-    ("", ""),
-    (None, ""),
-    (math.nan, ""),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("R/68/262", "A/RES/68/262"),
+        ("R/54/54D", "A/RES/54/54 D"),
+        ("R/49/43B/IV", "A/RES/49/43 B/IV"),
+        ("A/RES/75/1", "A/RES/75/1"),
+        ("", ""),
+        (None, ""),
+        (math.nan, ""),
+    ],
+)
 def test_un_symbol(raw: object, expected: str) -> None:
     assert present.un_symbol(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("The Acting President: Draft resolution C is entitled_Prohibition of the dumping of "
-     "radioactive wastes<d3>. The First Committee adopted it.",
-     "Prohibition of the dumping of radioactive wastes"),
-    ("The Acting President (spoke in Spanish): I shall now put to the vote operative "
-     "paragraph 3 of draft resolution XXXI, on which a separate vote has been requested.",
-     "Separate vote: operative paragraph 3"),
-    ("Missiles,  General and complete disarmament", "Missiles, General and complete disarmament"),
-    ("Treaty on the Non?Proliferation of Nuclear Weapons", "Treaty on the Non-Proliferation of "
-     "Nuclear Weapons"),
-    ("Situation of human rights in Myanmar", "Situation of human rights in Myanmar"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (
+            "The Acting President: Draft resolution C is entitled_Prohibition of the dumping of "
+            "radioactive wastes<d3>. The First Committee adopted it.",
+            "Prohibition of the dumping of radioactive wastes",
+        ),
+        (
+            "The Acting President (spoke in Spanish): I shall now put to the vote operative "
+            "paragraph 3 of draft resolution XXXI, on which a separate vote has been requested.",
+            "Separate vote: operative paragraph 3",
+        ),
+        (
+            "Missiles,  General and complete disarmament",
+            "Missiles, General and complete disarmament",
+        ),
+        (
+            "Treaty on the Non?Proliferation of Nuclear Weapons",
+            "Treaty on the Non-Proliferation of Nuclear Weapons",
+        ),
+        ("Situation of human rights in Myanmar", "Situation of human rights in Myanmar"),
+    ],
+)
 def test_clean_title(raw: str, expected: str) -> None:
     assert present.clean_title(raw) == expected
 
@@ -86,8 +103,10 @@ def test_long_table_is_offline_and_has_csv() -> None:
     assert not re.search(r"(src=|from\s*)['\"]https?://", html) and "unpkg" not in html
     assert 'download="rollcalls.csv"' in html and "data:text/csv;base64," in html
     assert "[1 rows x 2 columns" in repr(table)
-    assert '"className": "caorder-wide"' in present.long_table(
-        frame, "x", "tbl-x", "x.csv", wide=("title",))._repr_html_()
+    assert (
+        '"className": "caorder-wide"'
+        in present.long_table(frame, "x", "tbl-x", "x.csv", wide=("title",))._repr_html_()
+    )
     with pytest.raises(ValueError, match="no such column"):
         present.long_table(frame, "x", "tbl-x", "x.csv", wide=("titel",))
 
@@ -122,14 +141,15 @@ def test_verdict_map_places_every_claim() -> None:
     ax = present.plot_verdict_map(_ledger())
     labels = sorted(t.get_text() for t in ax.texts)
     assert labels == ["C1.1", "C1.2", "C3.1", "C4.1"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["Chapter 1", "Chapter 3",
-                                                            "Chapter 4"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Chapter 1", "Chapter 3", "Chapter 4"]
     plt.close("all")
 
 
 def test_readable_spells_out_codes_and_moves_the_index_into_a_column() -> None:
-    frame = pd.DataFrame({"hr": [0.5], "random_median": [0.1], "group": ["SOUTH_CAUCASUS"]},
-                         index=pd.Index(["KAZ"], name="state"))
+    frame = pd.DataFrame(
+        {"hr": [0.5], "random_median": [0.1], "group": ["SOUTH_CAUCASUS"]},
+        index=pd.Index(["KAZ"], name="state"),
+    )
     shown = present.readable(frame, rename={"state": "country"})
     assert list(shown.columns) == ["country", "human rights", "random median", "group"]
     assert shown.at[0, "group"] == "South Caucasus"
@@ -149,8 +169,9 @@ def test_readable_rejects_text() -> None:
 
 
 def test_html_table_text_is_rounded_like_the_html() -> None:
-    table = present.html_table(pd.DataFrame({"x": [1 / 3, math.nan]}), "Thirds", "tab-thirds",
-                               precision=2)
+    table = present.html_table(
+        pd.DataFrame({"x": [1 / 3, math.nan]}), "Thirds", "tab-thirds", precision=2
+    )
     assert repr(table).splitlines()[1:] == ["   x", "0.33", "   –"]
 
 

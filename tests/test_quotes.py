@@ -21,8 +21,10 @@ from caorder import paths, quotes
 KNOWN_ELSEWHERE = {
     ("book/intro.md", "C5+X"),
     ("book/undl_official_file.md", "General Assembly voting data"),
-    ("notebooks/ch3_sovereignty.ipynb",
-     "Situation of human rights in the Islamic Republic of Iran"),
+    (
+        "notebooks/ch3_sovereignty.ipynb",
+        "Situation of human rights in the Islamic Republic of Iran",
+    ),
 }
 
 PAPER = (
@@ -70,14 +72,14 @@ def test_the_toy_paper_splits_into_its_sections(toy):
     assert set(toy.sections) == set(quotes.SECTIONS)
     assert toy.contains("to bring order", ("§2",))
     assert not toy.contains("to bring order", ("§1", "§3"))
-    assert toy.contains("a \"new wind\" in the region", ("Introduction",))
+    assert toy.contains('a "new wind" in the region', ("Introduction",))
     assert toy.contains("Central Asian Regionalism or Central Asian Order?", ("Title",))
 
 
 def test_quotes_match_across_markers_nesting_case_and_ellipsis(toy):
     assert toy.contains("the region that isn't", ("§1",))
     assert toy.contains("Central Asia is 'the region that isn't'")
-    assert toy.contains("After all, \"to bring order\" is a normative statement.")
+    assert toy.contains('After all, "to bring order" is a normative statement.')
     assert toy.contains("after all")
     assert toy.contains("First is sovereignty. ... second is diplomacy", ("§3",))
     assert not toy.contains("second is diplomacy. ... First is sovereignty", ("§3",))
@@ -97,12 +99,12 @@ def test_section_labels():
 
 def test_which_passages_count_as_quotations_of_the_paper():
     page = (
-        "Titles: Contributors (2026). \"A chapter\". Chapter 1.\n\n"
-        "Bohr called it \"impossible\" {cite:p}`bohr2003`; the paper calls the region\n"
+        'Titles: Contributors (2026). "A chapter". Chapter 1.\n\n'
+        'Bohr called it "impossible" {cite:p}`bohr2003`; the paper calls the region\n'
         "\"failed\" {cite:p}`costaburanelli2021` (§1), and 'software' is a term.\n\n"
-        "In code `\"x\"` no quote; \"to bring order\" {cite:p}`costaburanelli2021{§2}`.\n\n"
-        "```python\nprint(\"code\")\n```\n\n"
-        "```{note}\nA note that \"sync their watches\".\n```\n"
+        'In code `"x"` no quote; "to bring order" {cite:p}`costaburanelli2021{§2}`.\n\n'
+        '```python\nprint("code")\n```\n\n'
+        '```{note}\nA note that "sync their watches".\n```\n'
     )
     found = quotes.quotes_in_markdown(page, "page.md")
     assert [(q.text, q.sections, q.line) for q in found] == [
@@ -116,7 +118,7 @@ def test_every_quote_of_the_paper_is_verbatim(paper):
     failures = failing(paper)
     new = sorted(failures - KNOWN_ELSEWHERE)
     assert not new, "quotes not found verbatim in the paper (file, quote):\n" + "\n".join(
-        f"  {source}: \"{text}\"" for source, text in new
+        f'  {source}: "{text}"' for source, text in new
     )
 
 
@@ -134,8 +136,11 @@ def copy_of_the_book(tmp_path: Path) -> Path:
     """A copy of the pages, notebooks and register that a test may alter."""
     root = paths.repo_root()
     for folder in ("book", "notebooks", "data/claims"):
-        shutil.copytree(root / folder, tmp_path / folder,
-                        ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints"))
+        shutil.copytree(
+            root / folder,
+            tmp_path / folder,
+            ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints"),
+        )
     return tmp_path
 
 
@@ -144,7 +149,7 @@ def test_an_altered_page_quote_fails_and_is_named(paper, tmp_path):
     page = root / "book" / "ch2_order.md"
     page.write_text(
         page.read_text(encoding="utf-8")
-        + "\nThe article says \"bringing order\" {cite:p}`costaburanelli2021` (§2).\n",
+        + '\nThe article says "bringing order" {cite:p}`costaburanelli2021` (§2).\n',
         encoding="utf-8",
     )
     assert ("book/ch2_order.md", "bringing order") in failing(paper, root) - KNOWN_ELSEWHERE
@@ -156,13 +161,17 @@ def test_an_altered_register_quote_or_section_fails(paper, tmp_path):
     text = register.read_text(encoding="utf-8")
     quote = "regionalism presupposes an order, but an order does not necessarily have to morph"
     assert quote in text
-    register.write_text(text.replace(quote, quote.replace("presupposes", "requires")),
-                        encoding="utf-8")
-    altered = {text for source, text in failing(paper, root) if source.endswith("concept_of_order.yml")}
+    register.write_text(
+        text.replace(quote, quote.replace("presupposes", "requires")), encoding="utf-8"
+    )
+    altered = {
+        text for source, text in failing(paper, root) if source.endswith("concept_of_order.yml")
+    }
     assert len(altered) == 1 and "requires an order" in altered.pop()
     # The right words in the wrong section fail too.
-    register.write_text(text.replace('"§2 The Concept of Order"', '"§4 Final"', 1),
-                        encoding="utf-8")
+    register.write_text(
+        text.replace('"§2 The Concept of Order"', '"§4 Final"', 1), encoding="utf-8"
+    )
     assert any(source.endswith("concept_of_order.yml") for source, _ in failing(paper, root))
 
 
@@ -170,7 +179,12 @@ def test_an_altered_notebook_quote_fails(paper, tmp_path):
     root = copy_of_the_book(tmp_path)
     notebook = root / "notebooks" / "ch2_framework.ipynb"
     data = json.loads(notebook.read_text(encoding="utf-8"))
-    data["cells"].append({"cell_type": "markdown", "metadata": {},
-                          "source": ["The five \"never act together\", the paper says."]})
+    data["cells"].append(
+        {
+            "cell_type": "markdown",
+            "metadata": {},
+            "source": ['The five "never act together", the paper says.'],
+        }
+    )
     notebook.write_text(json.dumps(data), encoding="utf-8")
     assert ("notebooks/ch2_framework.ipynb", "never act together") in failing(paper, root)

@@ -47,8 +47,9 @@ def test_select_votes_keeps_years_and_contested_roll_calls():
 
 
 def test_cohesion_against_random_on_a_hand_computed_case():
-    scores = agreement.pairwise(agreement.vote_matrix(VOTES, ["AAA", "BBB", "CCC"]),
-                                "agreement", min_common=1)
+    scores = agreement.pairwise(
+        agreement.vote_matrix(VOTES, ["AAA", "BBB", "CCC"]), "agreement", min_common=1
+    )
     # agreement: AB 3/4, AC 1/4, BC 0. Every random pair is one of these three.
     summary, baseline = region_report.cohesion_against_random(
         scores, ["AAA", "BBB"], ["AAA", "BBB", "CCC"], n_groups=300, seed=1
@@ -61,7 +62,8 @@ def test_cohesion_against_random_on_a_hand_computed_case():
 def test_great_power_agreement_adds_the_group_mean():
     scores = pd.DataFrame(
         [[1.0, 0.5, 0.2], [0.5, 1.0, 0.8], [0.2, 0.8, 1.0]],
-        index=["AAA", "USA", "RUS"], columns=["AAA", "USA", "RUS"],
+        index=["AAA", "USA", "RUS"],
+        columns=["AAA", "USA", "RUS"],
     )
     table = region_report.great_power_agreement(scores, ["AAA", "RUS"], ("USA",))
     assert list(table.index) == ["AAA", "RUS", "group mean"]

@@ -9,8 +9,15 @@ import pytest
 from caorder import timeseries
 
 
-def synthetic(n: int = 30, break_at: int = 20, jump: float = 1.0, slope: float = 0.02,
-              noise: float = 0.1, seed: int = 1, start: int = 47) -> pd.Series:
+def synthetic(
+    n: int = 30,
+    break_at: int = 20,
+    jump: float = 1.0,
+    slope: float = 0.02,
+    noise: float = 0.1,
+    seed: int = 1,
+    start: int = 47,
+) -> pd.Series:
     """A trend plus a level jump at index label ``start + break_at``, with Gaussian noise."""
     rng = np.random.default_rng(seed)
     t = np.arange(n)

@@ -11,41 +11,72 @@ from caorder.verdicts.core import CONTRADICTS, MIXED, SUPPORTS, UNTESTABLE
 C1_1 = {"supports_below": 25, "contradicts_above": 75}
 C1_2 = {"own_cluster_contradicts": 3, "nn_supports_max": 2}
 C1_8 = {"supports_at_most": 25, "contradicts_at_least": 75}
-C1_4 = {"p_below": 0.05, "placebo_supports_above": 90, "placebo_contradicts_at_most": 50,
-        "meaningful_rise": 0.10}
+C1_4 = {
+    "p_below": 0.05,
+    "placebo_supports_above": 90,
+    "placebo_contradicts_at_most": 50,
+    "meaningful_rise": 0.10,
+}
 
 
-@pytest.mark.parametrize(("percentile", "verdict"), [
-    (10.0, SUPPORTS), (24.9, SUPPORTS), (25.0, MIXED), (75.0, MIXED), (75.1, CONTRADICTS),
-    (99.0, CONTRADICTS),
-])
+@pytest.mark.parametrize(
+    ("percentile", "verdict"),
+    [
+        (10.0, SUPPORTS),
+        (24.9, SUPPORTS),
+        (25.0, MIXED),
+        (75.0, MIXED),
+        (75.1, CONTRADICTS),
+        (99.0, CONTRADICTS),
+    ],
+)
 def test_cohesion_vs_random_rule(percentile, verdict):
     evidence = {"c5": 0.5, "random_median": 0.3, "percentile": percentile}
     assert ch1.cohesion_vs_random_rule(evidence, C1_1) == verdict
 
 
-@pytest.mark.parametrize(("own", "nn_max", "verdict"), [
-    (0, 2, SUPPORTS), (0, 3, MIXED), (1, 0, MIXED), (2, 5, MIXED), (3, 0, CONTRADICTS),
-    (4, 5, CONTRADICTS),
-])
+@pytest.mark.parametrize(
+    ("own", "nn_max", "verdict"),
+    [
+        (0, 2, SUPPORTS),
+        (0, 3, MIXED),
+        (1, 0, MIXED),
+        (2, 5, MIXED),
+        (3, 0, CONTRADICTS),
+        (4, 5, CONTRADICTS),
+    ],
+)
 def test_region_that_isnt_rule(own, nn_max, verdict):
     evidence = {"own_cluster_periods": own, "c5_nn_min": 0, "c5_nn_max": nn_max}
     assert ch1.region_that_isnt_rule(evidence, C1_2) == verdict
 
 
-@pytest.mark.parametrize(("share", "verdict"), [
-    (0.0, SUPPORTS), (25.0, SUPPORTS), (25.1, MIXED), (74.9, MIXED), (75.0, CONTRADICTS),
-    (100.0, CONTRADICTS),
-])
+@pytest.mark.parametrize(
+    ("share", "verdict"),
+    [
+        (0.0, SUPPORTS),
+        (25.0, SUPPORTS),
+        (25.1, MIXED),
+        (74.9, MIXED),
+        (75.0, CONTRADICTS),
+        (100.0, CONTRADICTS),
+    ],
+)
 def test_voting_pull_rule(share, verdict):
     evidence = {"share_closer_c5": share, "median_margin": 0.1, "state_periods": 20}
     assert ch1.voting_pull_rule(evidence, C1_8) == verdict
 
 
 def _wind(c5=0.0, uzb=0.0, p=0.5, rank=40.0, ci_high=0.05, uzb_rank=None):
-    return {"c5_level_change": c5, "c5_p": p, "c5_ci_high": ci_high, "c5_placebo_rank": rank,
-            "uzb_level_change": uzb, "uzb_p": p,
-            "uzb_placebo_rank": rank if uzb_rank is None else uzb_rank}
+    return {
+        "c5_level_change": c5,
+        "c5_p": p,
+        "c5_ci_high": ci_high,
+        "c5_placebo_rank": rank,
+        "uzb_level_change": uzb,
+        "uzb_p": p,
+        "uzb_placebo_rank": rank if uzb_rank is None else uzb_rank,
+    }
 
 
 def test_new_wind_rule_supports_only_when_both_rise_strongly():
@@ -66,15 +97,23 @@ def test_new_wind_original_rule_has_no_precision_condition():
     assert ch1.new_wind_rule(_wind(0.01, 0.01, 0.6, 40, 0.15), original) == CONTRADICTS
 
 
-@pytest.mark.parametrize(("c5", "eu", "others", "random", "verdict"), [
-    (0.55, 0.80, 0.50, 0.30, SUPPORTS),
-    (0.55, 0.80, 0.60, 0.30, MIXED),      # below the other groups' median
-    (0.85, 0.80, 0.50, 0.30, CONTRADICTS),  # at or above the EU
-    (0.25, 0.80, 0.20, 0.30, CONTRADICTS),  # below the random median
-])
+@pytest.mark.parametrize(
+    ("c5", "eu", "others", "random", "verdict"),
+    [
+        (0.55, 0.80, 0.50, 0.30, SUPPORTS),
+        (0.55, 0.80, 0.60, 0.30, MIXED),  # below the other groups' median
+        (0.85, 0.80, 0.50, 0.30, CONTRADICTS),  # at or above the EU
+        (0.25, 0.80, 0.20, 0.30, CONTRADICTS),  # below the random median
+    ],
+)
 def test_eu_benchmark_rule(c5, eu, others, random, verdict):
-    evidence = {"c5": c5, "eu": eu, "others_median": others, "random_median": random,
-                "c5_minus_eu": c5 - eu}
+    evidence = {
+        "c5": c5,
+        "eu": eu,
+        "others_median": others,
+        "random_median": random,
+        "c5_minus_eu": c5 - eu,
+    }
     assert ch1.eu_benchmark_rule(evidence, {"margin": 0.0}) == verdict
 
 

@@ -16,15 +16,24 @@ def _rule(evidence, thresholds):
     return SUPPORTS if evidence["x"] <= thresholds["low"] else MIXED
 
 
-TOY = core.Evaluator(evidence=lambda spec: {"x": float(spec.get("x", 0.0))}, rule=_rule,
-                     key="x", statistic="x", summary=lambda ev: f"x is {ev['x']}")
+TOY = core.Evaluator(
+    evidence=lambda spec: {"x": float(spec.get("x", 0.0))},
+    rule=_rule,
+    key="x",
+    statistic="x",
+    summary=lambda ev: f"x is {ev['x']}",
+)
 
 
 def test_specifications_are_the_product_with_the_primary_first():
-    specs = core.specifications({"measure": ["kappa", "ac1"], "period": [[1992, 2019], [1992, 2016]]})
+    specs = core.specifications(
+        {"measure": ["kappa", "ac1"], "period": [[1992, 2019], [1992, 2016]]}
+    )
     assert [s.label for s in specs] == [
-        "measure=kappa, period=1992–2019", "measure=kappa, period=1992–2016",
-        "measure=ac1, period=1992–2019", "measure=ac1, period=1992–2016",
+        "measure=kappa, period=1992–2019",
+        "measure=kappa, period=1992–2016",
+        "measure=ac1, period=1992–2019",
+        "measure=ac1, period=1992–2016",
     ]
     assert specs[0]["period"] == (1992, 2019)
     assert core.specifications(None) == [core.Spec()]
@@ -69,7 +78,12 @@ def test_combine_reports_the_verdict_under_the_original_rule():
 
 
 def test_a_rule_returning_an_unknown_verdict_is_an_error():
-    bad = core.Evaluator(evidence=TOY.evidence, rule=lambda ev, t: "probably", key="x",
-                         statistic="x", summary=TOY.summary)
+    bad = core.Evaluator(
+        evidence=TOY.evidence,
+        rule=lambda ev, t: "probably",
+        key="x",
+        statistic="x",
+        summary=TOY.summary,
+    )
     with pytest.raises(ValueError, match="probably"):
         core.judge(bad, core.Spec(), {"x": 1.0}, {})

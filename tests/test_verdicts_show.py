@@ -31,8 +31,9 @@ def test_panel_html_adds_named_evidence_and_rejects_unknown_names() -> None:
 
     result = _result()
     specs = tuple(SpecResult(r.spec, {"qap_p": 0.05}, r.verdict, r.value) for r in result.specs)
-    result = Result(result.claim_id, result.verdict, result.statistic, result.value,
-                    result.summary, specs, 1.0)
+    result = Result(
+        result.claim_id, result.verdict, result.statistic, result.value, result.summary, specs, 1.0
+    )
     assert "qap p" in repr(show.panel_html(result, evidence=("qap_p",))).splitlines()[1]
     with pytest.raises(KeyError, match="between_r"):
         show.panel_html(result, evidence=("between_r",))

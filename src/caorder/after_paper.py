@@ -57,8 +57,11 @@ def great_power_agreement(first: int = 1992, last: int = 2025) -> pd.DataFrame:
     rows = []
     for year, chunk in frame.groupby("year", sort=True):
         scores = agreement.pairwise(agreement.vote_matrix(chunk, states), "agreement")
-        rows += [{"year": int(year), "state": s, "power": p, "agreement": float(scores.at[s, p])}
-                 for s in C5 for p in GREAT_POWERS]
+        rows += [
+            {"year": int(year), "state": s, "power": p, "agreement": float(scores.at[s, p])}
+            for s in C5
+            for p in GREAT_POWERS
+        ]
     return pd.DataFrame(rows)
 
 
@@ -66,14 +69,23 @@ def ideal_point_distances(first: int = 1992, last: int = 2024) -> pd.DataFrame:
     """Long table: year, state, power, distance = |ideal point of state - ideal point of power|."""
     points = tables.ideal_points().pivot(index="year", columns="iso3", values="ideal_point")
     points = points.loc[first:last]
-    rows = [{"year": int(y), "state": s, "power": p,
-             "distance": float(abs(points.at[y, s] - points.at[y, p]))}
-            for y in points.index for s in C5 for p in GREAT_POWERS]
+    rows = [
+        {
+            "year": int(y),
+            "state": s,
+            "power": p,
+            "distance": float(abs(points.at[y, s] - points.at[y, p])),
+        }
+        for y in points.index
+        for s in C5
+        for p in GREAT_POWERS
+    ]
     return pd.DataFrame(rows).dropna()
 
 
-def own_shift(pre: tuple[int, int] = (2015, 2021), post: tuple[int, int] = (2022, 2024),
-              power: str = "RUS") -> pd.DataFrame:
+def own_shift(
+    pre: tuple[int, int] = (2015, 2021), post: tuple[int, int] = (2022, 2024), power: str = "RUS"
+) -> pd.DataFrame:
     """Per state (and ``power``): mean ideal point before and after, and the shift towards it.
 
     ``towards`` is the state's own shift in the direction of ``power``'s post-invasion mean
@@ -82,15 +94,21 @@ def own_shift(pre: tuple[int, int] = (2015, 2021), post: tuple[int, int] = (2022
     cannot tell this, because they shrink when the power moves too.
     """
     points = tables.ideal_points().pivot(index="year", columns="iso3", values="ideal_point")
-    target = points.loc[post[0]:post[1], power].mean()
+    target = points.loc[post[0] : post[1], power].mean()
     rows = []
     for state in [*C5, power]:
-        before = points.loc[pre[0]:pre[1], state]
-        after = points.loc[post[0]:post[1], state]
+        before = points.loc[pre[0] : pre[1], state]
+        after = points.loc[post[0] : post[1], state]
         towards = np.sign(target - before.mean()) * (after.mean() - before.mean()) / before.std()
-        rows.append({"state": state, "before": float(before.mean()), "after": float(after.mean()),
-                     "shift": float(after.mean() - before.mean()),
-                     "towards": float(towards) if state != power else float("nan")})
+        rows.append(
+            {
+                "state": state,
+                "before": float(before.mean()),
+                "after": float(after.mean()),
+                "shift": float(after.mean() - before.mean()),
+                "towards": float(towards) if state != power else float("nan"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -99,8 +117,11 @@ def territorial_rollcalls() -> pd.DataFrame:
     calls = combined().rollcalls
     calls = calls[calls["year"] >= 1992]
     found = extension.find_rollcalls(calls, TERRITORIAL_PATTERN)
-    period = np.select([found["date"] >= INVASION, found["date"] >= CRIMEA],
-                       ["after the 2022 invasion", "2014 – Feb 2022"], "1992 – Feb 2014")
+    period = np.select(
+        [found["date"] >= INVASION, found["date"] >= CRIMEA],
+        ["after the 2022 invasion", "2014 – Feb 2022"],
+        "1992 – Feb 2014",
+    )
     return found.assign(period=period)
 
 
@@ -120,7 +141,8 @@ def territorial_shares(table: pd.DataFrame) -> pd.DataFrame:
     long = table.melt(id_vars=["period"], value_vars=list(C5), value_name="vote")
     long = long[long["vote"] != "not in file"]
     counts = pd.crosstab(long["period"], long["vote"]).reindex(
-        columns=["yes", "abstain", "no", "absent"], fill_value=0)
+        columns=["yes", "abstain", "no", "absent"], fill_value=0
+    )
     cast = counts[["yes", "abstain", "no"]].sum(axis=1)
     shares = counts[["yes", "abstain", "no"]].div(cast, axis=0)
     shares["absent (of all)"] = counts["absent"] / counts.sum(axis=1)
@@ -147,8 +169,11 @@ def ukraine_votes(states: tuple[str, ...] = C5) -> pd.DataFrame:
     votes = extension.load_recorded_votes(resolutions=res)
     res = res[(res["collection"] == "ukraine-2022") & res["recorded_vote"]]
     grid = res.merge(pd.DataFrame({"state": list(states)}), how="cross")
-    table = grid.merge(votes.rename(columns={"iso3": "state", "source": "vote_source"})
-                       .drop(columns="date"), on=["symbol", "state"], how="left")
+    table = grid.merge(
+        votes.rename(columns={"iso3": "state", "source": "vote_source"}).drop(columns="date"),
+        on=["symbol", "state"],
+        how="left",
+    )
     held = _pinned_votes(res["symbol"], states)
     table = table.merge(held, on=["symbol", "state"], how="left")
     from_pinned = table["vote"].isna() & table["pinned_vote"].notna()
@@ -158,8 +183,16 @@ def ukraine_votes(states: tuple[str, ...] = C5) -> pd.DataFrame:
     table["confidence"] = table["confidence"].fillna("")
     first = table["vote_source"].fillna(table["source"]).str.split(" ; ").str[0]
     table = table.assign(source=first, date=table["date"].dt.strftime("%Y-%m-%d"))
-    columns = ["date", "symbol", "title", "state", "vote", "confidence", "source",
-               "symbol_confirmed"]
+    columns = [
+        "date",
+        "symbol",
+        "title",
+        "state",
+        "vote",
+        "confidence",
+        "source",
+        "symbol_confirmed",
+    ]
     return table[columns].sort_values(["date", "symbol", "state"], ignore_index=True)
 
 
@@ -171,9 +204,14 @@ def _pinned_votes(symbols: pd.Series, states: tuple[str, ...]) -> pd.DataFrame:
     votes = combined().votes
     votes = votes[votes["rcid"].isin(calls["rcid"]) & votes["iso3"].isin(states)]
     frame = votes.merge(calls[["rcid", "symbol", "source"]], on="rcid")
-    return pd.DataFrame({"symbol": frame["symbol"], "state": frame["iso3"],
-                         "pinned_vote": frame["vote"].astype(str),
-                         "pinned_source": "pinned file: " + frame["source"]})
+    return pd.DataFrame(
+        {
+            "symbol": frame["symbol"],
+            "state": frame["iso3"],
+            "pinned_vote": frame["vote"].astype(str),
+            "pinned_source": "pinned file: " + frame["source"],
+        }
+    )
 
 
 def ukraine_vote_grid(table: pd.DataFrame) -> pd.DataFrame:
@@ -245,8 +283,13 @@ def five_vote_counts(table: pd.DataFrame) -> dict[str, float]:
 
 
 #: How :func:`describe_votes` words each vote.
-VOTE_WORDS = {"yes": "voted yes", "abstain": "abstained", "no": "voted no",
-              "absent": "did not vote", "not in file": "vote not recorded"}
+VOTE_WORDS = {
+    "yes": "voted yes",
+    "abstain": "abstained",
+    "no": "voted no",
+    "absent": "did not vote",
+    "not in file": "vote not recorded",
+}
 
 
 def describe_votes(table: pd.DataFrame) -> str:
@@ -255,8 +298,10 @@ def describe_votes(table: pd.DataFrame) -> str:
     lines = []
     for row in table.itertuples(index=False):
         votes = pd.Series({s: getattr(row, s) for s in C5})
-        parts = [f"{', '.join(states.index)} {VOTE_WORDS.get(vote, vote)}"
-                 for vote, states in votes.groupby(votes, sort=False)]
+        parts = [
+            f"{', '.join(states.index)} {VOTE_WORDS.get(vote, vote)}"
+            for vote, states in votes.groupby(votes, sort=False)
+        ]
         lines.append(f"{row.symbol} ({row.date}): {'; '.join(parts)}")
     return ". ".join(lines) + "."
 
@@ -268,9 +313,13 @@ def year_votes(first: int, last: int) -> pd.DataFrame:
     return data.votes.merge(calls, on="rcid")
 
 
-def percentiles_by_year(first: int, last: int, measure: agreement.Measure = "kappa",
-                        pool: windows.Pool = windows.DEFAULT_POOL,
-                        members: tuple[str, ...] = C5) -> pd.DataFrame:
+def percentiles_by_year(
+    first: int,
+    last: int,
+    measure: agreement.Measure = "kappa",
+    pool: windows.Pool = windows.DEFAULT_POOL,
+    members: tuple[str, ...] = C5,
+) -> pd.DataFrame:
     """Per year: the group's cohesion, the random-group median and the group's percentile.
 
     The baseline is the book's one random baseline (:func:`caorder.windows.random_baseline`
@@ -281,8 +330,13 @@ def percentiles_by_year(first: int, last: int, measure: agreement.Measure = "kap
     rows = []
     for year in range(first, last + 1):
         chunk = votes[votes["year"] == year]
-        row = {"year": year, "n_rollcalls": int(chunk["rcid"].nunique()),
-               "cohesion": np.nan, "random_median": np.nan, "percentile": np.nan}
+        row = {
+            "year": year,
+            "n_rollcalls": int(chunk["rcid"].nunique()),
+            "cohesion": np.nan,
+            "random_median": np.nan,
+            "percentile": np.nan,
+        }
         if row["n_rollcalls"]:
             table = agreement.pairwise(agreement.vote_matrix(chunk), measure)
             try:
@@ -291,8 +345,11 @@ def percentiles_by_year(first: int, last: int, measure: agreement.Measure = "kap
                 base = np.array([])
             cohesion = agreement.group_cohesion(table, members)
             if base.size and np.isfinite(cohesion):
-                row |= {"cohesion": cohesion, "random_median": float(np.nanmedian(base)),
-                        "percentile": windows.percentile(cohesion, base)}
+                row |= {
+                    "cohesion": cohesion,
+                    "random_median": float(np.nanmedian(base)),
+                    "percentile": windows.percentile(cohesion, base),
+                }
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -312,9 +369,12 @@ def _standardised_moves(pre: pd.DataFrame, post: pd.Series, sign: float = 1.0) -
     return sign * (post - pre.mean()) / sd
 
 
-def moves_towards(power: str = "RUS", basis: str = "ideal_point",
-                  pre: tuple[int, int] = (2015, 2021),
-                  post: tuple[int, int] = (2022, 2024)) -> pd.DataFrame:
+def moves_towards(
+    power: str = "RUS",
+    basis: str = "ideal_point",
+    pre: tuple[int, int] = (2015, 2021),
+    post: tuple[int, int] = (2022, 2024),
+) -> pd.DataFrame:
     """Per state of the five: how far it moved towards ``power``, in its own pre-period SDs.
 
     ``basis="ideal_point"``: ``towards`` is the state's own move in the direction of the
@@ -328,8 +388,9 @@ def moves_towards(power: str = "RUS", basis: str = "ideal_point",
         points = tables.ideal_points().pivot(index="year", columns="iso3", values="ideal_point")
         shift = own_shift(pre, post, power).set_index("state").loc[list(C5), "towards"]
         distance = (points[list(C5)].sub(points[power], axis=0)).abs()
-        closer = _standardised_moves(distance.loc[pre[0]:pre[1]],
-                                     distance.loc[post[0]:post[1]].mean(), sign=-1.0)
+        closer = _standardised_moves(
+            distance.loc[pre[0] : pre[1]], distance.loc[post[0] : post[1]].mean(), sign=-1.0
+        )
         return pd.DataFrame({"towards": shift, "closer": closer})
     if basis != "votes":
         raise ValueError(f"Unknown basis {basis!r}; choose 'ideal_point' or 'votes'.")
@@ -337,10 +398,8 @@ def moves_towards(power: str = "RUS", basis: str = "ideal_point",
     annual = _annual_side_with(votes, power)
     late = votes[votes["year"].between(*post)].assign(year=post[0])
     pooled = _annual_side_with(late, power).iloc[0]
-    towards = _standardised_moves(annual.loc[pre[0]:pre[1]], pooled)
+    towards = _standardised_moves(annual.loc[pre[0] : pre[1]], pooled)
     agree = great_power_agreement(pre[0], post[1])
-    agree = agree[agree["power"] == power].pivot(index="year", columns="state",
-                                                 values="agreement")
-    closer = _standardised_moves(agree.loc[pre[0]:pre[1]], agree.loc[post[0]:post[1]].mean())
-    return pd.DataFrame({"towards": towards.reindex(list(C5)),
-                         "closer": closer.reindex(list(C5))})
+    agree = agree[agree["power"] == power].pivot(index="year", columns="state", values="agreement")
+    closer = _standardised_moves(agree.loc[pre[0] : pre[1]], agree.loc[post[0] : post[1]].mean())
+    return pd.DataFrame({"towards": towards.reindex(list(C5)), "closer": closer.reindex(list(C5))})

@@ -30,9 +30,10 @@ ambiguous):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterable, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -40,8 +41,13 @@ import pandas as pd
 Measure = Literal["agreement", "lijphart", "kappa", "ac1", "pabak"]
 MEASURES: tuple[Measure, ...] = ("agreement", "lijphart", "kappa", "ac1", "pabak")
 #: How the book names each measure in tables and figures.
-MEASURE_LABELS = {"agreement": "identical votes", "lijphart": "Lijphart", "kappa": "kappa",
-                  "ac1": "Gwet's AC1", "pabak": "PABAK"}
+MEASURE_LABELS = {
+    "agreement": "identical votes",
+    "lijphart": "Lijphart",
+    "kappa": "kappa",
+    "ac1": "Gwet's AC1",
+    "pabak": "PABAK",
+}
 _CHOICES = ("yes", "no", "abstain")
 
 

@@ -44,7 +44,7 @@ def download_names(version: str) -> dict[str, str]:
 
 
 def _author_part(persons: list[Any]) -> str:
-    """"Smith", "Smith and Jones" or "Smith et al." from pybtex persons."""
+    """ "Smith", "Smith and Jones" or "Smith et al." from pybtex persons."""
     names = [" ".join(p.prelast_names + p.last_names) for p in persons]
     if len(names) == 1:
         return names[0]
@@ -71,7 +71,7 @@ class AuthorYearLabelStyle(BaseLabelStyle):
 
     @staticmethod
     def _base(entry) -> str:
-        """"Author Year" from the entry's authors (or editors, or key) and year."""
+        """ "Author Year" from the entry's authors (or editors, or key) and year."""
         persons = entry.persons.get("author") or entry.persons.get("editor")
         who = _author_part(persons) if persons else entry.key
         return f"{who} {entry.fields.get('year', 'n.d.')}"
@@ -91,7 +91,7 @@ def register_bibliography_style() -> None:
 def _shift(number: tuple[int, ...], depth: int, above: int, offset: int) -> tuple[int, ...]:
     """``number`` with its entry at ``depth`` lowered by ``offset`` when it exceeds ``above``."""
     if len(number) > depth and number[depth] > above:
-        return (*number[:depth], number[depth] - offset, *number[depth + 1:])
+        return (*number[:depth], number[depth] - offset, *number[depth + 1 :])
     return number
 
 
@@ -103,8 +103,9 @@ def _renumber_doc(env: Any, doc: str, depth: int, above: int, offset: int) -> No
             numbers[anchor] = _shift(tuple(number), depth, above, offset)
     for reference in env.tocs[doc].findall(nodes.reference):
         if reference.get("secnumber"):
-            reference["secnumber"] = list(_shift(tuple(reference["secnumber"]), depth, above,
-                                                 offset))
+            reference["secnumber"] = list(
+                _shift(tuple(reference["secnumber"]), depth, above, offset)
+            )
     title = env.titles.get(doc)
     if title is not None and title.get("secnumber"):
         title["secnumber"] = list(_shift(tuple(title["secnumber"]), depth, above, offset))
@@ -141,8 +142,13 @@ def renumber_chapter_pages(app: Sphinx, env: Any) -> list[str]:
     return changed
 
 
-def dedupe_scripts(app: Sphinx, pagename: str, templatename: str,
-                   context: dict[str, Any], doctree: nodes.document | None) -> None:
+def dedupe_scripts(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """Drop repeated scripts (same file or same inline body) from the page context."""
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -159,8 +165,11 @@ def add_download_context(app: Sphinx, config: Any) -> None:
     names = download_names(project_version(Path(app.srcdir)))
     config.html_context.update({f"caorder_{key}": value for key, value in names.items()})
     subs = config.myst_substitutions
-    labels = {"source_archive": "source archive", "pdf_edition": "PDF edition",
-              "claims_json": "claims.json"}
+    labels = {
+        "source_archive": "source archive",
+        "pdf_edition": "PDF edition",
+        "claims_json": "claims.json",
+    }
     for key, value in names.items():
         subs.setdefault(key, value)
         # Pages in book/ sit one level below the site root, where the downloads are.

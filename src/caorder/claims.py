@@ -20,8 +20,20 @@ from caorder.yamlio import load_yaml
 
 VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
 REQUIRED_FIELDS = (
-    "id", "attribution", "evaluator", "declared", "chapter", "section", "quote", "claim",
-    "element", "indicator", "data", "test", "notebook", "blind_spot",
+    "id",
+    "attribution",
+    "evaluator",
+    "declared",
+    "chapter",
+    "section",
+    "quote",
+    "claim",
+    "element",
+    "indicator",
+    "data",
+    "test",
+    "notebook",
+    "blind_spot",
 )
 #: Whose claim a register entry is (the ledger counts and words verdicts by this).
 ATTRIBUTIONS = {
@@ -57,9 +69,10 @@ def _register_cached(folder: str) -> tuple[dict, ...]:
                     f"{path.name}: claim {entry['id']} has attribution "
                     f"{entry['attribution']!r}; use one of {list(ATTRIBUTIONS)}."
                 )
-            if entry["evaluator"] == "untestable" and not str(
-                (entry.get("untestable") or {}).get("reason", "")
-            ).strip():
+            if (
+                entry["evaluator"] == "untestable"
+                and not str((entry.get("untestable") or {}).get("reason", "")).strip()
+            ):
                 raise ValueError(
                     f"{path.name}: claim {entry['id']} is untestable but gives no "
                     "untestable.reason (say why, and which data would test it)."
@@ -93,8 +106,15 @@ def claim(claim_id: str) -> dict:
 INVENTORY_ATTRIBUTIONS = ("paper", "literature")
 TESTABLE = ("yes", "partly", "no")
 INVENTORY_FIELDS = (
-    "id", "attribution", "section", "quote", "paraphrase", "testable_with_book_data",
-    "covered_by", "coverage", "data_to_test",
+    "id",
+    "attribution",
+    "section",
+    "quote",
+    "paraphrase",
+    "testable_with_book_data",
+    "covered_by",
+    "coverage",
+    "data_to_test",
 )
 
 
@@ -114,19 +134,24 @@ def _check_inventory_entry(entry: dict, where: str, known: dict[str, dict]) -> N
     if missing:
         raise ValueError(f"{name} lacks {missing} (every claim must be covered: covered_by)")
     if entry["attribution"] not in INVENTORY_ATTRIBUTIONS:
-        raise ValueError(f"{name}: attribution {entry['attribution']!r} not in "
-                         f"{INVENTORY_ATTRIBUTIONS}")
+        raise ValueError(
+            f"{name}: attribution {entry['attribution']!r} not in {INVENTORY_ATTRIBUTIONS}"
+        )
     if entry["testable_with_book_data"] not in TESTABLE:
-        raise ValueError(f"{name}: testable_with_book_data must be one of {TESTABLE} "
-                         "(quote 'yes' and 'no' in YAML)")
+        raise ValueError(
+            f"{name}: testable_with_book_data must be one of {TESTABLE} "
+            "(quote 'yes' and 'no' in YAML)"
+        )
     quotes.sections_named(entry["section"])
     unknown = [c for c in entry["covered_by"] if c not in known]
     if unknown:
         raise ValueError(f"{name}: covered_by names {unknown}, not in data/claims/*.yml")
     testable = [c for c in entry["covered_by"] if known[c]["evaluator"] != "untestable"]
     if entry["testable_with_book_data"] != "no" and not testable:
-        raise ValueError(f"{name} is testable ({entry['testable_with_book_data']}) but every "
-                         "claim covering it is untestable: add a tested claim or say 'no'")
+        raise ValueError(
+            f"{name} is testable ({entry['testable_with_book_data']}) but every "
+            "claim covering it is untestable: add a tested claim or say 'no'"
+        )
 
 
 def inventory(path: Path | None = None, folder: Path | None = None) -> Inventory:
@@ -148,6 +173,7 @@ def inventory(path: Path | None = None, folder: Path | None = None) -> Inventory
     not_empirical = dict(document.get("not_empirical_claims") or {})
     unknown = sorted(set(not_empirical) - set(known))
     if unknown:
-        raise ValueError(f"{path.name}: not_empirical_claims names {unknown}, "
-                         "not in data/claims/*.yml")
+        raise ValueError(
+            f"{path.name}: not_empirical_claims names {unknown}, not in data/claims/*.yml"
+        )
     return Inventory(str(document.get("counting_rule", "")), not_empirical, entries)

@@ -43,8 +43,15 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-LABELS = ("canwfz", "territorial", "hr_occupied_arab", "hr_country", "nuclear_disarmament",
-          "hr_thematic", "other")
+LABELS = (
+    "canwfz",
+    "territorial",
+    "hr_occupied_arab",
+    "hr_country",
+    "nuclear_disarmament",
+    "hr_thematic",
+    "other",
+)
 LABEL_NAMES = {
     "canwfz": "Central Asian nuclear-weapon-free zone",
     "territorial": "territorial integrity (post-Soviet)",
@@ -123,16 +130,22 @@ _TERRITORIAL_TEXT: dict[str, str] = {
     r"withdrawal of foreign military forces from the territory of the republic of moldova"
     r"|moldova.{0,40}withdrawal of foreign|withdrawal of foreign.{0,80}moldova": "Moldova",
 }
-_HR_WORDS = (r"human rights?|rights of the child|right to (?:food|development|peace|water)"
-             r"|racism|racial discrimination|xenophobia|death penalty|torture|mercenaries"
-             r"|self-determination|migrants|disabilities|defamation of religions")
+_HR_WORDS = (
+    r"human rights?|rights of the child|right to (?:food|development|peace|water)"
+    r"|racism|racial discrimination|xenophobia|death penalty|torture|mercenaries"
+    r"|self-determination|migrants|disabilities|defamation of religions"
+)
 _OCCUPIED_ARAB = r"israel|palestin|occupied arab|syrian golan|occupied territories(?! of)"
-_NUCLEAR = (r"nuclear|disarmament|non-proliferation|test-ban|fissile|arms (?:race|control|trade)"
-            r"|weapons|missile|anti-personnel mines|cluster munitions|small arms|atomic energy"
-            r"|geneva protocol|depleted uranium")
+_NUCLEAR = (
+    r"nuclear|disarmament|non-proliferation|test-ban|fissile|arms (?:race|control|trade)"
+    r"|weapons|missile|anti-personnel mines|cluster munitions|small arms|atomic energy"
+    r"|geneva protocol|depleted uranium"
+)
 _NOT_NUCLEAR = r"chernobyl|atomic radiation"
-_PROCEDURAL = (r"\bmotion\b|no action|\bamendments?\b|separate,? recorded vote|separate vote"
-               r"|(?:operative|preambular) paragraph")
+_PROCEDURAL = (
+    r"\bmotion\b|no action|\bamendments?\b|separate,? recorded vote|separate vote"
+    r"|(?:operative|preambular) paragraph"
+)
 _COLONIAL = r"colonial|non-self-governing|administering power|decoloni|\bguam\b|st\. helena"
 _NO_ACTION_MOTION = r"(?:put to the vote|decision on) the motion"
 _COUNTRY_HR_FORMS = (
@@ -204,14 +217,25 @@ def territorial_target(text: str, symbol: str | None = None) -> str | None:
     return None
 
 
-def classify(text: str, symbol: str | None = None, *, hr: bool = False, me: bool = False,
-             nu: bool = False, di: bool = False, amend: bool = False,
-             para: bool = False) -> Classification:
+def classify(
+    text: str,
+    symbol: str | None = None,
+    *,
+    hr: bool = False,
+    me: bool = False,
+    nu: bool = False,
+    di: bool = False,
+    amend: bool = False,
+    para: bool = False,
+) -> Classification:
     """Classify one roll call from its text (short title + description) and flags."""
     norm = normalise(text)
     procedural = bool(amend or para or re.search(_PROCEDURAL, norm))
-    if re.search(r"nuclear-weapon-free zone in central asia|central asia.{0,30}nuclear-weapon"
-                 r"|nuclear-weapon-free zone.{0,10}central asia", norm):
+    if re.search(
+        r"nuclear-weapon-free zone in central asia|central asia.{0,30}nuclear-weapon"
+        r"|nuclear-weapon-free zone.{0,10}central asia",
+        norm,
+    ):
         return Classification("canwfz", None, False, procedural, None)
     region = territorial_target(norm, symbol)
     if region:
@@ -239,17 +263,34 @@ def classify_rollcalls(rollcalls: pd.DataFrame) -> pd.DataFrame:
     by rcid.
     """
     rows = []
-    texts = rollcalls.assign(short=rollcalls["short"].fillna(""),
-                             descr=rollcalls["descr"].fillna(""),
-                             unres=rollcalls["unres"].fillna(""))
+    texts = rollcalls.assign(
+        short=rollcalls["short"].fillna(""),
+        descr=rollcalls["descr"].fillna(""),
+        unres=rollcalls["unres"].fillna(""),
+    )
     for call in texts.itertuples(index=False):
         text = f"{call.short} | {call.descr}"
-        result = classify(text, call.unres, hr=call.hr, me=call.me, nu=call.nu, di=call.di,
-                          amend=call.amend, para=call.para)
-        rows.append({"rcid": call.rcid, "session": call.session, "date": call.date,
-                     "symbol": call.unres, "title": _title(call.short, call.descr),
-                     **asdict(result), "motion": bool(re.search(_NO_ACTION_MOTION,
-                                                                normalise(text)))})
+        result = classify(
+            text,
+            call.unres,
+            hr=call.hr,
+            me=call.me,
+            nu=call.nu,
+            di=call.di,
+            amend=call.amend,
+            para=call.para,
+        )
+        rows.append(
+            {
+                "rcid": call.rcid,
+                "session": call.session,
+                "date": call.date,
+                "symbol": call.unres,
+                "title": _title(call.short, call.descr),
+                **asdict(result),
+                "motion": bool(re.search(_NO_ACTION_MOTION, normalise(text))),
+            }
+        )
     return _inherit_from_resolution(pd.DataFrame(rows).sort_values("rcid", ignore_index=True))
 
 
@@ -267,15 +308,20 @@ def _inherit_from_resolution(frame: pd.DataFrame) -> pd.DataFrame:
     main = frame[~frame["procedural"] & (frame["label"] != "other") & (frame["symbol"] != "")]
     main = main.drop_duplicates("symbol").set_index("symbol")
     parent = frame["symbol"].map(main["label"])
-    orphan = frame["procedural"] & parent.notna() & (parent != frame["label"]) & (
-        (frame["label"] == "other") | (parent.isin(specific) & ~frame["label"].isin(specific)))
+    orphan = (
+        frame["procedural"]
+        & parent.notna()
+        & (parent != frame["label"])
+        & ((frame["label"] == "other") | (parent.isin(specific) & ~frame["label"].isin(specific)))
+    )
     if not orphan.any():
         return frame.drop(columns="motion")
     for column in ("label", "target", "hr_country"):
         frame.loc[orphan, column] = frame.loc[orphan, "symbol"].map(main[column])
     territorial = orphan & (frame["label"] == "territorial")
-    frame.loc[territorial, "pro_vote"] = frame.loc[territorial, "motion"].map({True: "no",
-                                                                               False: "yes"})
+    frame.loc[territorial, "pro_vote"] = frame.loc[territorial, "motion"].map(
+        {True: "no", False: "yes"}
+    )
     return frame.drop(columns="motion")
 
 
@@ -286,6 +332,7 @@ def _title(short: str, descr: str) -> str:
     short, descr = short.strip(), descr.strip()
     text = descr if (not short or short.isupper()) and descr else short
     text = re.sub(r"\bXXX\b", "[number not given]", text)
-    text = re.sub(r"\s*:\s*resolution\s*/\s*ad\w+ by the general assembly\s*$", "", text,
-                  flags=re.IGNORECASE)
+    text = re.sub(
+        r"\s*:\s*resolution\s*/\s*ad\w+ by the general assembly\s*$", "", text, flags=re.IGNORECASE
+    )
     return text[:160]

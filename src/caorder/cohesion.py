@@ -23,9 +23,9 @@ Absences are left out of every score (see :mod:`caorder.agreement`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -38,8 +38,12 @@ from caorder import agreement, countries, plots, timeseries, windows
 from caorder.countries import C5, COMPARISON_GROUPS, GREAT_POWERS
 
 YEARS = (1992, 2019)  #: the C5 joined the UN in March 1992; the canonical data end in 2019
-PERIODS = {"1992–1999": (1992, 1999), "2000–2007": (2000, 2007),
-           "2008–2015": (2008, 2015), "2016–2019": (2016, 2019)}
+PERIODS = {
+    "1992–1999": (1992, 1999),
+    "2000–2007": (2000, 2007),
+    "2008–2015": (2008, 2015),
+    "2016–2019": (2016, 2019),
+}
 #: Sessions 47 (Sept 1992) to 74 (Sept 2019 - Jan 2020): every full session with the five.
 SESSIONS = (47, 74)
 #: First session after Mirziyoyev's election (Dec 2016); session 71 (Oct 2016 - Sept 2017)
@@ -57,19 +61,26 @@ class MeasureSpec:
     rollcalls: windows.RollcallSet = "all"
 
 
-def measure_spec(measure: agreement.Measure = "kappa",
-                 rollcalls: windows.RollcallSet = "all") -> MeasureSpec:
+def measure_spec(
+    measure: agreement.Measure = "kappa", rollcalls: windows.RollcallSet = "all"
+) -> MeasureSpec:
     """The :class:`MeasureSpec` of a measure and roll-call set, labelled for tables."""
     label = agreement.MEASURE_LABELS[measure]
-    return MeasureSpec(label if rollcalls == "all" else f"{label}, {rollcalls}", measure,
-                       rollcalls)
+    return MeasureSpec(label if rollcalls == "all" else f"{label}, {rollcalls}", measure, rollcalls)
 
 
 #: The measure variants of the chapter's tables (the verdicts vary more, as specifications).
-MEASURE_SPECS = tuple(measure_spec(m, r) for m, r in (
-    ("agreement", "all"), ("lijphart", "all"), ("kappa", "all"), ("ac1", "all"),
-    ("agreement", "contested"), ("kappa", "contested"),
-))
+MEASURE_SPECS = tuple(
+    measure_spec(m, r)
+    for m, r in (
+        ("agreement", "all"),
+        ("lijphart", "all"),
+        ("kappa", "all"),
+        ("ac1", "all"),
+        ("agreement", "contested"),
+        ("kappa", "contested"),
+    )
+)
 KAPPA = MEASURE_SPECS[2]
 
 
@@ -104,8 +115,9 @@ def dated_group_matrix(votes: pd.DataFrame, key: str) -> agreement.VoteMatrix:
     matrix = agreement.vote_matrix(votes, members)
     dates = votes.drop_duplicates("rcid").set_index("rcid")["date"].loc[matrix.rcids]
     keep = membership_mask(key, dates.reset_index(drop=True))[members].to_numpy(float)
-    return agreement.VoteMatrix(matrix.rcids, members, matrix.yes * keep, matrix.no * keep,
-                                matrix.abstain * keep)
+    return agreement.VoteMatrix(
+        matrix.rcids, members, matrix.yes * keep, matrix.no * keep, matrix.abstain * keep
+    )
 
 
 def dated_cohesion(votes: pd.DataFrame, key: str, measure: agreement.Measure) -> float:
@@ -115,19 +127,23 @@ def dated_cohesion(votes: pd.DataFrame, key: str, measure: agreement.Measure) ->
 
 
 @lru_cache(maxsize=32)
-def group_cohesions(first: int, last: int, spec: MeasureSpec,
-                    keys: tuple[str, ...] = ("C5", *COMPARISON_GROUPS)) -> pd.Series:
+def group_cohesions(
+    first: int, last: int, spec: MeasureSpec, keys: tuple[str, ...] = ("C5", *COMPARISON_GROUPS)
+) -> pd.Series:
     """Dated cohesion of each group over one window under one measure variant (cached)."""
     votes = windows.window_votes(first, last, spec.rollcalls)
-    return pd.Series([dated_cohesion(votes, key, spec.measure) for key in keys],
-                     index=pd.Index(keys, name="group"), name=spec.label)
+    return pd.Series(
+        [dated_cohesion(votes, key, spec.measure) for key in keys],
+        index=pd.Index(keys, name="group"),
+        name=spec.label,
+    )
 
 
-def cohesion_table(first: int = YEARS[0], last: int = YEARS[1],
-                   keys: tuple[str, ...] = ("C5", *COMPARISON_GROUPS)) -> pd.DataFrame:
+def cohesion_table(
+    first: int = YEARS[0], last: int = YEARS[1], keys: tuple[str, ...] = ("C5", *COMPARISON_GROUPS)
+) -> pd.DataFrame:
     """Groups (rows, sorted by kappa) x measure variants (columns): dated group cohesion."""
-    table = pd.concat([group_cohesions(first, last, spec, keys) for spec in MEASURE_SPECS],
-                      axis=1)
+    table = pd.concat([group_cohesions(first, last, spec, keys) for spec in MEASURE_SPECS], axis=1)
     return table.sort_values(KAPPA.label, ascending=False)
 
 
@@ -140,31 +156,47 @@ def group_ranks(table: pd.DataFrame) -> pd.Series:
 
 
 @lru_cache(maxsize=64)
-def _pool(first: int, last: int, rollcalls: windows.RollcallSet, kind: windows.Pool,
-          members: tuple[str, ...]) -> tuple[str, ...]:
+def _pool(
+    first: int,
+    last: int,
+    rollcalls: windows.RollcallSet,
+    kind: windows.Pool,
+    members: tuple[str, ...],
+) -> tuple[str, ...]:
     return tuple(windows.pool(windows.window_votes(first, last, rollcalls), kind, members))
 
 
-def random_groups(spec: MeasureSpec = KAPPA, first: int = YEARS[0], last: int = YEARS[1],
-                  pool: windows.Pool = windows.DEFAULT_POOL,
-                  members: tuple[str, ...] = C5) -> np.ndarray:
+def random_groups(
+    spec: MeasureSpec = KAPPA,
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    pool: windows.Pool = windows.DEFAULT_POOL,
+    members: tuple[str, ...] = C5,
+) -> np.ndarray:
     """Cohesion of the book's random groups (same size as ``members``) over one window."""
     states = _pool(first, last, spec.rollcalls, pool, tuple(members))
     return windows.random_baseline(scores(first, last, spec), states, len(members))
 
 
-def c5_against_random(first: int, last: int, spec: MeasureSpec = KAPPA,
-                      pool: windows.Pool = windows.DEFAULT_POOL,
-                      members: Iterable[str] = C5) -> dict[str, float]:
+def c5_against_random(
+    first: int,
+    last: int,
+    spec: MeasureSpec = KAPPA,
+    pool: windows.Pool = windows.DEFAULT_POOL,
+    members: Iterable[str] = C5,
+) -> dict[str, float]:
     """The group's cohesion, the random median / 5th / 95th percentile and its percentile."""
     members = tuple(members)
     baseline = random_groups(spec, first, last, pool, members)
     c5 = agreement.group_cohesion(scores(first, last, spec), members)
-    return {"C5": c5, "random median": float(np.nanmedian(baseline)),
-            "random p5": float(np.nanpercentile(baseline, 5)),
-            "random p95": float(np.nanpercentile(baseline, 95)),
-            "C5 percentile": windows.percentile(c5, baseline),
-            "pool": len(_pool(first, last, spec.rollcalls, pool, members))}
+    return {
+        "C5": c5,
+        "random median": float(np.nanmedian(baseline)),
+        "random p5": float(np.nanpercentile(baseline, 5)),
+        "random p95": float(np.nanpercentile(baseline, 95)),
+        "C5 percentile": windows.percentile(c5, baseline),
+        "pool": len(_pool(first, last, spec.rollcalls, pool, members)),
+    }
 
 
 def baseline_table(first: int = YEARS[0], last: int = YEARS[1]) -> pd.DataFrame:
@@ -173,8 +205,9 @@ def baseline_table(first: int = YEARS[0], last: int = YEARS[1]) -> pd.DataFrame:
     Random groups come from the book's default pool; the same seed is used for every
     measure, so the rows differ only by the measure and the roll calls.
     """
-    rows = [{"measure": spec.label, **c5_against_random(first, last, spec)}
-            for spec in MEASURE_SPECS]
+    rows = [
+        {"measure": spec.label, **c5_against_random(first, last, spec)} for spec in MEASURE_SPECS
+    ]
     return pd.DataFrame(rows).set_index("measure")
 
 
@@ -218,8 +251,9 @@ def smallest_clade(tree: np.ndarray, labels: list[str], targets: tuple[str, ...]
     return sorted(labels[i] for i in best.pre_order())
 
 
-def largest_pure_cluster(tree: np.ndarray, labels: list[str],
-                         targets: tuple[str, ...]) -> list[str]:
+def largest_pure_cluster(
+    tree: np.ndarray, labels: list[str], targets: tuple[str, ...]
+) -> list[str]:
     """Members of the largest dendrogram cluster made only of states in ``targets``.
 
     Among equally large clusters the tighter one (lower merge height) wins. A single state
@@ -260,8 +294,9 @@ def classical_mds(distance: pd.DataFrame, dimensions: int = 2) -> pd.DataFrame:
     order = np.argsort(eigenvalues)[::-1][:dimensions]
     coords = eigenvectors[:, order] * np.sqrt(np.clip(eigenvalues[order], 0, None))
     coords *= np.where(coords[0] < 0, -1.0, 1.0)
-    return pd.DataFrame(coords, index=distance.index,
-                        columns=[f"dim{k + 1}" for k in range(dimensions)])
+    return pd.DataFrame(
+        coords, index=distance.index, columns=[f"dim{k + 1}" for k in range(dimensions)]
+    )
 
 
 def period_distance(period: str, spec: MeasureSpec = KAPPA) -> pd.DataFrame:
@@ -283,12 +318,17 @@ def clustering_by_period(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
         outsiders = [s for s in clade if s not in C5]
         nearest = nearest_neighbours(distance).loc[list(C5)]
         pure = largest_pure_cluster(linkage(distance), list(distance.index), C5)
-        rows.append({"period": period, "clade_size": len(clade),
-                     "outsiders": ", ".join(outsiders) or "none",
-                     "c5_only_clade": not outsiders,
-                     "largest C5-only cluster": ", ".join(pure),
-                     "c5_nn": int(nearest.isin(C5).sum()),
-                     "nearest": ", ".join(f"{s}→{n}" for s, n in nearest.items())})
+        rows.append(
+            {
+                "period": period,
+                "clade_size": len(clade),
+                "outsiders": ", ".join(outsiders) or "none",
+                "c5_only_clade": not outsiders,
+                "largest C5-only cluster": ", ".join(pure),
+                "c5_nn": int(nearest.isin(C5).sum()),
+                "nearest": ", ".join(f"{s}→{n}" for s, n in nearest.items()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -307,8 +347,11 @@ def great_power_pull(spec: MeasureSpec = KAPPA, members: Iterable[str] = C5) -> 
         table = scores(first, last, spec)
         for state in members:
             others = [s for s in members if s != state]
-            row = {"period": period, "state": state,
-                   "other C5": float(table.loc[state, others].mean())}
+            row = {
+                "period": period,
+                "state": state,
+                "other C5": float(table.loc[state, others].mean()),
+            }
             row.update({power: float(table.at[state, power]) for power in GREAT_POWERS})
             row["closer power"] = max(row["RUS"], row["CHN"])
             row["margin"] = row["other C5"] - row["closer power"]
@@ -328,29 +371,41 @@ def session_scores(spec: MeasureSpec = KAPPA) -> dict[int, pd.DataFrame]:
     """
     votes = windows.window_votes(YEARS[0], YEARS[1] + 1, spec.rollcalls)
     votes = votes[votes["session"].between(*SESSIONS) & votes["iso3"].isin(C5)]
-    return {int(session): agreement.pairwise(agreement.vote_matrix(chunk, C5), spec.measure)
-            for session, chunk in votes.groupby("session", sort=True)}
+    return {
+        int(session): agreement.pairwise(agreement.vote_matrix(chunk, C5), spec.measure)
+        for session, chunk in votes.groupby("session", sort=True)
+    }
 
 
 def session_series(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
     """Per session: C5 cohesion and Uzbekistan's mean score with the other four."""
-    rows = [{"session": session, "C5 cohesion": agreement.group_cohesion(table, C5),
-             "UZB with other four": float(table.loc["UZB", [s for s in C5 if s != "UZB"]].mean())}
-            for session, table in session_scores(spec).items()]
+    rows = [
+        {
+            "session": session,
+            "C5 cohesion": agreement.group_cohesion(table, C5),
+            "UZB with other four": float(table.loc["UZB", [s for s in C5 if s != "UZB"]].mean()),
+        }
+        for session, table in session_scores(spec).items()
+    ]
     return pd.DataFrame(rows).set_index("session")
 
 
-def session_series_by_rollcalls(measure: agreement.Measure = "kappa",
-                                sets: tuple[windows.RollcallSet, ...] = ("all", "final_only"),
-                                ) -> pd.DataFrame:
+def session_series_by_rollcalls(
+    measure: agreement.Measure = "kappa",
+    sets: tuple[windows.RollcallSet, ...] = ("all", "final_only"),
+) -> pd.DataFrame:
     """C5 session cohesion on each roll-call set side by side, and the difference to ``all``.
 
     The source records separate paragraph and amendment votes for some sessions only, so
     keeping final votes moves some sessions' cohesion (the difference column shows by how
     much).
     """
-    table = pd.DataFrame({rollcalls: session_series(measure_spec(measure, rollcalls))[
-        "C5 cohesion"] for rollcalls in sets})
+    table = pd.DataFrame(
+        {
+            rollcalls: session_series(measure_spec(measure, rollcalls))["C5 cohesion"]
+            for rollcalls in sets
+        }
+    )
     for rollcalls in sets[1:]:
         table[f"{rollcalls} - {sets[0]}"] = table[rollcalls] - table[sets[0]]
     return table
@@ -371,13 +426,21 @@ def new_wind_tests(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
                 fit = timeseries.its_fit(series[column], at, trend=trend)
                 placebos = timeseries.placebo_breaks(series[column], at, trend=trend)
                 rank = timeseries.placebo_rank(fit.level_change, placebos["level_change"])
-                rows.append({"series": column, "model": model, **fit.as_row(),
-                             "placebo rank": rank, "placebos": len(placebos)})
+                rows.append(
+                    {
+                        "series": column,
+                        "model": model,
+                        **fit.as_row(),
+                        "placebo rank": rank,
+                        "placebos": len(placebos),
+                    }
+                )
     return pd.DataFrame(rows).drop(columns=["slope_change"])
 
 
-def its_with_placebos(spec: MeasureSpec, column: str,
-                      at: int = BREAK_SESSION) -> tuple[timeseries.ITSResult, float]:
+def its_with_placebos(
+    spec: MeasureSpec, column: str, at: int = BREAK_SESSION
+) -> tuple[timeseries.ITSResult, float]:
     """The trend-model ITS of one session series at ``at`` and its placebo rank (%)."""
     series = session_series(spec)[column]
     fit = timeseries.its_fit(series, at)
@@ -398,13 +461,20 @@ def main_placebos(column: str, spec: MeasureSpec = KAPPA) -> pd.DataFrame:
 # --- EU benchmark (C1.5) ------------------------------------------------------------------
 
 
-def eu_benchmark(first: int = YEARS[0], last: int = YEARS[1], spec: MeasureSpec = KAPPA,
-                 pool: windows.Pool = windows.DEFAULT_POOL) -> dict[str, float]:
+def eu_benchmark(
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    spec: MeasureSpec = KAPPA,
+    pool: windows.Pool = windows.DEFAULT_POOL,
+) -> dict[str, float]:
     """Pooled cohesion of the C5 and the EU, the other groups' median and the random median."""
     groups = group_cohesions(first, last, spec)
-    return {"C5": float(groups["C5"]), "EU": float(groups["EU"]),
-            "others median": float(groups.drop(["C5", "EU"]).median()),
-            "random median": float(np.nanmedian(random_groups(spec, first, last, pool)))}
+    return {
+        "C5": float(groups["C5"]),
+        "EU": float(groups["EU"]),
+        "others median": float(groups.drop(["C5", "EU"]).median()),
+        "random median": float(np.nanmedian(random_groups(spec, first, last, pool))),
+    }
 
 
 def c5_vs_eu(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
@@ -412,8 +482,14 @@ def c5_vs_eu(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
     rows = []
     for period, (first, last) in PERIODS.items():
         row = eu_benchmark(first, last, spec)
-        rows.append({"period": period, "C5": row["C5"], "EU": row["EU"],
-                     "random median": row["random median"]})
+        rows.append(
+            {
+                "period": period,
+                "C5": row["C5"],
+                "EU": row["EU"],
+                "random median": row["random median"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -426,10 +502,19 @@ def plot_baseline(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     groups = cohesion_table()[spec.label]
     for k, (key, value) in enumerate(groups.items()):
         colour = plots.PALETTE[1] if key == "C5" else plots.PALETTE[0]
-        ax.axvline(value, color=colour, lw=2.5 if key == "C5" else 1, ls="-" if key == "C5" else ":")
+        ax.axvline(
+            value, color=colour, lw=2.5 if key == "C5" else 1, ls="-" if key == "C5" else ":"
+        )
         height = ax.get_ylim()[1] * (0.95 - 0.07 * (k % 5))
-        ax.annotate(plots.group_label(key), (value, height), rotation=90, fontsize=8,
-                    ha="right", va="top", color=colour)
+        ax.annotate(
+            plots.group_label(key),
+            (value, height),
+            rotation=90,
+            fontsize=8,
+            ha="right",
+            va="top",
+            color=colour,
+        )
     return plots.label(ax, f"group cohesion ({spec.label}), 1992–2019", "random groups (count)")
 
 
@@ -443,9 +528,15 @@ def plot_dendrograms(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
     axes = fig.subplots(2, 2)
     for ax, period in zip(axes.flat, PERIODS):
         distance = period_distance(period, spec)
-        hierarchy.dendrogram(linkage(distance), labels=list(distance.index), ax=ax,
-                             orientation="left", color_threshold=0,
-                             above_threshold_color=plots.GREY, leaf_font_size=9)
+        hierarchy.dendrogram(
+            linkage(distance),
+            labels=list(distance.index),
+            ax=ax,
+            orientation="left",
+            color_threshold=0,
+            above_threshold_color=plots.GREY,
+            leaf_font_size=9,
+        )
         for tick in ax.get_yticklabels():
             if tick.get_text() in C5:
                 tick.set_color(plots.STATE_COLOURS[tick.get_text()])
@@ -465,17 +556,35 @@ def plot_mds(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
     for ax, period in zip(axes.flat, PERIODS):
         coords = classical_mds(period_distance(period, spec))
         central = coords.index.isin(C5)
-        ax.scatter(coords.loc[~central, "dim1"], coords.loc[~central, "dim2"],
-                   color=plots.GREY, s=18)
+        ax.scatter(
+            coords.loc[~central, "dim1"], coords.loc[~central, "dim2"], color=plots.GREY, s=18
+        )
         for state in coords.index[central]:
-            ax.scatter(coords.loc[state, "dim1"], coords.loc[state, "dim2"], s=34,
-                       color=plots.STATE_COLOURS[state], marker=plots.STATE_MARKERS[state])
-        texts = [ax.text(row["dim1"], row["dim2"], state, fontsize=8.5,
-                         fontweight="bold" if state in C5 else "normal",
-                         color=plots.STATE_COLOURS[state] if state in C5 else "0.2")
-                 for state, row in coords.iterrows()]
-        adjust_text(texts, ax=ax, x=coords["dim1"].to_numpy(), y=coords["dim2"].to_numpy(),
-                    arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.5})
+            ax.scatter(
+                coords.loc[state, "dim1"],
+                coords.loc[state, "dim2"],
+                s=34,
+                color=plots.STATE_COLOURS[state],
+                marker=plots.STATE_MARKERS[state],
+            )
+        texts = [
+            ax.text(
+                row["dim1"],
+                row["dim2"],
+                state,
+                fontsize=8.5,
+                fontweight="bold" if state in C5 else "normal",
+                color=plots.STATE_COLOURS[state] if state in C5 else "0.2",
+            )
+            for state, row in coords.iterrows()
+        ]
+        adjust_text(
+            texts,
+            ax=ax,
+            x=coords["dim1"].to_numpy(),
+            y=coords["dim2"].to_numpy(),
+            arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.5},
+        )
         plots.label(ax, "MDS dimension 1", "MDS dimension 2", period)
     fig.tight_layout()
     return fig
@@ -483,11 +592,23 @@ def plot_mds(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
 
 def plot_pull(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     """Each state's score with the other four, Russia, China and the USA, by period."""
-    table = great_power_pull(spec).melt(id_vars=["period", "state"],
-                                        value_vars=["other C5", *GREAT_POWERS],
-                                        var_name="partner", value_name="score")
-    sns.pointplot(table, x="period", y="score", hue="partner", errorbar=("pi", 100),
-                  dodge=0.4, linestyle="none", palette=plots.PALETTE[:4], ax=ax)
+    table = great_power_pull(spec).melt(
+        id_vars=["period", "state"],
+        value_vars=["other C5", *GREAT_POWERS],
+        var_name="partner",
+        value_name="score",
+    )
+    sns.pointplot(
+        table,
+        x="period",
+        y="score",
+        hue="partner",
+        errorbar=("pi", 100),
+        dodge=0.4,
+        linestyle="none",
+        palette=plots.PALETTE[:4],
+        ax=ax,
+    )
     ax.axhline(0, color="0.3", lw=0.8)
     ax.set_ylim(-0.25, 0.85)
     ax.legend(title=None, ncol=4, loc="upper center")
@@ -511,13 +632,21 @@ def plot_sessions(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
 
 def plot_placebos(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     """Placebo level changes against the real one, for both session series."""
-    frames = [main_placebos(column, spec).assign(series=column)
-              for column in session_series(spec).columns]
+    frames = [
+        main_placebos(column, spec).assign(series=column) for column in session_series(spec).columns
+    ]
     table = pd.concat(frames)
     sns.stripplot(table, x="level_change", y="series", color=plots.GREY, size=6, ax=ax)
     for k, column in enumerate(session_series(spec).columns):
-        ax.scatter(main_its(column, spec).level_change, k, color=plots.PALETTE[1], s=120,
-                   marker="D", zorder=3, label="real break (session 72)" if k == 0 else None)
+        ax.scatter(
+            main_its(column, spec).level_change,
+            k,
+            color=plots.PALETTE[1],
+            s=120,
+            marker="D",
+            zorder=3,
+            label="real break (session 72)" if k == 0 else None,
+        )
     ax.axvline(0, color="0.3", lw=0.8)
     ax.legend(loc="center")
     return plots.label(ax, f"ITS level change ({spec.label})", "")
@@ -526,8 +655,14 @@ def plot_placebos(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
 def plot_eu(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
     """C5 and EU cohesion by period beside the random-group median."""
     table = c5_vs_eu(spec).melt(id_vars="period", var_name="group", value_name="cohesion")
-    sns.barplot(table, x="period", y="cohesion", hue="group",
-                palette=[plots.PALETTE[1], plots.PALETTE[0], plots.GREY], ax=ax)
+    sns.barplot(
+        table,
+        x="period",
+        y="cohesion",
+        hue="group",
+        palette=[plots.PALETTE[1], plots.PALETTE[0], plots.GREY],
+        ax=ax,
+    )
     ax.set_ylim(0, 1.1)
     ax.legend(title=None, ncol=3, loc="upper left")
     return plots.label(ax, "period", f"group cohesion ({spec.label})")
@@ -536,11 +671,23 @@ def plot_eu(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
 def plot_sessions_by_rollcalls(ax: plt.Axes, measure: agreement.Measure = "kappa") -> plt.Axes:
     """C5 session cohesion on all roll calls and on final votes only, break marked."""
     table = session_series_by_rollcalls(measure)
-    for k, (column, label) in enumerate((("all", "all roll calls"),
-                                         ("final_only", "final votes only"))):
-        ax.plot(table.index, table[column], marker="o", ms=3, lw=1.2, color=plots.PALETTE[k],
-                ls="-" if k == 0 else "--", label=label)
+    for k, (column, label) in enumerate(
+        (("all", "all roll calls"), ("final_only", "final votes only"))
+    ):
+        ax.plot(
+            table.index,
+            table[column],
+            marker="o",
+            ms=3,
+            lw=1.2,
+            color=plots.PALETTE[k],
+            ls="-" if k == 0 else "--",
+            label=label,
+        )
     ax.axvline(BREAK_SESSION - 0.5, color="0.3", lw=1)
     ax.legend(loc="lower right")
-    return plots.label(ax, "UNGA session (47 = 1992–93, 74 = 2019–20)",
-                       f"C5 cohesion ({agreement.MEASURE_LABELS[measure]})")
+    return plots.label(
+        ax,
+        "UNGA session (47 = 1992–93, 74 = 2019–20)",
+        f"C5 cohesion ({agreement.MEASURE_LABELS[measure]})",
+    )

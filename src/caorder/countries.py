@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -43,8 +44,16 @@ C5 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 GREAT_POWERS = ("RUS", "CHN", "USA")
 GREAT_POWER_NAMES = {"RUS": "Russia", "CHN": "China", "USA": "United States"}
 #: The regional groups the five are compared with (keys of ``data/country_groups.yml``).
-COMPARISON_GROUPS = ("ASEAN", "EU", "VISEGRAD", "NORDIC", "GCC", "MERCOSUR", "SOUTH_CAUCASUS",
-                     "CIS")
+COMPARISON_GROUPS = (
+    "ASEAN",
+    "EU",
+    "VISEGRAD",
+    "NORDIC",
+    "GCC",
+    "MERCOSUR",
+    "SOUTH_CAUCASUS",
+    "CIS",
+)
 C5_NAMES = {
     "KAZ": "Kazakhstan",
     "KGZ": "Kyrgyzstan",
@@ -163,7 +172,7 @@ def _check_spells(members: list[GroupMember], where: str) -> None:
             )
         by_state.setdefault(member.iso3, []).append(member)
     for iso3, spells in by_state.items():
-        for before, after in zip(spells, spells[1:]):
+        for before, after in pairwise(spells):
             if before.left is None or after.joined is None or after.joined <= before.left:
                 raise CuratedDataError(
                     f"{where} {iso3}: spells overlap or are out of order ({before.joined} to "

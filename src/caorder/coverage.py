@@ -7,8 +7,8 @@ These feed the book's data chapter. Each function takes the canonical tables fro
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
@@ -32,30 +32,36 @@ DATASET_NOTES: dict[str, dict[str, str]] = {
     "unvotes-7eb7034": {
         "coverage": "UNGA roll calls 1946 - January 2020",
         "known gaps": "paragraph and amendment votes for some sessions only; some sessions "
-                      "lack their January-September votes (see 'Coverage by vote type')",
-        "licence": "CC0 (data); MIT (R package)"},
+        "lack their January-September votes (see 'Coverage by vote type')",
+        "licence": "CC0 (data); MIT (R package)",
+    },
     "bsv-idealpoints-2025-07": {
-        "coverage": "state ideal points 1946-2024", "known gaps": "none known for 1992-2024",
-        "licence": "CC0"},
+        "coverage": "state ideal points 1946-2024",
+        "known gaps": "none known for 1992-2024",
+        "licence": "CC0",
+    },
     "voeten-wide-2024-06": {
         "coverage": "roll calls 1946 - June 2024 (book uses 2020-2023)",
         "known gaps": "January-October 2022 missing; no symbols or titles",
-        "licence": "CC0 (derived from the Voeten data)"},
+        "licence": "CC0 (derived from the Voeten data)",
+    },
     "undl-2025": {
         "coverage": "2025 UN Digital Library votes (GA and Security Council)",
         "known gaps": "Afghanistan and Venezuela columns absent",
-        "licence": "(c) United Nations, non-commercial use with attribution"},
+        "licence": "(c) United Nations, non-commercial use with attribution",
+    },
 }
 CURATED_TABLES = {
     "unga_resolutions.csv": "UNGA resolutions on Ukraine 2022-2024 and post-Soviet territorial "
-                            "texts 2006-2019: date, title, official totals, sources",
+    "texts 2006-2019: date, title, official totals, sources",
     "unga_recorded_votes.csv": "votes on those resolutions (full roll calls for eight), "
-                               "each with its sources and a confidence",
+    "each with its sources and a confidence",
 }
 
 
-def provenance_table(pinned: dict[str, PinnedFile] | None = None,
-                     data_dir: Path | None = None) -> pd.DataFrame:
+def provenance_table(
+    pinned: dict[str, PinnedFile] | None = None, data_dir: Path | None = None
+) -> pd.DataFrame:
     """Every dataset the book reads: the pinned files (from :data:`caorder.fetch.PINNED_FILES`)
     and the curated vote tables, with version, checksum, coverage, known gaps and licence.
 
@@ -69,19 +75,34 @@ def provenance_table(pinned: dict[str, PinnedFile] | None = None,
     for key, item in pinned.items():
         dataset, name = key.split("/", 1)
         notes = DATASET_NOTES.get(dataset, {})
-        rows.append({"dataset": dataset, "file": name, "version": dataset,
-                     "sha256 (first 12)": item.sha256[:12], "size (bytes)": f"{item.size:,}",
-                     "coverage": notes.get("coverage", "not documented"),
-                     "known gaps": notes.get("known gaps", "not documented"),
-                     "licence": notes.get("licence", "see producer"), "producer": item.producer})
+        rows.append(
+            {
+                "dataset": dataset,
+                "file": name,
+                "version": dataset,
+                "sha256 (first 12)": item.sha256[:12],
+                "size (bytes)": f"{item.size:,}",
+                "coverage": notes.get("coverage", "not documented"),
+                "known gaps": notes.get("known gaps", "not documented"),
+                "licence": notes.get("licence", "see producer"),
+                "producer": item.producer,
+            }
+        )
     for name, coverage in CURATED_TABLES.items():
         path = data_dir / name
-        rows.append({"dataset": "data/ (this project)", "file": name, "version": "this repository",
-                     "sha256 (first 12)": hashlib.sha256(path.read_bytes()).hexdigest()[:12],
-                     "size (bytes)": f"{path.stat().st_size:,}", "coverage": coverage,
-                     "known gaps": "see data/README.md (unresolved votes left out)",
-                     "licence": "CC BY 4.0 (facts from UN and news sources, each cited)",
-                     "producer": "this project"})
+        rows.append(
+            {
+                "dataset": "data/ (this project)",
+                "file": name,
+                "version": "this repository",
+                "sha256 (first 12)": hashlib.sha256(path.read_bytes()).hexdigest()[:12],
+                "size (bytes)": f"{path.stat().st_size:,}",
+                "coverage": coverage,
+                "known gaps": "see data/README.md (unresolved votes left out)",
+                "licence": "CC BY 4.0 (facts from UN and news sources, each cited)",
+                "producer": "this project",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -94,13 +115,14 @@ def final_only(rollcalls: pd.DataFrame) -> pd.DataFrame:
     """
     missing = [c for c in ("amend", "para") if c not in rollcalls.columns]
     if missing:
-        raise KeyError(f"final_only needs the roll-call columns {missing}; pass "
-                       "caorder.tables.rollcalls() (or a subset of it).")
+        raise KeyError(
+            f"final_only needs the roll-call columns {missing}; pass "
+            "caorder.tables.rollcalls() (or a subset of it)."
+        )
     return rollcalls[~(rollcalls["amend"].astype(bool) | rollcalls["para"].astype(bool))]
 
 
-def vote_type_by_session(rollcalls: pd.DataFrame, first: int = 46,
-                         last: int = 74) -> pd.DataFrame:
+def vote_type_by_session(rollcalls: pd.DataFrame, first: int = 46, last: int = 74) -> pd.DataFrame:
     """Per session: roll calls, paragraph and amendment votes, and months with no roll call.
 
     Columns: session, roll_calls, final, paragraph_or_amendment, share_para_amend,
@@ -111,15 +133,23 @@ def vote_type_by_session(rollcalls: pd.DataFrame, first: int = 46,
     frame = rollcalls[rollcalls["session"].between(first, last)]
     frame = frame.assign(extra=frame["amend"].astype(bool) | frame["para"].astype(bool))
     table = frame.groupby("session").agg(
-        roll_calls=("rcid", "size"), paragraph_or_amendment=("extra", "sum"),
-        months_with_votes=("date", lambda d: int(d.dt.month.nunique())))
+        roll_calls=("rcid", "size"),
+        paragraph_or_amendment=("extra", "sum"),
+        months_with_votes=("date", lambda d: int(d.dt.month.nunique())),
+    )
     late = frame[(frame["date"].dt.year == frame["session"] + 1946) & (frame["date"].dt.month <= 9)]
     table["missing_jan_sep"] = ~table.index.isin(late["session"])
     table = table.reindex(range(first, last + 1))
     table["final"] = table["roll_calls"] - table["paragraph_or_amendment"]
     table["share_para_amend"] = table["paragraph_or_amendment"] / table["roll_calls"]
-    columns = ["roll_calls", "final", "paragraph_or_amendment", "share_para_amend",
-               "months_with_votes", "missing_jan_sep"]
+    columns = [
+        "roll_calls",
+        "final",
+        "paragraph_or_amendment",
+        "share_para_amend",
+        "months_with_votes",
+        "missing_jan_sep",
+    ]
     return table[columns].rename_axis("session").reset_index()
 
 
@@ -138,8 +168,13 @@ def incomplete_years(rollcalls: pd.DataFrame, first: int = 1992, last: int = 201
     return sorted(int(s) + 1946 for s in gap if first <= int(s) + 1946 <= last)
 
 
-def cohesion_by_vote_type(votes: pd.DataFrame, rollcalls: pd.DataFrame, states: Iterable[str],
-                          first: int = 46, last: int = 74) -> pd.DataFrame:
+def cohesion_by_vote_type(
+    votes: pd.DataFrame,
+    rollcalls: pd.DataFrame,
+    states: Iterable[str],
+    first: int = 46,
+    last: int = 74,
+) -> pd.DataFrame:
     """Per session: the group's mean pairwise kappa on all roll calls and on :func:`final_only`.
 
     Shows how much a session series moves when the sessions that carry paragraph and
@@ -148,13 +183,21 @@ def cohesion_by_vote_type(votes: pd.DataFrame, rollcalls: pd.DataFrame, states: 
     states = list(states)
     chosen = votes[votes["iso3"].isin(states)]
     rows = []
-    for label, calls in (("all roll calls", rollcalls), ("final votes only", final_only(rollcalls))):
+    for label, calls in (
+        ("all roll calls", rollcalls),
+        ("final votes only", final_only(rollcalls)),
+    ):
         calls = calls[calls["session"].between(first, last)]
         merged = chosen.merge(calls[["rcid", "session"]], on="rcid")
         for session, chunk in merged.groupby("session"):
             scores = agreement.pairwise(agreement.vote_matrix(chunk, states), "kappa")
-            rows.append({"session": int(session), "roll calls": label,
-                         "kappa": agreement.group_cohesion(scores, states)})
+            rows.append(
+                {
+                    "session": int(session),
+                    "roll calls": label,
+                    "kappa": agreement.group_cohesion(scores, states),
+                }
+            )
     table = pd.DataFrame(rows).pivot(index="session", columns="roll calls", values="kappa")
     table["difference"] = table["all roll calls"] - table["final votes only"]
     return table.reset_index().rename_axis(columns=None)
@@ -178,7 +221,7 @@ def coverage_by_year(rollcalls: pd.DataFrame) -> pd.DataFrame:
 
 
 def issue_ranking(rollcalls: pd.DataFrame, start_year: int, end_year: int) -> pd.Series:
-    """Number of roll calls carrying each issue code in ``[start_year, end_year]``, largest first."""
+    """Roll calls carrying each issue code in ``[start_year, end_year]``, largest first."""
     years = rollcalls["date"].dt.year
     window = rollcalls[years.between(start_year, end_year)]
     return window[ISSUE_CODES].sum().sort_values(ascending=False, kind="stable")
@@ -236,8 +279,11 @@ def absence_by_period(
         rates = _rates(window, ["iso3"])
         chosen = rates[rates["iso3"].isin(states)].rename(columns={"iso3": "state"})
         median = pd.DataFrame(
-            {"state": [MEDIAN_MEMBER], "absent": [rates["absent"].median()],
-             "abstain": [rates["abstain"].median()]}
+            {
+                "state": [MEDIAN_MEMBER],
+                "absent": [rates["absent"].median()],
+                "abstain": [rates["abstain"].median()],
+            }
         )
         parts.append(pd.concat([chosen, median]).assign(period=period))
     table = pd.concat(parts, ignore_index=True)
@@ -256,7 +302,9 @@ def absence_by_session(
     rates = _rates(merged, ["session", "iso3"])
     chosen = rates[rates["iso3"].isin(list(states))].rename(columns={"iso3": "state"})
     median = (
-        rates.groupby("session")[["absent", "abstain"]].median().reset_index()
+        rates.groupby("session")[["absent", "abstain"]]
+        .median()
+        .reset_index()
         .assign(state=MEDIAN_MEMBER)
     )
     table = pd.concat([chosen, median], ignore_index=True)

@@ -10,8 +10,8 @@ traceback.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from functools import wraps
-from typing import Callable
 
 
 class DataError(RuntimeError):

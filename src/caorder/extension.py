@@ -97,9 +97,26 @@ UN_MEMBERS = 193
 WIDE_META = ["rcid", "date", "me", "nu", "di", "hr", "co", "ec"]
 UNDL_2025_META = ["token", "Title", "Council", "Resolution", "Date"]
 UNDL_OFFICIAL_COLUMNS = [
-    "undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
-    "committee_report", "meeting", "title", "agenda_title", "subjects", "vote_note",
-    "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms", "undl_link",
+    "undl_id",
+    "ms_code",
+    "ms_name",
+    "ms_vote",
+    "date",
+    "session",
+    "resolution",
+    "draft",
+    "committee_report",
+    "meeting",
+    "title",
+    "agenda_title",
+    "subjects",
+    "vote_note",
+    "total_yes",
+    "total_no",
+    "total_abstentions",
+    "total_non_voting",
+    "total_ms",
+    "undl_link",
 ]
 
 EXT_ROLLCALLS = pa.DataFrameSchema(
@@ -153,8 +170,9 @@ def _finish(rollcalls: pd.DataFrame, votes: pd.DataFrame, what: str) -> Extensio
     ).sort_values(["rcid", "iso3"], ignore_index=True)[["rcid", "iso3", "vote"]]
     orphans = set(votes["rcid"]) - set(rollcalls["rcid"])
     if orphans:
-        raise SchemaError(f"{what}: votes on roll calls not in the roll-call table: "
-                          f"{sorted(orphans)[:5]}")
+        raise SchemaError(
+            f"{what}: votes on roll calls not in the roll-call table: {sorted(orphans)[:5]}"
+        )
     return Extension(
         validate(rollcalls.reset_index(drop=True), EXT_ROLLCALLS, f"{what} roll calls"),
         validate(votes, VOTES, f"{what} votes"),
@@ -164,7 +182,9 @@ def _finish(rollcalls: pd.DataFrame, votes: pd.DataFrame, what: str) -> Extensio
 def _bad_codes(values: pd.Series, allowed: set, what: str) -> None:
     bad = sorted(set(values.dropna().unique()) - allowed, key=str)
     if bad:
-        raise SchemaError(f"{what}: unknown vote code(s) {bad[:8]}; allowed: {sorted(allowed, key=str)}.")
+        raise SchemaError(
+            f"{what}: unknown vote code(s) {bad[:8]}; allowed: {sorted(allowed, key=str)}."
+        )
 
 
 # --- the Voeten-derived wide matrix ---------------------------------------------------
@@ -196,8 +216,16 @@ def read_wide(path: Path, years: tuple[int, int] = WIDE_YEARS) -> Extension:
     _bad_codes(long["code"], set(WIDE_CODES) | {WIDE_NOT_MEMBER}, Path(path).name)
     long = long[long["code"].notna() & (long["code"] != WIDE_NOT_MEMBER)]
     long = long.assign(vote=long["code"].astype(int).map(WIDE_CODES))
-    calls = pd.DataFrame({"rcid": raw["rcid"], "date": raw["date"], "session": pd.NA,
-                          "symbol": None, "title": None, "source": "voeten-wide"})
+    calls = pd.DataFrame(
+        {
+            "rcid": raw["rcid"],
+            "date": raw["date"],
+            "session": pd.NA,
+            "symbol": None,
+            "title": None,
+            "source": "voeten-wide",
+        }
+    )
     return _finish(calls, long, Path(path).name)
 
 
@@ -222,11 +250,16 @@ def read_undl_2025(path: Path) -> Extension:
     if not states:
         raise SchemaError(f"{name}: no ISO3 state columns found.")
     raw = raw[raw["Council"] == "General Assembly"]
-    calls = pd.DataFrame({
-        "rcid": raw["token"], "date": pd.to_datetime(raw["Date"], format="%Y-%m-%d"),
-        "session": _session_from_symbol(raw["Resolution"]), "symbol": raw["Resolution"],
-        "title": _clean_title(raw["Title"]), "source": "undl-2025",
-    })
+    calls = pd.DataFrame(
+        {
+            "rcid": raw["token"],
+            "date": pd.to_datetime(raw["Date"], format="%Y-%m-%d"),
+            "session": _session_from_symbol(raw["Resolution"]),
+            "symbol": raw["Resolution"],
+            "title": _clean_title(raw["Title"]),
+            "source": "undl-2025",
+        }
+    )
     long = raw.melt(id_vars=["token"], value_vars=states, var_name="iso3", value_name="code")
     codes = long["code"].astype("string").str.strip().str.upper().replace("", pd.NA)
     _bad_codes(codes, set(UNDL_2025_CODES), name)
@@ -261,8 +294,10 @@ def _official_text(path: Path) -> str:
     name = Path(path).name
     data = Path(path).read_bytes()
     if not data.strip():
-        raise SchemaError(f"{UNDL_ENV}: {name} is empty ({len(data)} bytes); download the "
-                          "voting CSV of UN Digital Library record 4060887 again.")
+        raise SchemaError(
+            f"{UNDL_ENV}: {name} is empty ({len(data)} bytes); download the "
+            "voting CSV of UN Digital Library record 4060887 again."
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
@@ -283,12 +318,16 @@ def read_undl_official(path: Path, years: tuple[int, int] | None = None) -> Exte
     name = Path(path).name
     raw = pd.read_csv(io.StringIO(_official_text(path)), dtype=str, keep_default_na=False)
     if raw.empty:
-        raise SchemaError(f"{UNDL_ENV}: {name} has a header but no vote rows; download the "
-                          "complete voting CSV of UN Digital Library record 4060887.")
+        raise SchemaError(
+            f"{UNDL_ENV}: {name} has a header but no vote rows; download the "
+            "complete voting CSV of UN Digital Library record 4060887."
+        )
     _require_columns(raw, UNDL_OFFICIAL_COLUMNS, f"{name} (official UNDL voting file)")
     raw["date"] = pd.to_datetime(raw["date"], errors="coerce", format="mixed")
     if raw["date"].isna().any():
-        raise SchemaError(f"{name}: unreadable dates in rows {list(raw.index[raw['date'].isna()][:5])}.")
+        raise SchemaError(
+            f"{name}: unreadable dates in rows {list(raw.index[raw['date'].isna()][:5])}."
+        )
     if years is not None:
         raw = raw[raw["date"].dt.year.between(*years)]
     codes = raw["ms_vote"].str.strip().str.upper().replace("", pd.NA)
@@ -296,17 +335,28 @@ def read_undl_official(path: Path, years: tuple[int, int] | None = None) -> Exte
     raw["rcid"] = pd.to_numeric(raw["undl_id"], errors="raise").astype(int)
     twice = raw.duplicated(["rcid", "ms_code"])
     if twice.any():
-        raise SchemaError(f"{name}: {int(twice.sum())} repeated (undl_id, ms_code) rows, e.g. "
-                          f"{raw.loc[twice, ['undl_id', 'ms_code']].head(3).values.tolist()}.")
+        raise SchemaError(
+            f"{name}: {int(twice.sum())} repeated (undl_id, ms_code) rows, e.g. "
+            f"{raw.loc[twice, ['undl_id', 'ms_code']].head(3).values.tolist()}."
+        )
     calls = raw.drop_duplicates("rcid")
-    calls = pd.DataFrame({
-        "rcid": calls["rcid"], "date": calls["date"],
-        "session": pd.to_numeric(calls["session"].str.extract(r"^(\d+)")[0], errors="coerce"),
-        "symbol": calls["resolution"].replace("", None), "title": calls["title"].replace("", None),
-        "source": "undl-official",
-    })
-    votes = pd.DataFrame({"rcid": raw["rcid"], "iso3": raw["ms_code"].str.strip(),
-                          "vote": codes.map(UNDL_OFFICIAL_CODES).fillna("absent")})
+    calls = pd.DataFrame(
+        {
+            "rcid": calls["rcid"],
+            "date": calls["date"],
+            "session": pd.to_numeric(calls["session"].str.extract(r"^(\d+)")[0], errors="coerce"),
+            "symbol": calls["resolution"].replace("", None),
+            "title": calls["title"].replace("", None),
+            "source": "undl-official",
+        }
+    )
+    votes = pd.DataFrame(
+        {
+            "rcid": raw["rcid"],
+            "iso3": raw["ms_code"].str.strip(),
+            "vote": codes.map(UNDL_OFFICIAL_CODES).fillna("absent"),
+        }
+    )
     return _finish(calls, votes, name)
 
 
@@ -336,20 +386,30 @@ def canonical() -> Extension:
     the verbatim record ("The President: ...") are left out, as they are not titles.
     """
     calls = tables.rollcalls()
-    frame = pd.DataFrame({
-        "rcid": calls["rcid"], "date": calls["date"], "session": calls["session"],
-        "symbol": calls["unres"],
-        "title": (calls["short"].fillna("") + " | " + calls["descr"].fillna("").mask(
-            calls["descr"].fillna("").str.match(r"The (Acting )?President"), "")).str.strip(" |"),
-        "source": "unvotes",
-    })
+    frame = pd.DataFrame(
+        {
+            "rcid": calls["rcid"],
+            "date": calls["date"],
+            "session": calls["session"],
+            "symbol": calls["unres"],
+            "title": (
+                calls["short"].fillna("")
+                + " | "
+                + calls["descr"]
+                .fillna("")
+                .mask(calls["descr"].fillna("").str.match(r"The (Acting )?President"), "")
+            ).str.strip(" |"),
+            "source": "unvotes",
+        }
+    )
     return _finish(frame, tables.votes(), "unvotes")
 
 
 def _concat(parts: list[Extension], what: str) -> Extension:
     calls = pd.concat([p.rollcalls for p in parts], ignore_index=True)
-    votes = pd.concat([p.votes.assign(vote=p.votes["vote"].astype(str)) for p in parts],
-                      ignore_index=True)
+    votes = pd.concat(
+        [p.votes.assign(vote=p.votes["vote"].astype(str)) for p in parts], ignore_index=True
+    )
     return _finish(calls, votes, what)
 
 
@@ -364,8 +424,12 @@ def by_year(use_official: bool | None = None) -> Extension:
         use_official = bool(os.environ.get(UNDL_ENV))
     base = canonical()
     keep = base.rollcalls["year"] <= 2019
-    parts = [Extension(base.rollcalls[keep], base.votes[base.votes["rcid"].isin(
-        base.rollcalls.loc[keep, "rcid"])])]
+    parts = [
+        Extension(
+            base.rollcalls[keep],
+            base.votes[base.votes["rcid"].isin(base.rollcalls.loc[keep, "rcid"])],
+        )
+    ]
     if use_official:
         parts.append(undl_official(years=(2020, 2100)))
     else:
@@ -390,8 +454,10 @@ def combined(use_official: bool | None = None, curated_from: int = EXTENSION_FRO
     """
     extra = curated()
     keep = extra.rollcalls["year"] >= curated_from
-    extra = Extension(extra.rollcalls[keep], extra.votes[extra.votes["rcid"].isin(
-        extra.rollcalls.loc[keep, "rcid"])])
+    extra = Extension(
+        extra.rollcalls[keep],
+        extra.votes[extra.votes["rcid"].isin(extra.rollcalls.loc[keep, "rcid"])],
+    )
     return add_curated(by_year(use_official), extra)
 
 
@@ -405,13 +471,17 @@ def add_curated(base: Extension, extra: Extension) -> Extension:
         where = calls["rcid"].isin(info.index)
         found = info.loc[calls.loc[where, "rcid"]]
         calls.loc[where, "symbol"] = calls.loc[where, "symbol"].fillna(
-            pd.Series(found["symbol"].to_numpy(), index=calls.index[where]))
+            pd.Series(found["symbol"].to_numpy(), index=calls.index[where])
+        )
         calls.loc[where, "title"] = calls.loc[where, "title"].fillna(
-            pd.Series(found["title"].to_numpy(), index=calls.index[where]))
+            pd.Series(found["title"].to_numpy(), index=calls.index[where])
+        )
         calls.loc[where, "also_in"] = CURATED
     new = ~extra.rollcalls["rcid"].isin(matches["curated_rcid"])
-    added = Extension(extra.rollcalls[new], extra.votes[extra.votes["rcid"].isin(
-        extra.rollcalls.loc[new, "rcid"])])
+    added = Extension(
+        extra.rollcalls[new],
+        extra.votes[extra.votes["rcid"].isin(extra.rollcalls.loc[new, "rcid"])],
+    )
     return _concat([Extension(calls, base.votes), added], "combined and curated sources")
 
 
@@ -421,8 +491,14 @@ def add_curated(base: Extension, extra: Extension) -> Extension:
 def _read_curated(path: Path, schema, dates: list[str]) -> pd.DataFrame:
     """Read one curated CSV and validate it, naming the file in every error."""
     try:
-        frame = pd.read_csv(path, dtype={"symbol": str, "iso3": str, **{
-            c: "Int64" for c in ("yes", "no", "abstain", "non_voting", "undl_record")}})
+        frame = pd.read_csv(
+            path,
+            dtype={
+                "symbol": str,
+                "iso3": str,
+                **{c: "Int64" for c in ("yes", "no", "abstain", "non_voting", "undl_record")},
+            },
+        )
         for column in dates:
             frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     except (OSError, ValueError, pd.errors.ParserError) as err:
@@ -437,8 +513,9 @@ def load_resolutions(path: Path | None = None) -> pd.DataFrame:
     return frame.sort_values(["date", "symbol"], ignore_index=True)
 
 
-def load_recorded_votes(path: Path | None = None,
-                        resolutions: pd.DataFrame | None = None) -> pd.DataFrame:
+def load_recorded_votes(
+    path: Path | None = None, resolutions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """``data/unga_recorded_votes.csv``, validated and checked against the resolutions.
 
     Checks: every symbol is a resolution adopted by recorded vote, with the same date;
@@ -451,31 +528,40 @@ def load_recorded_votes(path: Path | None = None,
     res = (load_resolutions() if resolutions is None else resolutions).set_index("symbol")
     unknown = sorted(set(votes["symbol"]) - set(res.index[res["recorded_vote"]]))
     if unknown:
-        raise SchemaError(f"{name}: votes on {unknown[:3]}, which {RESOLUTIONS_FILE} does not "
-                          "list as adopted by recorded vote; add the resolution or fix the symbol.")
+        raise SchemaError(
+            f"{name}: votes on {unknown[:3]}, which {RESOLUTIONS_FILE} does not "
+            "list as adopted by recorded vote; add the resolution or fix the symbol."
+        )
     wrong_date = votes["date"].ne(votes["symbol"].map(res["date"]))
     if wrong_date.any():
         row = votes[wrong_date].iloc[0]
         expected = res.at[row["symbol"], "date"]
-        raise SchemaError(f"{name}: {row['symbol']} {row['iso3']} is dated "
-                          f"{row['date']:%Y-%m-%d}, not {expected:%Y-%m-%d} as in "
-                          f"{RESOLUTIONS_FILE}.")
+        raise SchemaError(
+            f"{name}: {row['symbol']} {row['iso3']} is dated "
+            f"{row['date']:%Y-%m-%d}, not {expected:%Y-%m-%d} as in "
+            f"{RESOLUTIONS_FILE}."
+        )
     strangers = sorted(set(votes["iso3"]) - set(countries.load_members()["iso3"]))
     if strangers:
         raise SchemaError(f"{name}: ISO3 code(s) {strangers[:5]} are not in data/members.csv.")
     counts = pd.crosstab(votes["symbol"], votes["vote"]).reindex(columns=VOTE_CHOICES, fill_value=0)
     totals = res.loc[counts.index, ["yes", "no", "abstain", "non_voting"]].set_axis(
-        VOTE_CHOICES, axis=1)
+        VOTE_CHOICES, axis=1
+    )
     for symbol in counts.index:
         have, official = counts.loc[symbol], totals.loc[symbol]
         if res.at[symbol, "full_roll_call"]:
             if have.tolist() != official.tolist():
-                raise SchemaError(f"{name}: the full roll call of {symbol} counts "
-                                  f"{have.to_dict()}, the official totals are "
-                                  f"{official.astype(object).to_dict()}.")
+                raise SchemaError(
+                    f"{name}: the full roll call of {symbol} counts "
+                    f"{have.to_dict()}, the official totals are "
+                    f"{official.astype(object).to_dict()}."
+                )
         elif (have > official.fillna(UN_MEMBERS)).any():
-            raise SchemaError(f"{name}: {symbol} has more rows for a choice than the official "
-                              f"totals allow ({have.to_dict()}).")
+            raise SchemaError(
+                f"{name}: {symbol} has more rows for a choice than the official "
+                f"totals allow ({have.to_dict()})."
+            )
     return votes.sort_values(["date", "symbol", "iso3"], ignore_index=True)
 
 
@@ -488,19 +574,26 @@ def curated_rcid(symbol: str) -> int:
     return CURATED_RCID_BASE + 10_000 * session + int(match[3])
 
 
-def curated(resolutions: pd.DataFrame | None = None,
-            votes: pd.DataFrame | None = None) -> Extension:
+def curated(
+    resolutions: pd.DataFrame | None = None, votes: pd.DataFrame | None = None
+) -> Extension:
     """The curated roll calls with at least one sourced vote, in the extension format."""
     res = load_resolutions() if resolutions is None else resolutions
     votes = load_recorded_votes(resolutions=res) if votes is None else votes
     res = res[res["symbol"].isin(votes["symbol"])]
-    calls = pd.DataFrame({
-        "rcid": res["symbol"].map(curated_rcid), "date": res["date"],
-        "session": _session_from_symbol(res["symbol"]), "symbol": res["symbol"],
-        "title": res["title"], "source": CURATED,
-    })
-    long = pd.DataFrame({"rcid": votes["symbol"].map(curated_rcid), "iso3": votes["iso3"],
-                         "vote": votes["vote"]})
+    calls = pd.DataFrame(
+        {
+            "rcid": res["symbol"].map(curated_rcid),
+            "date": res["date"],
+            "session": _session_from_symbol(res["symbol"]),
+            "symbol": res["symbol"],
+            "title": res["title"],
+            "source": CURATED,
+        }
+    )
+    long = pd.DataFrame(
+        {"rcid": votes["symbol"].map(curated_rcid), "iso3": votes["iso3"], "vote": votes["vote"]}
+    )
     return _finish(calls, long, "curated UNGA votes")
 
 
@@ -513,11 +606,13 @@ def normalise_symbol(symbol: pd.Series) -> pd.Series:
 def _totals(votes: pd.DataFrame) -> pd.DataFrame:
     """yes / no / abstain counts per roll call."""
     return pd.crosstab(votes["rcid"], votes["vote"].astype(str)).reindex(
-        columns=["yes", "no", "abstain"], fill_value=0)
+        columns=["yes", "no", "abstain"], fill_value=0
+    )
 
 
-def match_curated(base: Extension, extra: Extension,
-                  resolutions: pd.DataFrame | None = None) -> pd.DataFrame:
+def match_curated(
+    base: Extension, extra: Extension, resolutions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Curated roll calls that ``base`` already holds: curated_rcid, rcid, source, how.
 
     Matched on the symbol, else on the same date with the same yes / no / abstain totals
@@ -540,9 +635,15 @@ def match_curated(base: Extension, extra: Extension,
                 same = day[hit.to_numpy()] if hit.sum() == 1 else same
                 how = "date and totals"
         if len(same):
-            rows.append({"curated_rcid": call.rcid, "symbol": call.symbol,
-                         "rcid": int(same["rcid"].iloc[0]), "source": same["source"].iloc[0],
-                         "how": how})
+            rows.append(
+                {
+                    "curated_rcid": call.rcid,
+                    "symbol": call.symbol,
+                    "rcid": int(same["rcid"].iloc[0]),
+                    "source": same["source"].iloc[0],
+                    "how": how,
+                }
+            )
     return pd.DataFrame(rows, columns=["curated_rcid", "symbol", "rcid", "source", "how"])
 
 
@@ -564,10 +665,12 @@ def disagreements(base: Extension | None = None, extra: Extension | None = None)
     pairs = pairs.merge(other.rename(columns={"vote": "other"}), on=["rcid", "iso3"], how="left")
     pairs["other"] = pairs["other"].fillna("not in file")
     differ = pairs[pairs["vote"] != pairs["other"]].rename(
-        columns={"vote": "curated", "source_y": "other source", "source": "other source"})
+        columns={"vote": "curated", "source_y": "other source", "source": "other source"}
+    )
     differ["date"] = differ["date"].dt.strftime("%Y-%m-%d")
-    return differ.reindex(columns=columns).sort_values(["date", "symbol", "iso3"],
-                                                       ignore_index=True)
+    return differ.reindex(columns=columns).sort_values(
+        ["date", "symbol", "iso3"], ignore_index=True
+    )
 
 
 def coverage(rollcalls: pd.DataFrame, first: int = 1992, last: int = 2025) -> pd.DataFrame:
@@ -597,15 +700,21 @@ def monthly_coverage(rollcalls: pd.DataFrame, first: int = 2019, last: int = 202
 
 def find_rollcalls(rollcalls: pd.DataFrame, pattern: str) -> pd.DataFrame:
     """Roll calls whose symbol or title matches the regular expression (case-insensitive)."""
-    text = rollcalls["title"].fillna("").astype(str) + " " + rollcalls["symbol"].fillna("").astype(str)
+    text = (
+        rollcalls["title"].fillna("").astype(str) + " " + rollcalls["symbol"].fillna("").astype(str)
+    )
     return rollcalls[text.str.contains(pattern, case=False, regex=True)].sort_values("date")
 
 
 def state_votes(votes: pd.DataFrame, rcids: np.ndarray | list, states: list[str]) -> pd.DataFrame:
-    """Votes of ``states`` on roll calls ``rcids``: rows rcid, columns states ('not in file' if none)."""
+    """Votes of ``states`` on roll calls ``rcids``: rows rcid, columns states.
+
+    A state with no vote recorded on a roll call shows 'not in file'.
+    """
     frame = votes[votes["rcid"].isin(rcids) & votes["iso3"].isin(states)]
     table = frame.assign(vote=frame["vote"].astype(str)).pivot(
-        index="rcid", columns="iso3", values="vote")
+        index="rcid", columns="iso3", values="vote"
+    )
     table = table.reindex(index=list(rcids), columns=states).astype(object)
     return table.where(table.notna(), "not in file")
 
@@ -632,9 +741,11 @@ def curated_territorial_table(states: tuple[str, ...] | list[str]) -> pd.DataFra
     table = table.set_index("rcid")[["date", "symbol", "target", "kind", "pro_vote", "title"]]
     table["date"] = table["date"].dt.strftime("%Y-%m-%d")
     counts = pd.crosstab(data.votes["rcid"], data.votes["vote"].astype(str)).reindex(
-        index=rcids, columns=VOTE_CHOICES, fill_value=0)
+        index=rcids, columns=VOTE_CHOICES, fill_value=0
+    )
     table = table.join(state_votes(data.votes, rcids, list(states))).join(
-        counts.add_prefix("world "))
+        counts.add_prefix("world ")
+    )
     return table.reset_index().assign(source=CURATED)
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pooch
 import requests
@@ -213,7 +213,7 @@ def fetch(
     key: str,
     *,
     cache: Path | None = None,
-    mirror: Path | None | bool = True,
+    mirror: Path | bool | None = True,
     url: str | None = None,
 ) -> Path:
     """Return the local path of pinned file ``key``, fetching and verifying it if needed.

@@ -36,8 +36,10 @@ ELEMENT_ORDER = ["goal", "rule", "institution", "periodisation", "diagnosis"]
 NOT_OBSERVABLE = "not observable in these data"
 INDICATOR_FAMILIES: dict[str, str] = {
     "voting cohesion": r"kappa|cohesion|agreement index|pairwise agreement|lijphart",
-    "alignment with great powers": (r"Russia|China|United States|\bRUS\b|\bCHN\b|\bUSA\b"
-                                    r"|great power"),
+    "alignment with great powers": (
+        r"Russia|China|United States|\bRUS\b|\bCHN\b|\bUSA\b"
+        r"|great power"
+    ),
     "ideal points": r"ideal[ -]point",
     "specific resolutions": r"resolution|territorial|Crimea|Ukrain|A/RES",
     "participation and absence": r"absen|participation|non-voting|did not vote",
@@ -58,8 +60,12 @@ DATA_FAMILIES: dict[str, str] = {
 def concept_name(concept: str) -> str:
     """The short concept name, e.g. 'rule: territorial integrity / uti possidetis' ->
     'territorial integrity'."""
-    text = re.sub(r"^\s*(goal|rule|institution|institutions|periodisation|diagnosis)s?\s*:\s*", "",
-                  str(concept), flags=re.I)
+    text = re.sub(
+        r"^\s*(goal|rule|institution|institutions|periodisation|diagnosis)s?\s*:\s*",
+        "",
+        str(concept),
+        flags=re.I,
+    )
     return re.split(r"[(;/]", text)[0].strip().rstrip(",") or str(concept)
 
 
@@ -77,16 +83,21 @@ def _indicator_families(entry: dict) -> list[str]:
 def measurement_map(register: list[dict] | None = None) -> pd.DataFrame:
     """One row per claim: id, element, concept, indicator/data families, notebook, blind spot."""
     register = claims.register() if register is None else register
-    rows = [{
-        "id": e["id"], "element": e["element"],
-        "concept": concept_name(e.get("concept", e["element"])),
-        "indicators": "; ".join(_indicator_families(e)),
-        "data": "; ".join(_families(str(e["data"]), DATA_FAMILIES)) or "none",
-        "notebook": str(e["notebook"]).split("/")[-1],
-        "blind_spot": " ".join(str(e["blind_spot"]).split()),
-    } for e in register]
-    frame = pd.DataFrame(rows, columns=["id", "element", "concept", "indicators", "data",
-                                        "notebook", "blind_spot"])
+    rows = [
+        {
+            "id": e["id"],
+            "element": e["element"],
+            "concept": concept_name(e.get("concept", e["element"])),
+            "indicators": "; ".join(_indicator_families(e)),
+            "data": "; ".join(_families(str(e["data"]), DATA_FAMILIES)) or "none",
+            "notebook": str(e["notebook"]).split("/")[-1],
+            "blind_spot": " ".join(str(e["blind_spot"]).split()),
+        }
+        for e in register
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["id", "element", "concept", "indicators", "data", "notebook", "blind_spot"]
+    )
     frame["element"] = pd.Categorical(frame["element"], categories=ELEMENT_ORDER, ordered=True)
     return frame.sort_values(["element", "concept", "id"], key=_sort_key, ignore_index=True)
 
@@ -113,10 +124,13 @@ def coverage_by_element(table: pd.DataFrame) -> pd.DataFrame:
     """Per element: claims, claims with an observable indicator, and the notebooks involved."""
     observable = ~table["indicators"].str.contains(NOT_OBSERVABLE, regex=False)
     grouped = table.assign(observable=observable).groupby("element", observed=True)
-    return pd.DataFrame({
-        "claims": grouped.size(), "observable in these data": grouped["observable"].sum(),
-        "notebooks": grouped["notebook"].agg(lambda s: ", ".join(sorted(set(s)))),
-    })
+    return pd.DataFrame(
+        {
+            "claims": grouped.size(),
+            "observable in these data": grouped["observable"].sum(),
+            "notebooks": grouped["notebook"].agg(lambda s: ", ".join(sorted(set(s)))),
+        }
+    )
 
 
 def blind_spots(table: pd.DataFrame) -> pd.DataFrame:
@@ -144,14 +158,27 @@ def plot_concept_matrix(matrix: pd.DataFrame, ax: plt.Axes | None = None) -> plt
     ax.pcolormesh(shown, cmap=cmap, norm=norm, edgecolors="0.8", linewidth=0.6)
     for (row, col), count in np.ndenumerate(values):
         if count:
-            ax.text(col + 0.5, row + 0.5, f"{count:.0f}", ha="center", va="center",
-                    fontsize=10, color="white" if count > top / 2 else "black")
-    ax.set_xticks(np.arange(matrix.shape[1]) + 0.5,
-                  [textwrap.fill(str(c), 20) for c in matrix.columns], fontsize=8.5,
-                  rotation=90, va="bottom")
-    ax.set_yticks(np.arange(matrix.shape[0]) + 0.5,
-                  [textwrap.shorten(str(r), 58, placeholder="…") for r in matrix.index],
-                  fontsize=8.5)
+            ax.text(
+                col + 0.5,
+                row + 0.5,
+                f"{count:.0f}",
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="white" if count > top / 2 else "black",
+            )
+    ax.set_xticks(
+        np.arange(matrix.shape[1]) + 0.5,
+        [textwrap.fill(str(c), 20) for c in matrix.columns],
+        fontsize=8.5,
+        rotation=90,
+        va="bottom",
+    )
+    ax.set_yticks(
+        np.arange(matrix.shape[0]) + 0.5,
+        [textwrap.shorten(str(r), 58, placeholder="…") for r in matrix.index],
+        fontsize=8.5,
+    )
     ax.set_xlim(0, matrix.shape[1])
     ax.set_ylim(matrix.shape[0], 0)
     ax.xaxis.tick_top()
@@ -160,10 +187,12 @@ def plot_concept_matrix(matrix: pd.DataFrame, ax: plt.Axes | None = None) -> plt
     ax.set_xlabel("indicator family (what the book observes)")
     ax.xaxis.set_label_position("top")
     ax.set_ylabel("")
-    handles = [Patch(facecolor=colours[k - 1], edgecolor="0.6", label=str(k))
-               for k in range(1, top + 1)]
-    ax.legend(handles=handles, title="claims", loc="upper left", bbox_to_anchor=(1.01, 1),
-              frameon=False)
+    handles = [
+        Patch(facecolor=colours[k - 1], edgecolor="0.6", label=str(k)) for k in range(1, top + 1)
+    ]
+    ax.legend(
+        handles=handles, title="claims", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False
+    )
     return ax
 
 
@@ -186,12 +215,18 @@ def group_percentiles(keys: tuple[str, ...] = ("C5", *REGIONALIST_GROUPS)) -> pd
     scores = windows.scores(*ILLUSTRATION_YEARS, "kappa")
     rows = []
     for key in keys:
-        members = [m for m in countries.group(key).members_on(REFERENCE_DATE)
-                   if m in scores.index]
+        members = [m for m in countries.group(key).members_on(REFERENCE_DATE) if m in scores.index]
         cohesion = agreement.group_cohesion(scores, members)
-        baseline = windows.random_baseline(scores, windows.pool(votes, windows.DEFAULT_POOL,
-                                                                members), len(members))
-        rows.append({"group": key, "members": len(members), "kappa": cohesion,
-                     "random median": float(np.nanmedian(baseline)),
-                     "percentile": windows.percentile(cohesion, baseline)})
+        baseline = windows.random_baseline(
+            scores, windows.pool(votes, windows.DEFAULT_POOL, members), len(members)
+        )
+        rows.append(
+            {
+                "group": key,
+                "members": len(members),
+                "kappa": cohesion,
+                "random median": float(np.nanmedian(baseline)),
+                "percentile": windows.percentile(cohesion, baseline),
+            }
+        )
     return pd.DataFrame(rows)

@@ -22,8 +22,8 @@ import math
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
 
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
@@ -36,8 +36,15 @@ from caorder.verdicts.core import Result, judge
 SCHEMA_VERSION = "2.0"
 SCHEMA_FILE = Path(__file__).with_name("claims.schema.json")
 #: Columns of :func:`evaluate_all` that come from the verdict (the rest from the register).
-RESULT_FIELDS = ("verdict", "statistic", "value", "summary", "share_agreeing",
-                 "original_verdict", "reason")
+RESULT_FIELDS = (
+    "verdict",
+    "statistic",
+    "value",
+    "summary",
+    "share_agreeing",
+    "original_verdict",
+    "reason",
+)
 #: Short, key-safe names for the four verdicts (used in glue keys such as ``ledger-n-mixed``).
 VERDICT_SLUGS = {
     "supports": "supports",
@@ -71,9 +78,15 @@ def evaluate_all(
     rows = []
     for entry in entries:
         result = evaluate(entry["id"])
-        rows.append({**entry, **{f: getattr(result, f) for f in RESULT_FIELDS},
-                     "n_specs": len(result.specs), "split": dict(result.split),
-                     "result": result})
+        rows.append(
+            {
+                **entry,
+                **{f: getattr(result, f) for f in RESULT_FIELDS},
+                "n_specs": len(result.specs),
+                "split": dict(result.split),
+                "result": result,
+            }
+        )
     frame = pd.DataFrame(rows)
     if frame.empty:
         return pd.DataFrame(columns=[*claims.REQUIRED_FIELDS, *RESULT_FIELDS])
@@ -120,7 +133,7 @@ def notebook_doc(notebook: str, from_dir: str = LEDGER_DIR) -> str:
 
 
 def element_text(element: str, concept: object = None) -> str:
-    """"rule: territorial integrity" from the element and the concept (not repeated)."""
+    """ "rule: territorial integrity" from the element and the concept (not repeated)."""
     concept = str(concept or "").strip()
     if not concept:
         return str(element)
@@ -139,8 +152,10 @@ def rule_text(row: pd.Series | dict) -> str:
         old = (change.get("old") or {}).get("text", "")
         new = (change.get("new") or {}).get("text", "")
         seen = " after the results had been seen" if change.get("after_results") else ""
-        lines.append(f"Changed on {change.get('date')}{seen}: from “{old}” to “{new}”. "
-                     f"Reason: {change.get('reason', '').strip()}")
+        lines.append(
+            f"Changed on {change.get('date')}{seen}: from “{old}” to “{new}”. "
+            f"Reason: {change.get('reason', '').strip()}"
+        )
     return " ".join(lines)
 
 
@@ -149,22 +164,25 @@ def robustness_text(row: pd.Series | dict) -> str:
     if row["verdict"] == verdicts.UNTESTABLE and not row.get("n_specs"):
         return ""
     split = ", ".join(f"{verdict} {n}" for verdict, n in row["split"].items() if n)
-    return (f"**Robustness.** {format_share(row['share_agreeing'])} of "
-            f"{row['n_specs']} specifications agree with the headline ({split}); a "
-            f"*supports* or *contradicts* headline needs {verdicts.AGREEMENT_SHARE:.0%}.")
+    return (
+        f"**Robustness.** {format_share(row['share_agreeing'])} of "
+        f"{row['n_specs']} specifications agree with the headline ({split}); a "
+        f"*supports* or *contradicts* headline needs {verdicts.AGREEMENT_SHARE:.0%}."
+    )
 
 
 def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
     """The MyST markdown of one ledger entry: anchor, heading, quote, test, verdict, limits."""
     element = element_text(row["element"], row.get("concept"))
     statistic = (
-        "" if _plain(row["value"]) is None
+        ""
+        if _plain(row["value"]) is None
         else f" {row['statistic']}: **{format_value(row['value'])}**."
     )
     original = (
-        f"\n\nUnder the rule as first declared the verdict would be "
-        f"**{row['original_verdict']}**."
-        if row.get("original_verdict") else ""
+        f"\n\nUnder the rule as first declared the verdict would be **{row['original_verdict']}**."
+        if row.get("original_verdict")
+        else ""
     )
     lines = [
         f"({anchor(row['id'])})=",
@@ -201,14 +219,16 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
 
 def overview(frame: pd.DataFrame) -> pd.DataFrame:
     """The compact verdict table: id, attribution, verdict, key number, specifications."""
-    return pd.DataFrame({
-        "claim": frame["id"],
-        "whose claim": frame["attribution"],
-        "verdict": frame["verdict"],
-        "key statistic": frame["statistic"],
-        "value": frame["value"].map(format_value),
-        "specifications agreeing": frame["share_agreeing"].map(format_share),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "claim": frame["id"],
+            "whose claim": frame["attribution"],
+            "verdict": frame["verdict"],
+            "key statistic": frame["statistic"],
+            "value": frame["value"].map(format_value),
+            "specifications agreeing": frame["share_agreeing"].map(format_share),
+        }
+    ).reset_index(drop=True)
 
 
 def verdict_counts(frame: pd.DataFrame) -> dict[str, int]:
@@ -219,8 +239,9 @@ def verdict_counts(frame: pd.DataFrame) -> dict[str, int]:
 def counts_by_attribution(frame: pd.DataFrame) -> pd.DataFrame:
     """Attribution (rows, register order) x verdict (columns): how many claims of each."""
     table = pd.crosstab(frame["attribution"], frame["verdict"])
-    table = table.reindex(index=list(claims.ATTRIBUTIONS), columns=list(claims.VERDICTS),
-                          fill_value=0)
+    table = table.reindex(
+        index=list(claims.ATTRIBUTIONS), columns=list(claims.VERDICTS), fill_value=0
+    )
     table.index = [claims.ATTRIBUTIONS[a] for a in table.index]
     table.index.name = "whose claim"
     table.columns.name = None
@@ -261,8 +282,9 @@ def _verdict_with(row: pd.Series, registry: dict, adjusted: pd.DataFrame, method
     """The primary verdict with the claim's p-values replaced by their adjusted values."""
     evidence = dict(row["result"].primary.evidence)
     evidence.update(dict(zip(adjusted["p-value"], adjusted[method])))
-    return judge(registry[row["evaluator"]], row["result"].primary.spec, evidence,
-                 verdicts.thresholds(row)).verdict
+    return judge(
+        registry[row["evaluator"]], row["result"].primary.spec, evidence, verdicts.thresholds(row)
+    ).verdict
 
 
 def _listed(value: object) -> list:
@@ -293,25 +315,32 @@ def default_json_path() -> Path:
 def _record(row: pd.Series, adjusted: pd.DataFrame) -> dict:
     """One claim of ``claims.json``: register fields, verdict, rule, specifications, p-values."""
     result: Result = row["result"]
-    register_fields = {k: _plain(v) for k, v in row.items()
-                       if k not in ("result", "split", *RESULT_FIELDS)}
+    register_fields = {
+        k: _plain(v) for k, v in row.items() if k not in ("result", "split", *RESULT_FIELDS)
+    }
     mine = adjusted[adjusted["claim"] == row["id"]]
     return {
         **register_fields,
         **{f: _plain(row[f]) for f in RESULT_FIELDS},
-        "rule": {"thresholds": _plain(verdicts.thresholds(row)),
-                 "share_required": verdicts.AGREEMENT_SHARE},
+        "rule": {
+            "thresholds": _plain(verdicts.thresholds(row)),
+            "share_required": verdicts.AGREEMENT_SHARE,
+        },
         "declared": _plain(row["declared"]),
         "changed": _plain(_listed(row.get("changed"))),
         "specifications": {
             "count": len(result.specs),
             "share_agreeing": _plain(result.share_agreeing),
             "split": _plain(dict(result.split)),
-            "each": [{"specification": s.spec.label, "verdict": s.verdict,
-                      "statistic": _plain(s.value)} for s in result.specs],
+            "each": [
+                {"specification": s.spec.label, "verdict": s.verdict, "statistic": _plain(s.value)}
+                for s in result.specs
+            ],
         },
-        "p_adjusted": [{"name": r["p-value"], "p": r["p"], "holm": r["holm"], "bh": r["bh"]}
-                       for _, r in mine.iterrows()],
+        "p_adjusted": [
+            {"name": r["p-value"], "p": r["p"], "holm": r["holm"], "bh": r["bh"]}
+            for _, r in mine.iterrows()
+        ],
     }
 
 
@@ -326,8 +355,10 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
     adjusted = p_values(frame)
     records = [dict(sorted(_record(row, adjusted).items())) for _, row in frame.iterrows()]
     by_attribution = {
-        a: {v: int(((frame["attribution"] == a) & (frame["verdict"] == v)).sum())
-            for v in claims.VERDICTS}
+        a: {
+            v: int(((frame["attribution"] == a) & (frame["verdict"] == v)).sum())
+            for v in claims.VERDICTS
+        }
         for a in claims.ATTRIBUTIONS
     }
     document = {
@@ -376,8 +407,9 @@ def inventory_counts() -> dict[str, int]:
     rows = pd.DataFrame(inventory.claims)
     testable = rows["testable_with_book_data"].value_counts()
     counts = {"total": len(rows)}
-    counts |= {name: int((rows["attribution"] == name).sum())
-               for name in claims.INVENTORY_ATTRIBUTIONS}
+    counts |= {
+        name: int((rows["attribution"] == name).sum()) for name in claims.INVENTORY_ATTRIBUTIONS
+    }
     counts["covered"] = int(rows["covered_by"].map(bool).sum())
     counts |= {f"testable_{level}": int(testable.get(level, 0)) for level in claims.TESTABLE}
     counts["testable_any"] = counts["testable_yes"] + counts["testable_partly"]

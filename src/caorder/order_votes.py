@@ -75,8 +75,9 @@ def classified() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=16)
-def labelled_votes(first: int = YEARS[0], last: int = YEARS[1],
-                   rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def labelled_votes(
+    first: int = YEARS[0], last: int = YEARS[1], rollcalls: windows.RollcallSet = "all"
+) -> pd.DataFrame:
     """The votes of a window (:func:`caorder.windows.window_votes`) with the chapter's columns.
 
     Adds the issue flags, the US ``important`` flag and the classifier's label, target,
@@ -84,8 +85,10 @@ def labelled_votes(first: int = YEARS[0], last: int = YEARS[1],
     modify the returned frame).
     """
     if first < YEARS[0] or last > YEARS[1]:
-        raise ValueError(f"Chapter 3 windows lie within {YEARS[0]}-{YEARS[1]} (the labelled "
-                         f"roll calls); got {first}-{last}.")
+        raise ValueError(
+            f"Chapter 3 windows lie within {YEARS[0]}-{YEARS[1]} (the labelled "
+            f"roll calls); got {first}-{last}."
+        )
     calls = tables.rollcalls()[["rcid", *ISSUE_CODES, "important"]]
     labels = classified()[["rcid", "label", "target", "hr_country", "procedural"]]
     frame = windows.window_votes(first, last, rollcalls).merge(calls, on="rcid")
@@ -103,7 +106,8 @@ def members(turkmenistan: str = "with") -> tuple[str, ...]:
 def vote_shares(votes: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Share of yes / no / abstain / absent within each group of ``by`` (rows sum to 1)."""
     counts = pd.crosstab([votes[c] for c in by], votes["vote"]).reindex(
-        columns=VOTE_CHOICES, fill_value=0)
+        columns=VOTE_CHOICES, fill_value=0
+    )
     return counts.div(counts.sum(axis=1), axis=0)
 
 
@@ -121,12 +125,20 @@ def _logit(frame: pd.DataFrame, formula: str, groups: str, terms: list[str]) -> 
     outcome = formula.split("~")[0].strip()
     varies = frame.groupby("session")[outcome].transform("nunique") > 1
     frame = frame[varies]
-    fit = smf.logit(formula, data=frame).fit(disp=0, maxiter=200, cov_type="cluster",
-                                             cov_kwds={"groups": pd.factorize(frame[groups])[0]})
+    fit = smf.logit(formula, data=frame).fit(
+        disp=0, maxiter=200, cov_type="cluster", cov_kwds={"groups": pd.factorize(frame[groups])[0]}
+    )
     ci = fit.conf_int().loc[terms]
-    return pd.DataFrame({"odds ratio": np.exp(fit.params[terms]), "ci low": np.exp(ci[0]),
-                         "ci high": np.exp(ci[1]), "p": fit.pvalues[terms],
-                         "n": int(fit.nobs)}, index=pd.Index(terms, name="term"))
+    return pd.DataFrame(
+        {
+            "odds ratio": np.exp(fit.params[terms]),
+            "ci low": np.exp(ci[0]),
+            "ci high": np.exp(ci[1]),
+            "p": fit.pvalues[terms],
+            "n": int(fit.nobs),
+        },
+        index=pd.Index(terms, name="term"),
+    )
 
 
 # --- C3.1 non-interference: country-specific versus thematic human rights -----------------
@@ -161,8 +173,9 @@ def hr_roll_call_counts() -> pd.Series:
     return hr_votes().groupby("kind")["rcid"].nunique()
 
 
-def alignment_peers(group: Iterable[str] = C5, first: int = YEARS[0], last: int = YEARS[1],
-                    n: int = PEERS_PER_YEAR) -> pd.DataFrame:
+def alignment_peers(
+    group: Iterable[str] = C5, first: int = YEARS[0], last: int = YEARS[1], n: int = PEERS_PER_YEAR
+) -> pd.DataFrame:
     """Per year, the ``n`` other states whose ideal point lies nearest the group's median.
 
     These are states of the same general alignment as the group (Russia and China among
@@ -174,13 +187,19 @@ def alignment_peers(group: Iterable[str] = C5, first: int = YEARS[0], last: int 
     points = points[points["year"].between(first, last)].dropna(subset=["ideal_point"])
     centre = points[points["iso3"].isin(group)].groupby("year")["ideal_point"].median()
     others = points[~points["iso3"].isin(group)].assign(
-        distance=lambda p: (p["ideal_point"] - p["year"].map(centre)).abs())
+        distance=lambda p: (p["ideal_point"] - p["year"].map(centre)).abs()
+    )
     others = others.dropna(subset=["distance"]).sort_values(["year", "distance", "iso3"])
     return others.groupby("year").head(n)[["year", "iso3", "distance"]].reset_index(drop=True)
 
 
-def hr_logit(cluster: str = "rcid", group: Iterable[str] = C5, first: int = YEARS[0],
-             last: int = YEARS[1], comparison: str = "rest") -> pd.DataFrame:
+def hr_logit(
+    cluster: str = "rcid",
+    group: Iterable[str] = C5,
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    comparison: str = "rest",
+) -> pd.DataFrame:
     """Logit of a "yes" (cast votes only) on group x country-specific, with session effects.
 
     ``yes ~ c5 * country + C(session)``; errors clustered by ``cluster`` ("rcid" or "iso3").
@@ -200,13 +219,19 @@ def hr_logit(cluster: str = "rcid", group: Iterable[str] = C5, first: int = YEAR
         votes = votes[votes["iso3"].isin(group) | ~votes["iso3"].isin(C5)]
     else:
         raise ValueError(f"comparison must be 'rest' or 'peers', not {comparison!r}.")
-    frame = pd.DataFrame({"yes": (votes["vote"] == "yes").astype(int),
-                          "c5": votes["iso3"].isin(group).astype(int),
-                          "country": (votes["kind"] == "country-specific").astype(int),
-                          "session": votes["session"], "rcid": votes["rcid"],
-                          "iso3": votes["iso3"]})
-    return _logit(frame, "yes ~ c5 * country + C(session)", cluster,
-                  ["c5", "country", "c5:country"])
+    frame = pd.DataFrame(
+        {
+            "yes": (votes["vote"] == "yes").astype(int),
+            "c5": votes["iso3"].isin(group).astype(int),
+            "country": (votes["kind"] == "country-specific").astype(int),
+            "session": votes["session"],
+            "rcid": votes["rcid"],
+            "iso3": votes["iso3"],
+        }
+    )
+    return _logit(
+        frame, "yes ~ c5 * country + C(session)", cluster, ["c5", "country", "c5:country"]
+    )
 
 
 def hr_peer_shares(group: Iterable[str] = C5) -> pd.DataFrame:
@@ -216,9 +241,11 @@ def hr_peer_shares(group: Iterable[str] = C5) -> pd.DataFrame:
     votes = votes[votes["vote"] != "absent"]
     peers = alignment_peers(group)[["year", "iso3"]].assign(peer=True)
     votes = votes.merge(peers, on=["year", "iso3"], how="left")
-    who = np.where(votes["iso3"].isin(group), "C5",
-                   np.where(votes["peer"].fillna(False).astype(bool), "alignment peers",
-                            "rest of Assembly"))
+    who = np.where(
+        votes["iso3"].isin(group),
+        "C5",
+        np.where(votes["peer"].fillna(False).astype(bool), "alignment peers", "rest of Assembly"),
+    )
     return (votes["vote"] == "yes").groupby([who, votes["kind"]]).mean().unstack()
 
 
@@ -228,8 +255,13 @@ def hr_by_target() -> pd.DataFrame:
     votes = votes[(votes["kind"] == "country-specific") & votes["iso3"].isin(C5)]
     shares = vote_shares(votes, ["target"])
     shares.insert(0, "roll calls", votes.groupby("target")["rcid"].nunique())
-    shares.insert(1, "years", votes.groupby("target")["year"].agg(
-        lambda y: f"{y.min()}–{y.max()}" if y.min() != y.max() else str(y.min())))
+    shares.insert(
+        1,
+        "years",
+        votes.groupby("target")["year"].agg(
+            lambda y: f"{y.min()}–{y.max()}" if y.min() != y.max() else str(y.min())
+        ),
+    )
     return shares.sort_values("roll calls", ascending=False)
 
 
@@ -256,18 +288,19 @@ def territorial_table(states: tuple[str, ...] = (*C5, *TERRITORIAL_COMPARATORS))
     votes = tables.votes()
     votes = votes[votes["rcid"].isin(calls["rcid"])].assign(vote=lambda v: v["vote"].astype(str))
     wide = votes[votes["iso3"].isin(states)].pivot(index="rcid", columns="iso3", values="vote")
-    counts = pd.crosstab(votes["rcid"], votes["vote"]).reindex(columns=VOTE_CHOICES,
-                                                                 fill_value=0)
-    table = calls.set_index("rcid")[["date", "symbol", "target", "kind", "pro_vote",
-                                     "hr_country", "title"]]
+    counts = pd.crosstab(votes["rcid"], votes["vote"]).reindex(columns=VOTE_CHOICES, fill_value=0)
+    table = calls.set_index("rcid")[
+        ["date", "symbol", "target", "kind", "pro_vote", "hr_country", "title"]
+    ]
     table = table.join(wide[list(states)]).join(counts.add_prefix("world "))
     table["hr_country"] = table["hr_country"].astype(bool)
     table["date"] = table["date"].dt.strftime("%Y-%m-%d")
     return table.sort_values(["date", "kind"]).reset_index()
 
 
-def territorial_rollcalls(states: tuple[str, ...] = (*C5, *TERRITORIAL_COMPARATORS),
-                          curated: bool = True) -> pd.DataFrame:
+def territorial_rollcalls(
+    states: tuple[str, ...] = (*C5, *TERRITORIAL_COMPARATORS), curated: bool = True
+) -> pd.DataFrame:
     """Every territorial roll call the book holds: :func:`territorial_table` (the pinned data)
     and, with ``curated``, the curated roll calls missing from it
     (:func:`caorder.extension.curated_territorial_table`: Georgia's displaced persons
@@ -283,17 +316,25 @@ def territorial_rollcalls(states: tuple[str, ...] = (*C5, *TERRITORIAL_COMPARATO
 def stance(votes: pd.DataFrame, pro_vote: pd.Series) -> pd.DataFrame:
     """Each vote recoded as for / against territorial integrity, abstain or absent."""
     against = pro_vote.map({"yes": "no", "no": "yes"})
-    return votes.apply(lambda column: np.select(
-        [column == pro_vote, column == against, column == "abstain"],
-        ["for", "against", "abstain"], "absent"))
+    return votes.apply(
+        lambda column: np.select(
+            [column == pro_vote, column == against, column == "abstain"],
+            ["for", "against", "abstain"],
+            "absent",
+        )
+    )
 
 
 def territorial_tally(table: pd.DataFrame, states: Iterable[str]) -> pd.DataFrame:
     """Per state: how many roll calls of ``table`` it voted for, against, abstained, missed."""
     states = list(states)
     stances = stance(table[states], table["pro_vote"])
-    tally = stances.apply(lambda c: c.value_counts()).reindex(
-        ["for", "against", "abstain", "absent"]).fillna(0).astype(int)
+    tally = (
+        stances.apply(lambda c: c.value_counts())
+        .reindex(["for", "against", "abstain", "absent"])
+        .fillna(0)
+        .astype(int)
+    )
     return tally.T
 
 
@@ -302,17 +343,22 @@ def territorial_against() -> pd.DataFrame:
     table = territorial_rollcalls(C5)
     against = (stance(table[list(C5)], table["pro_vote"]) == "against").sum(axis=1)
     table = table.assign(against=against)
-    return table.loc[table["against"] > 0, ["rcid", "date", "symbol", "target", "kind",
-                                             "hr_country", "against"]].reset_index(drop=True)
+    return table.loc[
+        table["against"] > 0, ["rcid", "date", "symbol", "target", "kind", "hr_country", "against"]
+    ].reset_index(drop=True)
 
 
 # --- C3.3 balancing the great powers -----------------------------------------------------
 
 
-def agreement_by_year(states: tuple[str, ...] = C5, powers: tuple[str, ...] = GREAT_POWERS,
-                      measure: agreement.Measure = "agreement", first: int = YEARS[0],
-                      last: int = YEARS[1],
-                      rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def agreement_by_year(
+    states: tuple[str, ...] = C5,
+    powers: tuple[str, ...] = GREAT_POWERS,
+    measure: agreement.Measure = "agreement",
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.DataFrame:
     """``measure`` of each state with each power per calendar year: year, state, power, agreement.
 
     Read from :func:`caorder.windows.pair_agreement_by_year` (both states cast a vote).
@@ -323,7 +369,8 @@ def agreement_by_year(states: tuple[str, ...] = C5, powers: tuple[str, ...] = GR
     for state in states:
         for power in powers:
             mask = ((pairs["a"] == state) & (pairs["b"] == power)) | (
-                (pairs["a"] == power) & (pairs["b"] == state))
+                (pairs["a"] == power) & (pairs["b"] == state)
+            )
             part = pairs.loc[mask, ["year", "value"]].rename(columns={"value": "agreement"})
             rows.append(part.assign(state=state, power=power))
     table = pd.concat(rows, ignore_index=True)[["year", "state", "power", "agreement"]]
@@ -337,27 +384,35 @@ def closest_power(table: pd.DataFrame) -> pd.DataFrame:
     return wide.idxmax(axis=1).rename("closest").reset_index()
 
 
-def balancing_by_state(measure: agreement.Measure = "agreement", first: int = YEARS[0],
-                       last: int = YEARS[1],
-                       rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def balancing_by_state(
+    measure: agreement.Measure = "agreement",
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.DataFrame:
     """Per state: how often each power is its closest in agreement, and where it sits on the
     ideal points (share of its years between Russia and China; median position from the
     Russia-China midpoint, 0, to the US, 1). ``balances`` and ``between`` apply
     :data:`ONE_SIDE_MAX` and :data:`BETWEEN_MIN`.
     """
-    closest = closest_power(agreement_by_year(measure=measure, first=first, last=last,
-                                              rollcalls=rollcalls))
+    closest = closest_power(
+        agreement_by_year(measure=measure, first=first, last=last, rollcalls=rollcalls)
+    )
     shares = pd.crosstab(closest["state"], closest["closest"], normalize="index").reindex(
-        index=list(C5), columns=list(GREAT_POWERS), fill_value=0.0)
+        index=list(C5), columns=list(GREAT_POWERS), fill_value=0.0
+    )
     table = shares.add_prefix("closest ")
     table["top share"] = shares.max(axis=1)
     table["balances"] = table["top share"] <= ONE_SIDE_MAX
     positions = ideal_positions(first, min(last, IDEAL_YEARS[1]))
     ideal = positions.groupby("state").agg(
-        between_share=("between RUS and CHN", "mean"),
-        relative_to_usa=("relative to USA", "median"))
-    table = table.join(ideal.rename(columns={"between_share": "between share",
-                                             "relative_to_usa": "relative to USA"}))
+        between_share=("between RUS and CHN", "mean"), relative_to_usa=("relative to USA", "median")
+    )
+    table = table.join(
+        ideal.rename(
+            columns={"between_share": "between share", "relative_to_usa": "relative to USA"}
+        )
+    )
     table["between"] = table["between share"] >= BETWEEN_MIN
     return table
 
@@ -379,7 +434,8 @@ def ideal_positions(first: int = IDEAL_YEARS[0], last: int = IDEAL_YEARS[1]) -> 
             frame[f"distance to {power}"] = (own - wide.loc[own.index, power]).abs().to_numpy()
         rus, chn, usa = (wide.loc[own.index, p].to_numpy() for p in GREAT_POWERS)
         frame["between RUS and CHN"] = (own.to_numpy() >= np.minimum(rus, chn)) & (
-            own.to_numpy() <= np.maximum(rus, chn))
+            own.to_numpy() <= np.maximum(rus, chn)
+        )
         frame["relative to USA"] = (own.to_numpy() - (rus + chn) / 2) / (usa - (rus + chn) / 2)
         distances = frame[[f"distance to {p}" for p in GREAT_POWERS]]
         frame["nearest power"] = distances.idxmin(axis=1).str[-3:]
@@ -390,8 +446,9 @@ def ideal_positions(first: int = IDEAL_YEARS[0], last: int = IDEAL_YEARS[1]) -> 
 # --- C3.4 negotiated Russian influence --------------------------------------------------
 
 
-def minority_rcids(votes: pd.DataFrame, leader: str = "RUS",
-                   share: float = MINORITY_SHARE) -> np.ndarray:
+def minority_rcids(
+    votes: pd.DataFrame, leader: str = "RUS", share: float = MINORITY_SHARE
+) -> np.ndarray:
     """Roll calls on which ``leader`` voted and at most ``share`` of cast votes matched it."""
     cast = votes[votes["vote"] != "absent"]
     lead = cast.loc[cast["iso3"] == leader, ["rcid", "vote"]].rename(columns={"vote": "lead"})
@@ -412,28 +469,41 @@ def following(votes: pd.DataFrame, leader: str, followers: tuple[str, ...]) -> p
         own = votes[votes["iso3"] == state].set_index("rcid")["vote"]
         cast = own[own != "absent"]
         same = cast == lead.reindex(cast.index)
-        rows.append({"state": state, "roll calls": len(own),
-                     "absent": float((own == "absent").mean()),
-                     "follows Russia" if leader == "RUS" else "follows": float(same.mean()),
-                     "abstains (Russia did not)" if leader == "RUS" else "abstains":
-                         float(((cast == "abstain") & ~same).mean()),
-                     "opposes Russia" if leader == "RUS" else "opposes":
-                         float(((cast != "abstain") & ~same).mean())})
+        rows.append(
+            {
+                "state": state,
+                "roll calls": len(own),
+                "absent": float((own == "absent").mean()),
+                "follows Russia" if leader == "RUS" else "follows": float(same.mean()),
+                "abstains (Russia did not)" if leader == "RUS" else "abstains": float(
+                    ((cast == "abstain") & ~same).mean()
+                ),
+                "opposes Russia" if leader == "RUS" else "opposes": float(
+                    ((cast != "abstain") & ~same).mean()
+                ),
+            }
+        )
     return pd.DataFrame(rows).set_index("state")
 
 
-def russia_minority_votes(first: int = YEARS[0], last: int = YEARS[1],
-                          rollcalls: windows.RollcallSet = "all",
-                          share: float = MINORITY_SHARE) -> pd.DataFrame:
+def russia_minority_votes(
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+    share: float = MINORITY_SHARE,
+) -> pd.DataFrame:
     """The window's votes on roll calls with Russia in a small minority (:func:`minority_rcids`)."""
     votes = windows.window_votes(first, last, rollcalls)
     votes = votes.assign(vote=votes["vote"].astype(str))
     return votes[votes["rcid"].isin(minority_rcids(votes, "RUS", share))]
 
 
-def russia_minority_following(first: int = YEARS[0], last: int = YEARS[1],
-                              rollcalls: windows.RollcallSet = "all",
-                              share: float = MINORITY_SHARE) -> pd.DataFrame:
+def russia_minority_following(
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+    share: float = MINORITY_SHARE,
+) -> pd.DataFrame:
     """How often the five, Belarus and Armenia vote as a minority Russia does."""
     return following(russia_minority_votes(first, last, rollcalls, share), "RUS", FOLLOWERS)
 
@@ -445,8 +515,11 @@ def russia_minority_by_period(share: float = MINORITY_SHARE) -> pd.DataFrame:
     russia = votes.loc[votes["iso3"] == "RUS", ["rcid", "vote"]].rename(columns={"vote": "rus"})
     votes = votes.merge(russia, on="rcid")
     votes = votes[votes["iso3"].isin(FOLLOWERS)]
-    period = pd.cut(votes["year"], [1991, 1999, 2007, 2015, 2019],
-                    labels=["1992–1999", "2000–2007", "2008–2015", "2016–2019"])
+    period = pd.cut(
+        votes["year"],
+        [1991, 1999, 2007, 2015, 2019],
+        labels=["1992–1999", "2000–2007", "2008–2015", "2016–2019"],
+    )
     who = np.where(votes["iso3"].isin(C5), "C5", votes["iso3"])
     follows = (votes["vote"] == votes["rus"]).groupby([period, who], observed=True).mean()
     return follows.unstack()[["C5", *RUSSIA_ALLIES]]
@@ -462,12 +535,16 @@ def participation_by_year() -> pd.DataFrame:
     absent = (votes["vote"] == "absent").groupby([votes["iso3"], votes["year"]]).mean()
     cast = votes[votes["vote"] != "absent"]
     abstain = (cast["vote"] == "abstain").groupby([cast["iso3"], cast["year"]]).mean()
-    return pd.DataFrame({"absent": absent, "abstain": abstain}).reset_index().rename(
-        columns={"iso3": "state"})
+    return (
+        pd.DataFrame({"absent": absent, "abstain": abstain})
+        .reset_index()
+        .rename(columns={"iso3": "state"})
+    )
 
 
-def neutrality_logits(first: int = YEARS[0], last: int = YEARS[1],
-                      rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def neutrality_logits(
+    first: int = YEARS[0], last: int = YEARS[1], rollcalls: windows.RollcallSet = "all"
+) -> pd.DataFrame:
     """Turkmenistan against the other four: logits of absence and of abstention.
 
     ``absent ~ tkm + C(session) + issue flags`` over the five's seats, and
@@ -478,33 +555,48 @@ def neutrality_logits(first: int = YEARS[0], last: int = YEARS[1],
     votes = votes[votes["iso3"].isin(C5)]
     flags = " + ".join(ISSUE_CODES)
     base = votes[["session", "rcid", *ISSUE_CODES]].assign(
-        tkm=(votes["iso3"] == "TKM").astype(int),
-        **{i: votes[i].astype(int) for i in ISSUE_CODES})
+        tkm=(votes["iso3"] == "TKM").astype(int), **{i: votes[i].astype(int) for i in ISSUE_CODES}
+    )
     absent = base.assign(absent=(votes["vote"] == "absent").astype(int))
     cast = base[votes["vote"] != "absent"].assign(
-        abstain=(votes.loc[votes["vote"] != "absent", "vote"] == "abstain").astype(int))
-    results = [_logit(absent, f"absent ~ tkm + C(session) + {flags}", "rcid", ["tkm"]),
-               _logit(cast, f"abstain ~ tkm + C(session) + {flags}", "rcid", ["tkm"])]
+        abstain=(votes.loc[votes["vote"] != "absent", "vote"] == "abstain").astype(int)
+    )
+    results = [
+        _logit(absent, f"absent ~ tkm + C(session) + {flags}", "rcid", ["tkm"]),
+        _logit(cast, f"abstain ~ tkm + C(session) + {flags}", "rcid", ["tkm"]),
+    ]
     return pd.concat(results).set_axis(pd.Index(["absent", "abstain"], name="outcome"))
 
 
 # --- C3.6 international law: nuclear and disarmament votes, the CANWFZ -----------------
 
 
-def group_agreement_index(group: Iterable[str] = C5, first: int = YEARS[0],
-                          last: int = YEARS[1],
-                          rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def group_agreement_index(
+    group: Iterable[str] = C5,
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.DataFrame:
     """The group's Hix-Noury-Roland agreement index on each roll call, with nu/di membership."""
     votes = labelled_votes(first, last, rollcalls)
     index = agreement.agreement_index(votes[votes["iso3"].isin(list(group))])
     calls = votes.drop_duplicates("rcid").set_index("rcid")
     nuclear = calls.loc[index.index, "nu"] | calls.loc[index.index, "di"]
-    return pd.DataFrame({"agreement_index": index, "nuclear or disarmament": nuclear.to_numpy(),
-                         "year": calls.loc[index.index, "year"].to_numpy()})
+    return pd.DataFrame(
+        {
+            "agreement_index": index,
+            "nuclear or disarmament": nuclear.to_numpy(),
+            "year": calls.loc[index.index, "year"].to_numpy(),
+        }
+    )
 
 
-def nuclear_cohesion(group: Iterable[str] = C5, first: int = YEARS[0], last: int = YEARS[1],
-                     rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def nuclear_cohesion(
+    group: Iterable[str] = C5,
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.DataFrame:
     """Mean agreement index on nu/di roll calls and on the rest, with the difference's CI.
 
     The CI is the normal approximation with Welch's standard error (roll calls independent);
@@ -516,13 +608,17 @@ def nuclear_cohesion(group: Iterable[str] = C5, first: int = YEARS[0], last: int
     diff = mean[True] - mean[False]
     se = float(np.sqrt(var[True] / n[True] + var[False] / n[False]))
     p = float(2 * norm.sf(abs(diff) / se)) if se > 0 else float("nan")
-    return pd.DataFrame({"nuclear/disarmament": [mean[True], n[True]],
-                         "other": [mean[False], n[False]],
-                         "difference": [diff, np.nan],
-                         "ci low": [diff - 1.96 * se, np.nan],
-                         "ci high": [diff + 1.96 * se, np.nan],
-                         "p": [p, np.nan]},
-                        index=["mean agreement index", "roll calls"])
+    return pd.DataFrame(
+        {
+            "nuclear/disarmament": [mean[True], n[True]],
+            "other": [mean[False], n[False]],
+            "difference": [diff, np.nan],
+            "ci low": [diff - 1.96 * se, np.nan],
+            "ci high": [diff + 1.96 * se, np.nan],
+            "p": [p, np.nan],
+        },
+        index=["mean agreement index", "roll calls"],
+    )
 
 
 def canwfz_votes() -> pd.DataFrame:
@@ -532,9 +628,9 @@ def canwfz_votes() -> pd.DataFrame:
     votes = tables.votes()
     votes = votes[votes["rcid"].isin(calls.index)].assign(vote=lambda v: v["vote"].astype(str))
     wide = votes[votes["iso3"].isin([*C5, *NUCLEAR_POWERS])].pivot(
-        index="rcid", columns="iso3", values="vote")[[*C5, *NUCLEAR_POWERS]]
-    counts = pd.crosstab(votes["rcid"], votes["vote"]).reindex(columns=VOTE_CHOICES,
-                                                                 fill_value=0)
+        index="rcid", columns="iso3", values="vote"
+    )[[*C5, *NUCLEAR_POWERS]]
+    counts = pd.crosstab(votes["rcid"], votes["vote"]).reindex(columns=VOTE_CHOICES, fill_value=0)
     table = calls[["date", "symbol", "title"]].join(wide).join(counts.add_prefix("world "))
     table["date"] = table["date"].dt.strftime("%Y-%m-%d")
     return table.reset_index()
@@ -544,9 +640,12 @@ def canwfz_votes() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=16)
-def all_pairs_median_by_year(measure: agreement.Measure = "kappa", first: int = YEARS[0],
-                             last: int = YEARS[1],
-                             rollcalls: windows.RollcallSet = "all") -> pd.Series:
+def all_pairs_median_by_year(
+    measure: agreement.Measure = "kappa",
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.Series:
     """Median ``measure`` over every pair of UN members, per calendar year (cached)."""
     votes = windows.window_votes(*YEARS, rollcalls)
     votes = votes[votes["year"].between(first, last)]
@@ -557,9 +656,13 @@ def all_pairs_median_by_year(measure: agreement.Measure = "kappa", first: int = 
     return pd.Series(medians, name="all pairs median").rename_axis("year")
 
 
-def pair_scores_by_year(measure: agreement.Measure = "kappa", group: Iterable[str] = C5,
-                        first: int = YEARS[0], last: int = YEARS[1],
-                        rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def pair_scores_by_year(
+    measure: agreement.Measure = "kappa",
+    group: Iterable[str] = C5,
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.DataFrame:
     """``measure`` of every pair of ``group`` per year, beside the median of all UN pairs.
 
     Columns: year, pair ("KAZ–KGZ"), value, all pairs median.
@@ -571,16 +674,22 @@ def pair_scores_by_year(measure: agreement.Measure = "kappa", group: Iterable[st
     return pairs.assign(**{"all pairs median": pairs["year"].map(median)})
 
 
-def least_aligned_by_year(measure: agreement.Measure = "kappa", group: Iterable[str] = C5,
-                          first: int = YEARS[0], last: int = YEARS[1],
-                          rollcalls: windows.RollcallSet = "all") -> pd.DataFrame:
+def least_aligned_by_year(
+    measure: agreement.Measure = "kappa",
+    group: Iterable[str] = C5,
+    first: int = YEARS[0],
+    last: int = YEARS[1],
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.DataFrame:
     """Per year: the least-aligned pair of ``group``, its score, the group mean, the spread
     between the most- and least-aligned pair, and the median of all UN pairs."""
     pairs = pair_scores_by_year(measure, tuple(group), first, last, rollcalls).dropna(
-        subset=["value"])
+        subset=["value"]
+    )
     low = pairs.loc[pairs.groupby("year")["value"].idxmin()].set_index("year")
     summary = low[["pair", "value", "all pairs median"]].rename(
-        columns={"pair": "least-aligned pair", "value": "lowest score"})
+        columns={"pair": "least-aligned pair", "value": "lowest score"}
+    )
     summary.insert(2, "group mean", pairs.groupby("year")["value"].mean())
     summary.insert(3, "spread", pairs.groupby("year")["value"].agg(lambda k: k.max() - k.min()))
     return summary
@@ -594,17 +703,20 @@ def shielding_votes() -> pd.DataFrame:
     votes = labelled_votes()
     targets = {"Turkmenistan": "TKM", "Uzbekistan": "UZB"}
     votes = votes[votes["target"].isin(targets) & votes["iso3"].isin(C5)]
-    table = votes.pivot(index=["rcid", "year", "target", "procedural"], columns="iso3",
-                        values="vote")[list(C5)]
+    table = votes.pivot(
+        index=["rcid", "year", "target", "procedural"], columns="iso3", values="vote"
+    )[list(C5)]
     return table.reset_index()
 
 
 def issue_alignment() -> pd.DataFrame:
     """The five's mean agreement with each power on all, country-specific HR and important votes."""
     votes = labelled_votes()
-    subsets = {"all roll calls": votes,
-               "country-specific human rights": votes[votes["hr_country"]],
-               "US 'important' votes": votes[votes["important"]]}
+    subsets = {
+        "all roll calls": votes,
+        "country-specific human rights": votes[votes["hr_country"]],
+        "US 'important' votes": votes[votes["important"]],
+    }
     rows = {}
     for name, subset in subsets.items():
         scores = agreement.pairwise(agreement.vote_matrix(subset, [*C5, *GREAT_POWERS]))
@@ -619,8 +731,14 @@ def issue_alignment() -> pd.DataFrame:
 def plot_hr_shares(ax: plt.Axes) -> plt.Axes:
     """Share of yes votes by actor on country-specific and thematic human-rights texts."""
     shares = hr_shares()
-    sns.barplot(data=shares, x="actor", y="yes", hue="kind", ax=ax,
-                palette=[plots.PALETTE[0], plots.PALETTE[7]])
+    sns.barplot(
+        data=shares,
+        x="actor",
+        y="yes",
+        hue="kind",
+        ax=ax,
+        palette=[plots.PALETTE[0], plots.PALETTE[7]],
+    )
     ax.tick_params(axis="x", rotation=30)
     return plots.label(ax, "", "share of seats voting yes")
 
@@ -646,9 +764,17 @@ def plot_ideal_points(ax: plt.Axes) -> plt.Axes:
     for state in (*C5, *GREAT_POWERS):
         part = points[points["iso3"] == state]
         style = "--" if state in GREAT_POWERS else "-"
-        ax.plot(part["year"], part["ideal_point"], style, color=plots.STATE_COLOURS[state],
-                label=state, lw=2 if state in GREAT_POWERS else 1.3,
-                marker=plots.STATE_MARKERS[state], ms=3.5, markevery=4)
+        ax.plot(
+            part["year"],
+            part["ideal_point"],
+            style,
+            color=plots.STATE_COLOURS[state],
+            label=state,
+            lw=2 if state in GREAT_POWERS else 1.3,
+            marker=plots.STATE_MARKERS[state],
+            ms=3.5,
+            markevery=4,
+        )
     ax.legend(ncol=4, loc="upper right", fontsize=9)
     return plots.label(ax, "year", "ideal point (Bailey–Strezhnev–Voeten)")
 
@@ -661,13 +787,17 @@ def plot_russia_minority(ax: plt.Axes) -> plt.Axes:
     """
     table = russia_minority_following()
     cast = 1 - table["absent"]
-    parts = {"votes as Russia": table["follows Russia"] * cast,
-             "abstains": table["abstains (Russia did not)"] * cast,
-             "votes the other way": table["opposes Russia"] * cast, "absent": table["absent"]}
+    parts = {
+        "votes as Russia": table["follows Russia"] * cast,
+        "abstains": table["abstains (Russia did not)"] * cast,
+        "votes the other way": table["opposes Russia"] * cast,
+        "absent": table["absent"],
+    }
     bottom = np.zeros(len(table))
     for (name, values), style in zip(parts.items(), plots.SHARES, strict=True):
-        ax.bar(table.index, values, bottom=bottom, label=name, edgecolor="0.15",
-               linewidth=0.4, **style)
+        ax.bar(
+            table.index, values, bottom=bottom, label=name, edgecolor="0.15", linewidth=0.4, **style
+        )
         bottom += values.to_numpy()
     ax.legend(loc="upper center", ncol=4, fontsize=9, bbox_to_anchor=(0.5, -0.1))
     return plots.label(ax, "", "share of roll calls with Russia in a minority")
@@ -678,8 +808,14 @@ def plot_absence(ax: plt.Axes) -> plt.Axes:
     table = participation_by_year()
     for state in C5:
         part = table[table["state"] == state]
-        ax.plot(part["year"], part["absent"], color=plots.STATE_COLOURS[state], label=state,
-                marker=plots.STATE_MARKERS[state], ms=4)
+        ax.plot(
+            part["year"],
+            part["absent"],
+            color=plots.STATE_COLOURS[state],
+            label=state,
+            marker=plots.STATE_MARKERS[state],
+            ms=4,
+        )
     ax.legend(ncol=5, loc="upper left")
     return plots.label(ax, "year", "share of roll calls absent")
 
@@ -693,7 +829,12 @@ def plot_pair_kappa(ax: plt.Axes, highlight: str = "TJK–UZB") -> plt.Axes:
     part = pairs[pairs["pair"] == highlight]
     ax.plot(part["year"], part["value"], color=plots.PALETTE[3], lw=2.2, label=highlight)
     median = pairs.drop_duplicates("year")
-    ax.plot(median["year"], median["all pairs median"], "--", color="black",
-            label="median of all UN pairs")
+    ax.plot(
+        median["year"],
+        median["all pairs median"],
+        "--",
+        color="black",
+        label="median of all UN pairs",
+    )
     ax.legend(loc="lower left", fontsize=9)
     return plots.label(ax, "year", "Cohen's kappa")

@@ -18,19 +18,38 @@ from pathlib import Path
 from caorder.book_ext import download_names, project_version
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#444">'
-          'Central Asian Order, page <span class="pageNumber"></span> of '
-          '<span class="totalPages"></span></div>')
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FOOTER = (
+    '<div style="font-size:8px;width:100%;text-align:center;color:#444">'
+    'Central Asian Order, page <span class="pageNumber"></span> of '
+    '<span class="totalPages"></span></div>'
+)
 
 
 def build_single_page(root: Path) -> Path:
     """Build the single-page HTML edition; return its index.html."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    subprocess.run([str(jupyter_book), "build", str(root), "--builder",
-                    "custom", "--custom-builder", "singlehtml", "-n", "--keep-going"],
-                   check=True)
+    subprocess.run(
+        [
+            str(jupyter_book),
+            "build",
+            str(root),
+            "--builder",
+            "custom",
+            "--custom-builder",
+            "singlehtml",
+            "-n",
+            "--keep-going",
+        ],
+        check=True,
+    )
     outdir = root / "_build" / "singlehtml"
     index = outdir / "index.html"
     if not index.exists():
@@ -47,8 +66,10 @@ def build_single_page(root: Path) -> Path:
 def print_to_pdf(index: Path, target: Path, chromium: Path = CHROMIUM) -> Path:
     """Print ``index`` to ``target`` with headless Chromium (waits for the math to render)."""
     if not chromium.exists():
-        raise FileNotFoundError(f"{chromium}: Chromium not found; install it with "
-                                "`bash .ci/install-browser` (apt-get install chromium)")
+        raise FileNotFoundError(
+            f"{chromium}: Chromium not found; install it with "
+            "`bash .ci/install-browser` (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,13 +78,19 @@ def print_to_pdf(index: Path, target: Path, chromium: Path = CHROMIUM) -> Path:
         page = browser.new_page()
         page.goto(index.resolve().as_uri(), wait_until="load")
         page.wait_for_function(
-            "() => !window.MathJax || !MathJax.startup || MathJax.startup.promise"
-            ".then(() => true)", timeout=60_000)
+            "() => !window.MathJax || !MathJax.startup || MathJax.startup.promise.then(() => true)",
+            timeout=60_000,
+        )
         page.emulate_media(media="print")
-        page.pdf(path=str(target), format="A4", print_background=True,
-                 display_header_footer=True, header_template="<span></span>",
-                 footer_template=FOOTER,
-                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        page.pdf(
+            path=str(target),
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+        )
         browser.close()
     return target
 

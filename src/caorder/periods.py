@@ -77,17 +77,21 @@ def _combined_votes() -> pd.DataFrame:
     return data.votes.merge(data.rollcalls[["rcid", "year"]], on="rcid")
 
 
-def c5_cohesion_series(years: tuple[int, int] = COHESION_YEARS,
-                       measure: agreement.Measure = "kappa",
-                       rollcalls: windows.RollcallSet = "all") -> pd.Series:
+def c5_cohesion_series(
+    years: tuple[int, int] = COHESION_YEARS,
+    measure: agreement.Measure = "kappa",
+    rollcalls: windows.RollcallSet = "all",
+) -> pd.Series:
     """Mean pairwise ``measure`` among the five by year, from the combined sources, by year.
 
     ``rollcalls="final_only"`` needs the canonical tables' paragraph and amendment flags,
     which end in :data:`FINAL_ONLY_LAST_YEAR`; a later window raises ``ValueError``.
     """
     if rollcalls == "final_only" and years[1] > FINAL_ONLY_LAST_YEAR:
-        raise ValueError(f"Final-only roll calls are known to {FINAL_ONLY_LAST_YEAR} only; "
-                         f"end the window there (asked for {years[0]}-{years[1]}).")
+        raise ValueError(
+            f"Final-only roll calls are known to {FINAL_ONLY_LAST_YEAR} only; "
+            f"end the window there (asked for {years[0]}-{years[1]})."
+        )
     votes = _combined_votes()
     votes = windows.select_rollcalls(votes[votes["year"].between(*years)], rollcalls)
     series = windows.cohesion_by_year(votes, C5, measure).set_index("year")["cohesion"]
@@ -97,11 +101,12 @@ def c5_cohesion_series(years: tuple[int, int] = COHESION_YEARS,
 def c5_dispersion_series(years: tuple[int, int] = IDEAL_POINT_YEARS) -> pd.Series:
     """SD of the five's ideal points by year, indexed by year."""
     series = dispersion_by_year(tables.ideal_points()).set_index("year")["dispersion"]
-    return series.loc[years[0]:years[1]].dropna()
+    return series.loc[years[0] : years[1]].dropna()
 
 
-def annual_series(measure: str, years: tuple[int, int],
-                  rollcalls: windows.RollcallSet = "all") -> pd.Series | None:
+def annual_series(
+    measure: str, years: tuple[int, int], rollcalls: windows.RollcallSet = "all"
+) -> pd.Series | None:
     """The series a periodisation specification tests, or ``None`` when the choice does not
     apply (ideal points do not depend on the roll-call set; final-only flags end in 2019)."""
     if measure == IDEAL_POINT_SD:
@@ -146,8 +151,9 @@ def _segments(years: np.ndarray, breaks: tuple[int, ...]) -> np.ndarray:
     return np.searchsorted(np.asarray(breaks), years, side="right")
 
 
-def chow_test(series: pd.Series, breaks: tuple[int, ...], trend: Trend = "none",
-              hac_lags: int = 2) -> ChowResult:
+def chow_test(
+    series: pd.Series, breaks: tuple[int, ...], trend: Trend = "none", hac_lags: int = 2
+) -> ChowResult:
     """Chow test: do the segment parameters differ at ``breaks`` (first years of new segments)?
 
     ``series`` is indexed by year. ``trend="none"``: only the level may shift (the most
@@ -170,8 +176,15 @@ def chow_test(series: pd.Series, breaks: tuple[int, ...], trend: Trend = "none",
     f = fit.f_test(restriction)
     hac = sm.OLS(y, x).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags}).f_test(restriction)
     means = tuple(float(y[segment == s].mean()) for s in range(k + 1))
-    return ChowResult(breaks, float(np.squeeze(f.fvalue)), float(f.pvalue), int(f.df_num),
-                      int(f.df_denom), float(hac.pvalue), means)
+    return ChowResult(
+        breaks,
+        float(np.squeeze(f.fvalue)),
+        float(f.pvalue),
+        int(f.df_num),
+        int(f.df_denom),
+        float(hac.pvalue),
+        means,
+    )
 
 
 def _ssr_mean_model(y: np.ndarray, cuts: tuple[int, ...]) -> np.ndarray | float:
@@ -186,8 +199,11 @@ def _ssr_mean_model(y: np.ndarray, cuts: tuple[int, ...]) -> np.ndarray | float:
 
 def _candidate_cuts(n: int, n_breaks: int, min_size: int) -> list[tuple[int, ...]]:
     cuts = range(min_size, n - min_size + 1)
-    return [c for c in combinations(cuts, n_breaks)
-            if all(b - a >= min_size for a, b in zip((0, *c), (*c, n), strict=True))]
+    return [
+        c
+        for c in combinations(cuts, n_breaks)
+        if all(b - a >= min_size for a, b in zip((0, *c), (*c, n), strict=True))
+    ]
 
 
 def best_breaks(series: pd.Series, n_breaks: int, min_size: int = MIN_SEGMENT) -> pd.DataFrame:
@@ -198,11 +214,14 @@ def best_breaks(series: pd.Series, n_breaks: int, min_size: int = MIN_SEGMENT) -
     """
     y = series.to_numpy(dtype=float)
     years = series.index.to_numpy()
-    rows = [{"breaks": tuple(int(years[c]) for c in cut), "ssr": float(_ssr_mean_model(y, cut))}
-            for cut in _candidate_cuts(len(y), n_breaks, min_size)]
+    rows = [
+        {"breaks": tuple(int(years[c]) for c in cut), "ssr": float(_ssr_mean_model(y, cut))}
+        for cut in _candidate_cuts(len(y), n_breaks, min_size)
+    ]
     if not rows:
-        raise ValueError(f"A series of {len(y)} years cannot hold {n_breaks} breaks of "
-                         f"{min_size}+ years.")
+        raise ValueError(
+            f"A series of {len(y)} years cannot hold {n_breaks} breaks of {min_size}+ years."
+        )
     return pd.DataFrame(rows).sort_values(["ssr", "breaks"], ignore_index=True)
 
 
@@ -210,13 +229,19 @@ def _sup_f_values(y: np.ndarray, n_breaks: int, min_size: int) -> np.ndarray:
     """sup over admissible break sets of the F statistic for 'no break'; y (n,) or (n, reps)."""
     n = y.shape[0]
     ssr0 = _ssr_mean_model(y, ())
-    ssr1 = np.min([_ssr_mean_model(y, cut) for cut in _candidate_cuts(n, n_breaks, min_size)],
-                  axis=0)
+    ssr1 = np.min(
+        [_ssr_mean_model(y, cut) for cut in _candidate_cuts(n, n_breaks, min_size)], axis=0
+    )
     return ((ssr0 - ssr1) / n_breaks) / (ssr1 / (n - n_breaks - 1))
 
 
-def sup_f(series: pd.Series, n_breaks: int = 1, min_size: int = MIN_SEGMENT,
-          reps: int = 2000, seed: int = 20210301) -> tuple[float, float]:
+def sup_f(
+    series: pd.Series,
+    n_breaks: int = 1,
+    min_size: int = MIN_SEGMENT,
+    reps: int = 2000,
+    seed: int = 20210301,
+) -> tuple[float, float]:
     """Andrews' sup-F statistic and its Monte Carlo p-value under i.i.d. normal errors.
 
     The null distribution is simulated for this very sample size and trimming (vectorised
@@ -230,8 +255,14 @@ def sup_f(series: pd.Series, n_breaks: int = 1, min_size: int = MIN_SEGMENT,
     return observed, float((1 + np.sum(null >= observed)) / (reps + 1))
 
 
-def chow_power(n_years: int, break_index: int, shift_sd: float, reps: int = 4000,
-               alpha: float = ALPHA, seed: int = 20210301) -> float:
+def chow_power(
+    n_years: int,
+    break_index: int,
+    shift_sd: float,
+    reps: int = 4000,
+    alpha: float = ALPHA,
+    seed: int = 20210301,
+) -> float:
     """Share of simulated series (i.i.d. N(0,1) + a level shift of ``shift_sd``) rejected by Chow.
 
     Vectorised: the F statistic of a single known break is computed for all replications.
@@ -254,14 +285,19 @@ def chow_power(n_years: int, break_index: int, shift_sd: float, reps: int = 4000
 CANDIDATE_BREAKS = (2004, 2005, 2006, 2016, 2017, 2018)
 
 
-def chow_table(series: pd.Series,
-               candidates: tuple[int, ...] = CANDIDATE_BREAKS) -> pd.DataFrame:
+def chow_table(series: pd.Series, candidates: tuple[int, ...] = CANDIDATE_BREAKS) -> pd.DataFrame:
     """Single-break Chow tests at each candidate year plus the joint test at the proposed pair."""
     rows = []
     for breaks in [(b,) for b in candidates] + [PROPOSED_BREAKS]:
         result = chow_test(series, breaks)
-        rows.append({"breaks": "+".join(map(str, breaks)), "F": result.f_stat,
-                     "p": result.p_value, "p (HAC)": result.p_value_hac})
+        rows.append(
+            {
+                "breaks": "+".join(map(str, breaks)),
+                "F": result.f_stat,
+                "p": result.p_value,
+                "p (HAC)": result.p_value_hac,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -270,16 +306,25 @@ def segment_summary(series: pd.Series) -> pd.DataFrame:
     rows = []
     for name, (first, last) in CONFIGURATIONS.items():
         part = series.loc[first:last]
-        rows.append({"configuration": name, "years": f"{first}–{int(part.index.max())}",
-                     "n": int(part.size), "mean": float(part.mean()), "sd": float(part.std())})
+        rows.append(
+            {
+                "configuration": name,
+                "years": f"{first}–{int(part.index.max())}",
+                "n": int(part.size),
+                "mean": float(part.mean()),
+                "sd": float(part.std()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def matches_proposed(found: tuple[int, ...], proposed: tuple[int, ...] = PROPOSED_BREAKS,
-                     tolerance: int = TOLERANCE) -> bool:
+def matches_proposed(
+    found: tuple[int, ...], proposed: tuple[int, ...] = PROPOSED_BREAKS, tolerance: int = TOLERANCE
+) -> bool:
     """True if each of the found breaks lies within ``tolerance`` years of its proposed one."""
     return len(found) == len(proposed) and all(
-        abs(f - p) <= tolerance for f, p in zip(sorted(found), sorted(proposed), strict=True))
+        abs(f - p) <= tolerance for f, p in zip(sorted(found), sorted(proposed), strict=True)
+    )
 
 
 def break_evidence(series: pd.Series, reps: int = 2000) -> dict[str, float]:
@@ -294,10 +339,13 @@ def break_evidence(series: pd.Series, reps: int = 2000) -> dict[str, float]:
     one = best_breaks(series, 1).iloc[0]["breaks"]
     first, second = best_breaks(series, 2).iloc[0]["breaks"]
     return {
-        "chow_p": chow.p_value, "chow_p_hac": chow.p_value_hac,
+        "chow_p": chow.p_value,
+        "chow_p_hac": chow.p_value_hac,
         "chow_p_trend": detrended.p_value,
-        "best_one": float(one[0]), "supf1_p": sup_f(series, 1, reps=reps)[1],
-        "best_two_first": float(first), "best_two_second": float(second),
+        "best_one": float(one[0]),
+        "supf1_p": sup_f(series, 1, reps=reps)[1],
+        "best_two_first": float(first),
+        "best_two_second": float(second),
         "supf2_p": sup_f(series, 2, reps=reps)[1],
         "n_years": float(series.size),
     }
@@ -308,14 +356,19 @@ def plot_breaks(series: pd.Series, ax, ylabel: str, best: tuple[int, ...] | None
     import matplotlib.pyplot as plt  # local: keep the module importable without a display
 
     ax = ax or plt.gca()
-    ax.plot(series.index, series.to_numpy(), marker="o", color="0.25", lw=1.2,
-            label="annual value")
+    ax.plot(series.index, series.to_numpy(), marker="o", color="0.25", lw=1.2, label="annual value")
     colours = ("C0", "C1", "C2")
     for (name, (first, last)), colour in zip(CONFIGURATIONS.items(), colours, strict=True):
         part = series.loc[first:last]
         if len(part):
-            ax.hlines(part.mean(), part.index.min() - 0.5, part.index.max() + 0.5, colors=colour,
-                      lw=3, label=f"{name} (mean)")
+            ax.hlines(
+                part.mean(),
+                part.index.min() - 0.5,
+                part.index.max() + 0.5,
+                colors=colour,
+                lw=3,
+                label=f"{name} (mean)",
+            )
     for year in best or ():
         ax.axvline(year - 0.5, color="0.4", ls="--", lw=1)
     if best:

@@ -19,14 +19,22 @@ PALETTE = sns.color_palette("colorblind")
 _ORDER = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "RUS", "CHN", "USA"]
 STATE_COLOURS = {iso3: PALETTE[i] for i, iso3 in enumerate(_ORDER)}
 GREY = "0.55"
-STATE_MARKERS = {"KAZ": "o", "KGZ": "s", "TJK": "^", "TKM": "D", "UZB": "v",
-                 "RUS": "P", "CHN": "X", "USA": "*"}
+STATE_MARKERS = {
+    "KAZ": "o",
+    "KGZ": "s",
+    "TJK": "^",
+    "TKM": "D",
+    "UZB": "v",
+    "RUS": "P",
+    "CHN": "X",
+    "USA": "*",
+}
 #: Four categories of a stacked share, darkest to lightest, each with its own hatch.
 SHARES = (
-    {"color": "#0b3d75", "hatch": ""},      # dark blue
+    {"color": "#0b3d75", "hatch": ""},  # dark blue
     {"color": "#d55e00", "hatch": "\\\\"},  # vermillion
-    {"color": "#e69f00", "hatch": "//"},    # orange
-    {"color": "#e8e8e8", "hatch": ".."},    # light grey
+    {"color": "#e69f00", "hatch": "//"},  # orange
+    {"color": "#e8e8e8", "hatch": ".."},  # light grey
 )
 #: Width of the book's text column in inches at 100 dpi (figures are scaled to fit it).
 COLUMN_WIDTH = 7.6

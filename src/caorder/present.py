@@ -35,11 +35,23 @@ VERDICT_STYLE = {
     "mixed": {"colour": "#f0e442", "text": "black", "symbol": "±", "hatch": "//"},
     "contradicts": {"colour": "#d55e00", "text": "black", "symbol": "✗", "hatch": "xx"},
     "cannot be tested with these data": {
-        "colour": "#ffffff", "text": "black", "symbol": "?", "hatch": "..",
+        "colour": "#ffffff",
+        "text": "black",
+        "symbol": "?",
+        "hatch": "..",
     },
 }
-LEDGER_COLUMNS = ("id", "anchor", "chapter", "claim", "attribution", "verdict", "statistic",
-                  "value", "share_agreeing")
+LEDGER_COLUMNS = (
+    "id",
+    "anchor",
+    "chapter",
+    "claim",
+    "attribution",
+    "verdict",
+    "statistic",
+    "value",
+    "share_agreeing",
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -67,19 +79,24 @@ class HTMLTable:
 def _require_frame(df: object, name: str) -> pd.DataFrame:
     """Fail with a one-line message when ``df`` is not a DataFrame."""
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{name}: expected a pandas DataFrame, got {type(df).__name__}; "
-                        "pass the table itself, not its text")
+        raise TypeError(
+            f"{name}: expected a pandas DataFrame, got {type(df).__name__}; "
+            "pass the table itself, not its text"
+        )
     return df
 
 
 def _caption_html(caption: str) -> str:
     """A caption whose "Table n" prefix is numbered per page by CSS (``caorder.css``)."""
-    return (f'<span class="caption-number caorder-table-number"></span>'
-            f'<span class="caption-text">{html.escape(caption)}</span>')
+    return (
+        f'<span class="caption-number caorder-table-number"></span>'
+        f'<span class="caption-text">{html.escape(caption)}</span>'
+    )
 
 
-def html_table(df: pd.DataFrame, caption: str, label: str, *, index: bool = False,
-               precision: int = 3) -> HTMLTable:
+def html_table(
+    df: pd.DataFrame, caption: str, label: str, *, index: bool = False, precision: int = 3
+) -> HTMLTable:
     """``df`` as a captioned HTML table in a box that scrolls sideways on narrow screens.
 
     ``label`` becomes the table's HTML id (link to it with ``#label``); floats are shown with
@@ -88,17 +105,27 @@ def html_table(df: pd.DataFrame, caption: str, label: str, *, index: bool = Fals
     """
     frame = _require_frame(df, "html_table(df)")
     if not label or slug(label) != label:
-        raise ValueError(f"html_table(label={label!r}): use lower-case letters, digits and "
-                         "hyphens, e.g. 'tbl-ch1-groups'")
-    styler = frame.style.format(precision=precision, na_rep="–").set_table_attributes(
-        'class="caorder-table"').set_uuid(label)
+        raise ValueError(
+            f"html_table(label={label!r}): use lower-case letters, digits and "
+            "hyphens, e.g. 'tbl-ch1-groups'"
+        )
+    styler = (
+        frame.style.format(precision=precision, na_rep="–")
+        .set_table_attributes('class="caorder-table"')
+        .set_uuid(label)
+    )
     if not index:
         styler = styler.hide(axis="index")
-    body = re.sub(r"<table ([^>]*)>", lambda m: f"<table {m.group(1)}><caption>"
-                  f"{_caption_html(caption)}</caption>", styler.to_html(), count=1)
+    body = re.sub(
+        r"<table ([^>]*)>",
+        lambda m: f"<table {m.group(1)}><caption>{_caption_html(caption)}</caption>",
+        styler.to_html(),
+        count=1,
+    )
     wrapped = f'<div class="caorder-scroll" id="{label}" tabindex="0">{body}</div>'
-    shown = frame.to_string(index=index, na_rep="–",
-                            float_format=lambda value: f"{value:.{precision}f}")
+    shown = frame.to_string(
+        index=index, na_rep="–", float_format=lambda value: f"{value:.{precision}f}"
+    )
     return HTMLTable(wrapped, f"{caption}\n{shown}")
 
 
@@ -108,8 +135,10 @@ def csv_link(df: pd.DataFrame, filename: str, text: str = "Download this table (
     if not filename.endswith(".csv"):
         raise ValueError(f"csv_link(filename={filename!r}): the name must end in .csv")
     payload = base64.b64encode(frame.to_csv(index=False).encode("utf-8")).decode("ascii")
-    return (f'<a class="caorder-download" download="{html.escape(filename)}" '
-            f'href="data:text/csv;base64,{payload}">{html.escape(text)}</a>')
+    return (
+        f'<a class="caorder-download" download="{html.escape(filename)}" '
+        f'href="data:text/csv;base64,{payload}">{html.escape(text)}</a>'
+    )
 
 
 def init_interactive() -> None:
@@ -126,8 +155,14 @@ def init_interactive() -> None:
     display(HTML(generate_init_offline_itables_html(dt_bundle)))
 
 
-def long_table(df: pd.DataFrame, caption: str, label: str, filename: str,
-               page_length: int = 25, wide: tuple[str, ...] = ()) -> HTMLTable:
+def long_table(
+    df: pd.DataFrame,
+    caption: str,
+    label: str,
+    filename: str,
+    page_length: int = 25,
+    wide: tuple[str, ...] = (),
+) -> HTMLTable:
     """A searchable, sortable, paginated table (itables) with a caption and a CSV download.
 
     Call :func:`init_interactive` earlier in the notebook. Columns named in ``wide`` (long
@@ -140,20 +175,31 @@ def long_table(df: pd.DataFrame, caption: str, label: str, filename: str,
     frame = _require_frame(df, "long_table(df)").reset_index(drop=True)
     unknown = [c for c in wide if c not in frame.columns]
     if unknown:
-        raise ValueError(f"long_table(wide={unknown}): no such column; columns are "
-                         f"{', '.join(map(str, frame.columns))}")
+        raise ValueError(
+            f"long_table(wide={unknown}): no such column; columns are "
+            f"{', '.join(map(str, frame.columns))}"
+        )
     wide_columns = [list(frame.columns).index(c) for c in wide]
     table = to_html_datatable(
-        frame, table_id=f"itable-{label}", connected=False, showIndex=False,
+        frame,
+        table_id=f"itable-{label}",
+        connected=False,
+        showIndex=False,
         columnDefs=[{"targets": wide_columns, "className": "caorder-wide"}],
-        pageLength=page_length, lengthMenu=[10, 25, 100, -1], classes="display compact",
-        display_logo_when_loading=False, maxBytes=0, autoWidth=False,
+        pageLength=page_length,
+        lengthMenu=[10, 25, 100, -1],
+        classes="display compact",
+        display_logo_when_loading=False,
+        maxBytes=0,
+        autoWidth=False,
         layout={"topStart": "search", "topEnd": "pageLength"},
     )
-    body = (f'<figure class="caorder-long-table" id="{label}">'
-            f'<figcaption>{_caption_html(caption)}</figcaption>'
-            f'<div class="caorder-scroll">{table}</div>'
-            f'<p>{csv_link(frame, filename)}</p></figure>')
+    body = (
+        f'<figure class="caorder-long-table" id="{label}">'
+        f"<figcaption>{_caption_html(caption)}</figcaption>"
+        f'<div class="caorder-scroll">{table}</div>'
+        f"<p>{csv_link(frame, filename)}</p></figure>"
+    )
     text = f"{caption}\n[{len(frame)} rows x {frame.shape[1]} columns: {', '.join(frame)}]"
     return HTMLTable(body, text)
 
@@ -216,8 +262,10 @@ def badge(verdict: str) -> str:
     if verdict not in VERDICT_STYLE:
         raise ValueError(f"badge(verdict={verdict!r}): expected one of {', '.join(VERDICTS)}")
     symbol = VERDICT_STYLE[verdict]["symbol"]
-    return (f'<span class="caorder-badge caorder-verdict-{slug(verdict)}">'
-            f'<span aria-hidden="true">{symbol}</span> {html.escape(verdict)}</span>')
+    return (
+        f'<span class="caorder-badge caorder-verdict-{slug(verdict)}">'
+        f'<span aria-hidden="true">{symbol}</span> {html.escape(verdict)}</span>'
+    )
 
 
 def _check_ledger(frame: pd.DataFrame) -> pd.DataFrame:
@@ -225,18 +273,21 @@ def _check_ledger(frame: pd.DataFrame) -> pd.DataFrame:
     frame = _require_frame(frame, "ledger frame")
     missing = [c for c in LEDGER_COLUMNS if c not in frame.columns]
     if missing:
-        raise ValueError(f"ledger frame: missing column(s) {', '.join(missing)}; "
-                         "build it with caorder.ledger.evaluate_all()")
+        raise ValueError(
+            f"ledger frame: missing column(s) {', '.join(missing)}; "
+            "build it with caorder.ledger.evaluate_all()"
+        )
     for column, allowed in (("verdict", VERDICTS), ("attribution", tuple(ATTRIBUTIONS))):
         bad = sorted(set(frame[column]) - set(allowed))
         if bad:
-            raise ValueError(f"ledger frame: column {column!r} has {bad}; "
-                             f"allowed: {', '.join(allowed)}")
+            raise ValueError(
+                f"ledger frame: column {column!r} has {bad}; allowed: {', '.join(allowed)}"
+            )
     return frame
 
 
 def _statistic(statistic: object, value: object) -> str:
-    """"name = value" with the value rounded to 3 significant digits; "–" when absent."""
+    """ "name = value" with the value rounded to 3 significant digits; "–" when absent."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return html.escape(str(statistic)) if statistic else "–"
     shown = f"{value:.3g}" if isinstance(value, (int, float)) else str(value)
@@ -250,8 +301,11 @@ def _share(share: object) -> str:
     return f"{100 * float(share):.0f}%"
 
 
-def ledger_table(frame: pd.DataFrame, target: str = "claims_ledger.html",
-                 caption: str = "Every claim and its verdict") -> HTMLTable:
+def ledger_table(
+    frame: pd.DataFrame,
+    target: str = "claims_ledger.html",
+    caption: str = "Every claim and its verdict",
+) -> HTMLTable:
     """The ledger at a glance: one row per claim, its id linked to ``target#anchor``.
 
     Columns: claim id (linked), short claim, whose claim (attribution), verdict badge, key
@@ -273,20 +327,30 @@ def ledger_table(frame: pd.DataFrame, target: str = "claims_ledger.html",
             f'<td class="caorder-num">{_share(row.share_agreeing)}</td>'
             "</tr>"
         )
-    head = "".join(f'<th scope="col">{name}</th>' for name in (
-        "Claim", "What is claimed", "Whose claim", "Verdict", "Key statistic",
-        "Specifications agreeing"))
-    body = (f'<div class="caorder-scroll" id="ledger-at-a-glance" tabindex="0">'
-            f'<table class="caorder-table caorder-ledger"><caption>{_caption_html(caption)}'
-            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-            "</table></div>")
-    text = frame[["id", "verdict", "statistic", "value", "share_agreeing"]].to_string(
-        index=False)
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in (
+            "Claim",
+            "What is claimed",
+            "Whose claim",
+            "Verdict",
+            "Key statistic",
+            "Specifications agreeing",
+        )
+    )
+    body = (
+        f'<div class="caorder-scroll" id="ledger-at-a-glance" tabindex="0">'
+        f'<table class="caorder-table caorder-ledger"><caption>{_caption_html(caption)}'
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        "</table></div>"
+    )
+    text = frame[["id", "verdict", "statistic", "value", "share_agreeing"]].to_string(index=False)
     return HTMLTable(body, f"{caption}\n{text}")
 
 
-def plot_verdict_map(frame: pd.DataFrame, ax: plt.Axes | None = None,
-                     per_line: int = 3) -> plt.Axes:
+def plot_verdict_map(
+    frame: pd.DataFrame, ax: plt.Axes | None = None, per_line: int = 3
+) -> plt.Axes:
     """Every claim placed in its chapter (column) and verdict (row), as a labelled box.
 
     Boxes use the badge colours plus a hatch per verdict, and the rows are labelled, so the
@@ -295,8 +359,7 @@ def plot_verdict_map(frame: pd.DataFrame, ax: plt.Axes | None = None,
     frame = _check_ledger(frame)
     chapters = sorted(frame["chapter"].unique())
     sizes = frame.groupby(["verdict", "chapter"]).size()
-    heights = [max(1, math.ceil(sizes.get(v, pd.Series([0])).max() / per_line))
-               for v in VERDICTS]
+    heights = [max(1, math.ceil(sizes.get(v, pd.Series([0])).max() / per_line)) for v in VERDICTS]
     tops = [sum(heights[i:]) for i in range(len(VERDICTS))]
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 0.8 + 0.42 * sum(heights)))
@@ -306,19 +369,35 @@ def plot_verdict_map(frame: pd.DataFrame, ax: plt.Axes | None = None,
         for k, claim_id in enumerate(sorted(group["id"].astype(str))):
             x = col + 0.04 + (k % per_line) * (0.92 / per_line)
             y = tops[row] - 1 - k // per_line + 0.2
-            ax.add_patch(FancyBboxPatch(
-                (x, y), 0.92 / per_line - 0.03, 0.6, boxstyle="round,pad=0.01",
-                facecolor=style["colour"], edgecolor="0.15", hatch=style["hatch"],
-                linewidth=0.8))
-            ax.text(x + (0.92 / per_line - 0.03) / 2, y + 0.3, claim_id, ha="center",
-                    va="center", fontsize=9, color=style["text"],
-                    bbox={"facecolor": style["colour"], "edgecolor": "none", "pad": 0.8})
+            ax.add_patch(
+                FancyBboxPatch(
+                    (x, y),
+                    0.92 / per_line - 0.03,
+                    0.6,
+                    boxstyle="round,pad=0.01",
+                    facecolor=style["colour"],
+                    edgecolor="0.15",
+                    hatch=style["hatch"],
+                    linewidth=0.8,
+                )
+            )
+            ax.text(
+                x + (0.92 / per_line - 0.03) / 2,
+                y + 0.3,
+                claim_id,
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=style["text"],
+                bbox={"facecolor": style["colour"], "edgecolor": "none", "pad": 0.8},
+            )
     ax.set_xlim(0, len(chapters))
     ax.set_ylim(0, sum(heights))
     ax.set_xticks([i + 0.5 for i in range(len(chapters))], [f"Chapter {c}" for c in chapters])
-    ax.set_yticks([tops[i] - heights[i] / 2 for i in range(len(VERDICTS))],
-                  [f"{VERDICT_STYLE[v]['symbol']} {v}".replace(" with", "\nwith")
-                   for v in VERDICTS])
+    ax.set_yticks(
+        [tops[i] - heights[i] / 2 for i in range(len(VERDICTS))],
+        [f"{VERDICT_STYLE[v]['symbol']} {v}".replace(" with", "\nwith") for v in VERDICTS],
+    )
     for i in range(1, len(chapters)):
         ax.axvline(i, color="0.75", linewidth=0.8)
     for top in tops[1:]:
@@ -329,8 +408,7 @@ def plot_verdict_map(frame: pd.DataFrame, ax: plt.Axes | None = None,
     return ax
 
 
-def claim_badges(frame: pd.DataFrame,
-                 target: str = "../notebooks/claims_ledger.html") -> HTMLTable:
+def claim_badges(frame: pd.DataFrame, target: str = "../notebooks/claims_ledger.html") -> HTMLTable:
     """A list of claims with their verdict badges, each id linked to its ledger entry.
 
     Chapter pages show it under "What this chapter tests"; ``target`` is the ledger page
@@ -340,7 +418,7 @@ def claim_badges(frame: pd.DataFrame,
     items = "".join(
         f'<li><a class="reference internal" href="{html.escape(target)}#{row.anchor}">'
         f"{html.escape(str(row.id))}</a> {badge(row.verdict)} "
-        f"<span class=\"caorder-whose\">({html.escape(ATTRIBUTIONS[row.attribution])})</span>"
+        f'<span class="caorder-whose">({html.escape(ATTRIBUTIONS[row.attribution])})</span>'
         "</li>"
         for row in frame.itertuples(index=False)
     )
@@ -383,8 +461,9 @@ def _index_as_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(names="")
 
 
-def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
-             name: str | None = None) -> pd.DataFrame:
+def readable(
+    df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None, name: str | None = None
+) -> pd.DataFrame:
     """``df`` with names a reader understands, ready for :func:`html_table`.
 
     A named index becomes the first column(s) (tables are shown without index; an unnamed
@@ -403,8 +482,9 @@ def readable(df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None,
     frame = _require_frame(df, "readable(df)")
     frame = _index_as_columns(frame).rename(columns=rename or {})
     if isinstance(frame.columns, pd.MultiIndex):
-        frame.columns = [" ".join(str(level) for level in col if str(level)).strip()
-                         for col in frame.columns]
+        frame.columns = [
+            " ".join(str(level) for level in col if str(level)).strip() for col in frame.columns
+        ]
     groups = {key: g.name for key, g in countries.load_groups().items() if "_" in key}
     frame = frame.rename(columns=lambda c: _label(c, groups))
     for column in frame.select_dtypes(include=["datetime", "datetimetz"]).columns:

@@ -53,7 +53,7 @@ HEADINGS = {
 SECTIONS = ("Title", "Abstract", "Introduction", "§1", "§2", "§3", "§4")
 
 #: Every quotation mark and apostrophe becomes ', so nested quotes match either way round.
-_QUOTES = str.maketrans({mark: "'" for mark in "\"“”„‟″‘’‚‛′"} | {"*": None})
+_QUOTES = str.maketrans({mark: "'" for mark in '"“”„‟″‘’‚‛′'} | {"*": None})
 _DASHES = re.compile(r"\s*(?:[\u2012\u2013\u2014\u2015\u2212]|-{2,})\s*")
 _LINEBREAK_HYPHEN = re.compile(r"[-\u2010\u2011]\s*\n\s*")
 _HYPHEN = re.compile(r"[-\u2010\u2011\u00ad]")
@@ -149,7 +149,7 @@ class Quote:
 
     def __str__(self) -> str:
         where = ", ".join(self.sections) if self.sections else "the whole paper"
-        return f"{self.source}:{self.line}: \"{self.text}\" not found verbatim in {where}"
+        return f'{self.source}:{self.line}: "{self.text}" not found verbatim in {where}'
 
 
 class Paper:
@@ -157,12 +157,13 @@ class Paper:
 
     def __init__(self, text: str):
         raw = split_sections(text)
-        self.sections = {name: (normalise(part), normalise(body_only(part)))
-                         for name, part in raw.items()}
+        self.sections = {
+            name: (normalise(part), normalise(body_only(part))) for name, part in raw.items()
+        }
         self.sections["Title"] = (normalise(TITLE),)
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> "Paper":
+    def load(cls, folder: Path | None = None) -> Paper:
         """Read the paper from ``folder`` (default :func:`paper_dir`)."""
         path = (folder or paper_dir()) / PAPER_FILE
         if not path.exists():
@@ -197,9 +198,7 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
     first = pieces[0]
     head = f"[{re.escape(first[0].lower())}{re.escape(first[0].upper())}]"
     pieces[0] = head + re.escape(first[1:])
-    body = ".*?".join(
-        [pieces[0]] + [re.escape(piece) for piece in pieces[1:]]
-    )
+    body = ".*?".join([pieces[0]] + [re.escape(piece) for piece in pieces[1:]])
     return re.compile(body, re.DOTALL)
 
 
@@ -258,16 +257,16 @@ def quotes_in_markdown(text: str, source: str) -> list[Quote]:
     Every passage in double quotation marks counts, except one followed at once by a
     citation of another work, a title in a reference (``(2026). "Title"``) and anything in
     code, comments or HTML tags. The bodies of prose directives (``{note}``, ``{glossary}``,
-    ``{exercise}``...) count; code blocks and code cells do not. A paper citation with a section postnote in the same
-    paragraph confines the paragraph's quotes to those sections.
+    ``{exercise}``...) count; code blocks and code cells do not. A paper citation with a
+    section postnote in the same paragraph confines the paragraph's quotes to those sections.
     """
     prose = _CODE.sub(_blank, _FENCE.sub(_blank_fence, text))
     found = []
     offset = 0
     for paragraph in re.split(r"(\n\s*\n)", prose):
-        sections = _paper_sections(text[offset:offset + len(paragraph)])
+        sections = _paper_sections(text[offset : offset + len(paragraph)])
         for match in _DOUBLE_QUOTED.finditer(paragraph):
-            before, after = paragraph[:match.start()], paragraph[match.end():]
+            before, after = paragraph[: match.start()], paragraph[match.end() :]
             if _OTHER_SOURCE.match(after) or _REFERENCE_TITLE.search(before):
                 continue
             passage = " ".join((match.group(1) or match.group(2)).split())
@@ -286,8 +285,9 @@ def quotes_in_notebook(path: Path, source: str) -> list[Quote]:
     for number, cell in enumerate(notebook.get("cells", []), start=1):
         if cell["cell_type"] == "markdown":
             text = "".join(cell["source"])
-            found += [Quote(source, number, q.text, q.sections)
-                      for q in quotes_in_markdown(text, source)]
+            found += [
+                Quote(source, number, q.text, q.sections) for q in quotes_in_markdown(text, source)
+            ]
     return found
 
 

@@ -24,8 +24,8 @@ a year if it was a member on 1 July of that year. Absences are left out of every
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -78,8 +78,11 @@ def members(key: str, years: tuple[int, int], drop: Iterable[str] = ()) -> list[
 
 
 def cohesion_against_random(
-    scores: pd.DataFrame, group: list[str], pool: list[str],
-    n_groups: int = windows.N_GROUPS, seed: int = windows.SEED,
+    scores: pd.DataFrame,
+    group: list[str],
+    pool: list[str],
+    n_groups: int = windows.N_GROUPS,
+    seed: int = windows.SEED,
 ) -> tuple[dict[str, float], np.ndarray]:
     """Cohesion of ``group`` and its percentile among random groups of the same size.
 
@@ -113,15 +116,21 @@ def window_scores(votes: pd.DataFrame, window: Window) -> pd.DataFrame:
 
 
 def _groups_table(
-    votes: pd.DataFrame, scores: pd.DataFrame, keys: Iterable[str], years: tuple[int, int],
-    drop: Iterable[str], n_groups: int, seed: int,
+    votes: pd.DataFrame,
+    scores: pd.DataFrame,
+    keys: Iterable[str],
+    years: tuple[int, int],
+    drop: Iterable[str],
+    n_groups: int,
+    seed: int,
 ) -> pd.DataFrame:
     """One row per group: cohesion against its random baseline, sorted, with ``rank``."""
     rows = []
     for key in keys:
         group = [s for s in members(key, years, drop) if s in scores.index]
-        summary, _ = cohesion_against_random(scores, group, group_pool(votes, group),
-                                             n_groups, seed)
+        summary, _ = cohesion_against_random(
+            scores, group, group_pool(votes, group), n_groups, seed
+        )
         rows.append({"group": key, **summary})
     table = pd.DataFrame(rows).sort_values(["cohesion", "group"], ascending=[False, True])
     table["rank"] = np.arange(1, len(table) + 1)
@@ -129,8 +138,11 @@ def _groups_table(
 
 
 def compare_groups(
-    keys: Iterable[str], window: Window = Window(), drop: Iterable[str] = (),
-    n_groups: int = windows.N_GROUPS, seed: int = windows.SEED,
+    keys: Iterable[str],
+    window: Window = Window(),
+    drop: Iterable[str] = (),
+    n_groups: int = windows.N_GROUPS,
+    seed: int = windows.SEED,
     votes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Cohesion of several groups in one window, each against its own random baseline.
@@ -145,7 +157,9 @@ def compare_groups(
 
 
 def great_power_agreement(
-    scores: pd.DataFrame, group: list[str], powers: tuple[str, ...] = GREAT_POWERS,
+    scores: pd.DataFrame,
+    group: list[str],
+    powers: tuple[str, ...] = GREAT_POWERS,
 ) -> pd.DataFrame:
     """Each member's score with each great power (rows: members, then the group mean)."""
     present = [s for s in group if s in scores.index]
@@ -156,22 +170,36 @@ def great_power_agreement(
 
 
 def yearly_against_random(
-    votes: pd.DataFrame, key: str, window: Window = Window(), drop: Iterable[str] = (),
-    n_groups: int = N_GROUPS_PER_YEAR, seed: int = windows.SEED,
+    votes: pd.DataFrame,
+    key: str,
+    window: Window = Window(),
+    drop: Iterable[str] = (),
+    n_groups: int = N_GROUPS_PER_YEAR,
+    seed: int = windows.SEED,
 ) -> pd.DataFrame:
     """Per calendar year: the group's cohesion and the 5th/50th/95th percentiles of random
     groups of the same size (members as on 1 July of that year; votes with a ``year``)."""
     rows = []
     for year, chunk in select_votes(votes, window).groupby("year", sort=True):
         scores = agreement.pairwise(agreement.vote_matrix(chunk), window.measure)
-        group = [s for s in countries.group(key).members_in_year(int(year))
-                 if s in scores.index and s not in set(drop)]
+        group = [
+            s
+            for s in countries.group(key).members_in_year(int(year))
+            if s in scores.index and s not in set(drop)
+        ]
         if len(group) < 2:
             continue
-        summary, _ = cohesion_against_random(scores, group, group_pool(chunk, group),
-                                             n_groups, seed)
-        rows.append({"year": int(year), "group": key, "n_rollcalls": int(chunk["rcid"].nunique()),
-                     **summary})
+        summary, _ = cohesion_against_random(
+            scores, group, group_pool(chunk, group), n_groups, seed
+        )
+        rows.append(
+            {
+                "year": int(year),
+                "group": key,
+                "n_rollcalls": int(chunk["rcid"].nunique()),
+                **summary,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -193,16 +221,20 @@ class RegionReport:
 
 
 def region_report(
-    region: str, window: Window = Window(), drop: Iterable[str] = (),
-    n_groups: int = windows.N_GROUPS, n_groups_per_year: int = N_GROUPS_PER_YEAR,
+    region: str,
+    window: Window = Window(),
+    drop: Iterable[str] = (),
+    n_groups: int = windows.N_GROUPS,
+    n_groups_per_year: int = N_GROUPS_PER_YEAR,
     votes: pd.DataFrame | None = None,
 ) -> RegionReport:
     """Run the C5 analysis of chapter 1 for ``region`` and put the C5 beside it."""
     chosen = window_votes(window) if votes is None else select_votes(votes, window)
     scores = window_scores(chosen, window)
     region_members = [s for s in members(region, window.years, drop) if s in scores.index]
-    _, baseline = cohesion_against_random(scores, region_members,
-                                          group_pool(chosen, region_members), n_groups)
+    _, baseline = cohesion_against_random(
+        scores, region_members, group_pool(chosen, region_members), n_groups
+    )
     powers = great_power_agreement(scores, region_members)
     c5 = [s for s in members("C5", window.years, drop) if s in scores.index]
     powers.loc["C5 mean"] = great_power_agreement(scores, c5).loc["group mean"]
@@ -225,6 +257,7 @@ def region_report(
 
 # --- figures ----------------------------------------------------------------------------
 
+
 def measure_label(window: Window) -> str:
     """Axis label for the window's measure, e.g. "mean pairwise Cohen's kappa"."""
     return f"mean pairwise {agreement.MEASURE_LABELS[window.measure]}"
@@ -235,43 +268,80 @@ def plot_baseline(report: RegionReport, ax: plt.Axes | None = None) -> plt.Axes:
     ax = ax or plt.gca()
     sns.histplot(report.baseline, bins=40, color=plots.GREY, ax=ax, label="random groups")
     row = report.groups.set_index("group")
-    ax.axvline(row.at[report.region, "cohesion"], color=plots.PALETTE[0], lw=2.5,
-               label=f"{report.region} ({len(report.members)} states)")
+    ax.axvline(
+        row.at[report.region, "cohesion"],
+        color=plots.PALETTE[0],
+        lw=2.5,
+        label=f"{report.region} ({len(report.members)} states)",
+    )
     if report.region != "C5":
-        ax.axvline(row.at["C5", "cohesion"], color=plots.PALETTE[1], lw=2, ls="--",
-                   label="C5 (5 states; own baseline differs in size)")
+        ax.axvline(
+            row.at["C5", "cohesion"],
+            color=plots.PALETTE[1],
+            lw=2,
+            ls="--",
+            label="C5 (5 states; own baseline differs in size)",
+        )
     ax.legend(loc="upper left")
-    return plots.label(ax, f"{measure_label(report.window)} within the group",
-                       "number of random groups",
-                       f"{report.region} vs {len(report.baseline):,} random groups of "
-                       f"{len(report.members)} UN members, {report.window.years[0]}–"
-                       f"{report.window.years[1]}")
+    return plots.label(
+        ax,
+        f"{measure_label(report.window)} within the group",
+        "number of random groups",
+        f"{report.region} vs {len(report.baseline):,} random groups of "
+        f"{len(report.members)} UN members, {report.window.years[0]}–"
+        f"{report.window.years[1]}",
+    )
 
 
 def plot_great_powers(report: RegionReport, ax: plt.Axes | None = None) -> plt.Axes:
     """Dot plot: each member's (and the C5 mean's) score with each great power."""
     ax = ax or plt.gca()
-    long = report.great_powers.reset_index().melt(id_vars="state", var_name="power",
-                                                  value_name="score")
+    long = report.great_powers.reset_index().melt(
+        id_vars="state", var_name="power", value_name="score"
+    )
     long["power"] = long["power"].map(GREAT_POWER_NAMES)
-    sns.pointplot(data=long, x="score", y="state", hue="power", linestyle="none",
-                  palette=[plots.PALETTE[i] for i in (0, 3, 2)], ax=ax,
-                  markers=["o", "s", "D"])
+    sns.pointplot(
+        data=long,
+        x="score",
+        y="state",
+        hue="power",
+        linestyle="none",
+        palette=[plots.PALETTE[i] for i in (0, 3, 2)],
+        ax=ax,
+        markers=["o", "s", "D"],
+    )
     ax.legend(title="great power", loc="best")
     measure = agreement.MEASURE_LABELS[report.window.measure]
-    return plots.label(ax, f"pairwise {measure} with the power",
-                       "state", f"{report.region} members and the great powers")
+    return plots.label(
+        ax,
+        f"pairwise {measure} with the power",
+        "state",
+        f"{report.region} members and the great powers",
+    )
 
 
 def plot_yearly(report: RegionReport, ax: plt.Axes | None = None) -> plt.Axes:
     """Cohesion per year of the region and the C5, each with its random 5-95% band."""
     ax = ax or plt.gca()
-    for colour, (key, chunk) in zip((plots.PALETTE[0], plots.PALETTE[1]),
-                                    report.yearly.groupby("group", sort=False)):
-        ax.fill_between(chunk["year"], chunk["random_p05"], chunk["random_p95"],
-                        color=colour, alpha=0.15, lw=0)
-        ax.plot(chunk["year"], chunk["cohesion"], color=colour, lw=2, marker="o", ms=3,
-                label=f"{key} (band: random groups of the same size, 5–95%)")
+    for colour, (key, chunk) in zip(
+        (plots.PALETTE[0], plots.PALETTE[1]), report.yearly.groupby("group", sort=False)
+    ):
+        ax.fill_between(
+            chunk["year"], chunk["random_p05"], chunk["random_p95"], color=colour, alpha=0.15, lw=0
+        )
+        ax.plot(
+            chunk["year"],
+            chunk["cohesion"],
+            color=colour,
+            lw=2,
+            marker="o",
+            ms=3,
+            label=f"{key} (band: random groups of the same size, 5–95%)",
+        )
     ax.legend(loc="lower left")
-    return plots.label(ax, "calendar year", measure_label(report.window),
-                       f"Cohesion per year: {report.region} and the C5")
+    return plots.label(
+        ax,
+        "calendar year",
+        measure_label(report.window),
+        f"Cohesion per year: {report.region} and the C5",
+    )

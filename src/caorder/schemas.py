@@ -133,24 +133,32 @@ UNGA_RESOLUTIONS = pa.DataFrameSchema(
     name="unga_resolutions",
     columns={
         "symbol": pa.Column(str, pa.Check.str_matches(UNGA_SYMBOL_PATTERN), unique=True),
-        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("1946-01-01"),
-                                                              pd.Timestamp("2025-12-31"))),
+        "date": pa.Column(
+            "datetime64[ns]",
+            pa.Check.in_range(pd.Timestamp("1946-01-01"), pd.Timestamp("2025-12-31")),
+        ),
         "title": pa.Column(str, pa.Check.str_length(min_value=5)),
         "collection": pa.Column(str, pa.Check.isin(["ukraine-2022", "territorial-2006-2019"])),
         "target": pa.Column(str, pa.Check.isin(["Ukraine", "Georgia", "Moldova", "Azerbaijan"])),
         "recorded_vote": pa.Column(bool),
-        **{c: pa.Column("Int64", pa.Check.in_range(0, 193), nullable=True)
-           for c in ("yes", "no", "abstain", "non_voting")},
+        **{
+            c: pa.Column("Int64", pa.Check.in_range(0, 193), nullable=True)
+            for c in ("yes", "no", "abstain", "non_voting")
+        },
         "undl_record": pa.Column("Int64", pa.Check.gt(0), nullable=True),
         "symbol_confirmed": pa.Column(bool),
         "full_roll_call": pa.Column(bool),
         "source": pa.Column(str, pa.Check.str_matches(_URL_LIST)),
     },
     checks=[
-        pa.Check(lambda df: df["recorded_vote"] | df[["yes", "no", "abstain"]].isna().all(axis=1),
-                 error="a resolution adopted without a vote has no vote totals"),
-        pa.Check(lambda df: ~df["full_roll_call"] | df["recorded_vote"],
-                 error="a full roll call needs a recorded vote"),
+        pa.Check(
+            lambda df: df["recorded_vote"] | df[["yes", "no", "abstain"]].isna().all(axis=1),
+            error="a resolution adopted without a vote has no vote totals",
+        ),
+        pa.Check(
+            lambda df: ~df["full_roll_call"] | df["recorded_vote"],
+            error="a full roll call needs a recorded vote",
+        ),
     ],
     strict=True,
 )

@@ -17,8 +17,12 @@ from caorder.book_ext import download_names, project_version
 
 def is_git_checkout(root: Path) -> bool:
     """True when ``root`` is inside a git work tree with at least one commit."""
-    result = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "-q", "HEAD"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--verify", "-q", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return result.returncode == 0
 
 
@@ -29,15 +33,29 @@ def write_source_archive(root: Path, outdir: Path) -> Path | None:
     or None (with a message) when ``root`` is not a git checkout.
     """
     if not is_git_checkout(root):
-        print(f"{root.name}: not a git checkout; skipping the source archive "
-              "(build from a clone to publish it)")
+        print(
+            f"{root.name}: not a git checkout; skipping the source archive "
+            "(build from a clone to publish it)"
+        )
         return None
     name = download_names(project_version(root))["source_archive"]
     prefix = name.removesuffix("-src.tar.gz") + "/"
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / name
-    subprocess.run(["git", "-C", str(root), "archive", "--format=tar.gz", f"--prefix={prefix}",
-                    "-o", str(target.resolve()), "HEAD"], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "archive",
+            "--format=tar.gz",
+            f"--prefix={prefix}",
+            "-o",
+            str(target.resolve()),
+            "HEAD",
+        ],
+        check=True,
+    )
     return target
 
 

@@ -1344,6 +1344,7 @@ def pair_years(variant: str = "as_coded") -> pd.DataFrame:
 
 # --- the paper's claims inventory (issue 11 item 17): C1.19 and C3.24 --------------------
 
+
 def succession_chain(organisations: pd.DataFrame, first: str = "CAU") -> pd.DataFrame:
     """The home-grown organisations that re-founded ``first`` in turn, in order.
 
@@ -1377,8 +1378,14 @@ def outside_states(events: pd.DataFrame, series: str = "consultative_meeting") -
     """
     others = set(countries.load_members()["iso3"]) - set(countries.C5)
     chosen = events[events["series"] == series]
-    found = chosen["guests"].fillna("").map(
-        lambda text: ", ".join(sorted({word.strip("(),;:.'") for word in text.split()} & others))
+    found = (
+        chosen["guests"]
+        .fillna("")
+        .map(
+            lambda text: ", ".join(
+                sorted({word.strip("(),;:.'") for word in text.split()} & others)
+            )
+        )
     )
     table = chosen[["event_id", "year"]].assign(outside_states=found, with_outside=found != "")
     return table.reset_index(drop=True)

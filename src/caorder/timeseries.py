@@ -30,8 +30,20 @@ import pandas as pd
 import statsmodels.api as sm
 
 #: Columns of :meth:`ITSResult.as_row` and of :func:`placebo_breaks`.
-ROW_COLUMNS = ("break_at", "level_change", "level_se", "level_p", "ci_low", "ci_high",
-               "slope_change", "pre_mean", "post_mean", "n_pre", "n_post", "hac_lags")
+ROW_COLUMNS = (
+    "break_at",
+    "level_change",
+    "level_se",
+    "level_p",
+    "ci_low",
+    "ci_high",
+    "slope_change",
+    "pre_mean",
+    "post_mean",
+    "n_pre",
+    "n_post",
+    "hac_lags",
+)
 
 
 @dataclass(frozen=True)
@@ -54,11 +66,17 @@ class ITSResult:
     def as_row(self) -> dict:
         """The scalar fields as a flat dictionary (for tables)."""
         return {
-            "break_at": self.break_at, "level_change": self.level_change,
-            "level_se": self.level_se, "level_p": self.level_p,
-            "ci_low": self.level_ci[0], "ci_high": self.level_ci[1],
-            "slope_change": self.slope_change, "pre_mean": self.pre_mean,
-            "post_mean": self.post_mean, "n_pre": self.n_pre, "n_post": self.n_post,
+            "break_at": self.break_at,
+            "level_change": self.level_change,
+            "level_se": self.level_se,
+            "level_p": self.level_p,
+            "ci_low": self.level_ci[0],
+            "ci_high": self.level_ci[1],
+            "slope_change": self.slope_change,
+            "pre_mean": self.pre_mean,
+            "post_mean": self.post_mean,
+            "n_pre": self.n_pre,
+            "n_post": self.n_post,
             "hac_lags": self.hac_lags,
         }
 
@@ -68,8 +86,9 @@ def newey_west_lags(n: int) -> int:
     return max(1, int(np.floor(4 * (n / 100) ** (2 / 9))))
 
 
-def design(index: pd.Index, break_at: int, trend: bool = True,
-           slope_change: bool = False) -> pd.DataFrame:
+def design(
+    index: pd.Index, break_at: int, trend: bool = True, slope_change: bool = False
+) -> pd.DataFrame:
     """Regressors of the segmented regression for an ordered index and a break label."""
     position = np.arange(len(index), dtype=float)
     post = (np.asarray(index) >= break_at).astype(float)
@@ -82,8 +101,13 @@ def design(index: pd.Index, break_at: int, trend: bool = True,
     return pd.DataFrame(columns, index=index)
 
 
-def its_fit(series: pd.Series, break_at: int, hac_lags: int | None = None,
-            trend: bool = True, slope_change: bool = False) -> ITSResult:
+def its_fit(
+    series: pd.Series,
+    break_at: int,
+    hac_lags: int | None = None,
+    trend: bool = True,
+    slope_change: bool = False,
+) -> ITSResult:
     """Fit the interrupted time series of ``series`` with a break at label ``break_at``.
 
     ``hac_lags`` defaults to :func:`newey_west_lags` of the series length. With
@@ -95,12 +119,15 @@ def its_fit(series: pd.Series, break_at: int, hac_lags: int | None = None,
     post = series.index >= break_at
     n_post, n_pre = int(post.sum()), int((~post).sum())
     if min(n_pre, n_post) < 2:
-        raise ValueError(f"Break at {break_at}: {n_pre} points before and {n_post} after; "
-                         "need at least two on each side.")
+        raise ValueError(
+            f"Break at {break_at}: {n_pre} points before and {n_post} after; "
+            "need at least two on each side."
+        )
     lags = newey_west_lags(len(series)) if hac_lags is None else int(hac_lags)
     exog = design(series.index, break_at, trend, slope_change)
     fit = sm.OLS(series.to_numpy(dtype=float), exog).fit(
-        cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True}, use_t=True)
+        cov_type="HAC", cov_kwds={"maxlags": lags, "use_correction": True}, use_t=True
+    )
     params = pd.DataFrame({"coef": fit.params, "se": fit.bse, "p": fit.pvalues})
     low, high = fit.conf_int(alpha=0.05).loc["post"]
     return ITSResult(
@@ -119,9 +146,14 @@ def its_fit(series: pd.Series, break_at: int, hac_lags: int | None = None,
     )
 
 
-def placebo_breaks(series: pd.Series, real_break: int, post_length: int | None = None,
-                   min_pre: int = 5, hac_lags: int | None = None,
-                   trend: bool = True) -> pd.DataFrame:
+def placebo_breaks(
+    series: pd.Series,
+    real_break: int,
+    post_length: int | None = None,
+    min_pre: int = 5,
+    hac_lags: int | None = None,
+    trend: bool = True,
+) -> pd.DataFrame:
     """Refit the ITS at every feasible placebo break before ``real_break``.
 
     Each placebo fit uses the observations from the start up to ``post_length`` points after

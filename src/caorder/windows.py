@@ -23,9 +23,10 @@ teaching notebooks and the "another region" rerun.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import combinations
-from typing import Iterable, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -74,8 +75,9 @@ def window_votes(first: int, last: int, rollcalls: RollcallSet = "all") -> pd.Da
 
 
 @lru_cache(maxsize=128)
-def scores(first: int, last: int, measure: agreement.Measure = "kappa",
-           rollcalls: RollcallSet = "all") -> pd.DataFrame:
+def scores(
+    first: int, last: int, measure: agreement.Measure = "kappa", rollcalls: RollcallSet = "all"
+) -> pd.DataFrame:
     """Pairwise ``measure`` of every state over a window (cached per window and measure)."""
     votes = window_votes(first, last, rollcalls)
     return agreement.pairwise(agreement.vote_matrix(votes), measure)
@@ -87,8 +89,9 @@ def participation(votes: pd.DataFrame) -> pd.Series:
     return (cast.groupby("iso3")["rcid"].nunique() / votes["rcid"].nunique()).sort_index()
 
 
-def pool(votes: pd.DataFrame, kind: Pool = DEFAULT_POOL,
-         reference: Iterable[str] = C5) -> list[str]:
+def pool(
+    votes: pd.DataFrame, kind: Pool = DEFAULT_POOL, reference: Iterable[str] = C5
+) -> list[str]:
     """The states random groups are drawn from (see the module docstring for the kinds).
 
     The reference states themselves are always in the ``"matched"`` pool; they may fall out
@@ -109,8 +112,13 @@ def pool(votes: pd.DataFrame, kind: Pool = DEFAULT_POOL,
     raise ValueError(f"Unknown pool {kind!r}; choose one of {POOLS}.")
 
 
-def random_baseline(table: pd.DataFrame, pool_states: Iterable[str], size: int,
-                    n_groups: int = N_GROUPS, seed: int = SEED) -> np.ndarray:
+def random_baseline(
+    table: pd.DataFrame,
+    pool_states: Iterable[str],
+    size: int,
+    n_groups: int = N_GROUPS,
+    seed: int = SEED,
+) -> np.ndarray:
     """Cohesion (mean pairwise score) of ``n_groups`` random groups of ``size`` states.
 
     Groups are drawn from ``pool_states`` without replacement within a group, all at once,
@@ -120,8 +128,10 @@ def random_baseline(table: pd.DataFrame, pool_states: Iterable[str], size: int,
     """
     states = [s for s in pool_states if s in table.index]
     if len(states) < size:
-        raise ValueError(f"The pool has {len(states)} states; a group of {size} needs more. "
-                         "Widen the window or choose another pool.")
+        raise ValueError(
+            f"The pool has {len(states)} states; a group of {size} needs more. "
+            "Widen the window or choose another pool."
+        )
     values = table.loc[states, states].to_numpy()
     rng = np.random.default_rng(seed)
     groups = rng.random((n_groups, len(states))).argsort(axis=1)[:, :size]
@@ -139,22 +149,34 @@ def percentile(observed: float, baseline: np.ndarray) -> float:
     return float(100.0 * np.mean(baseline < observed))
 
 
-def cohesion_by_year(votes: pd.DataFrame, states: Iterable[str],
-                     measure: agreement.Measure = "kappa", min_common: int = 10) -> pd.DataFrame:
+def cohesion_by_year(
+    votes: pd.DataFrame,
+    states: Iterable[str],
+    measure: agreement.Measure = "kappa",
+    min_common: int = 10,
+) -> pd.DataFrame:
     """Mean pairwise ``measure`` among ``states`` per calendar year (``votes`` has ``year``)."""
     states = list(states)
     frame = votes[votes["iso3"].isin(states)]
     rows = []
     for year, chunk in frame.groupby("year", sort=True):
         table = agreement.pairwise(agreement.vote_matrix(chunk, states), measure, min_common)
-        rows.append({"year": int(year), "cohesion": agreement.group_cohesion(table, states),
-                     "n_rollcalls": int(chunk["rcid"].nunique())})
+        rows.append(
+            {
+                "year": int(year),
+                "cohesion": agreement.group_cohesion(table, states),
+                "n_rollcalls": int(chunk["rcid"].nunique()),
+            }
+        )
     return pd.DataFrame(rows, columns=["year", "cohesion", "n_rollcalls"])
 
 
-def pair_agreement_by_year(votes: pd.DataFrame, states: Iterable[str],
-                           measure: agreement.Measure = "kappa",
-                           min_common: int = 10) -> pd.DataFrame:
+def pair_agreement_by_year(
+    votes: pd.DataFrame,
+    states: Iterable[str],
+    measure: agreement.Measure = "kappa",
+    min_common: int = 10,
+) -> pd.DataFrame:
     """``measure`` for every pair of ``states`` per calendar year: columns a, b, year, value."""
     states = sorted(states)
     frame = votes[votes["iso3"].isin(states)]
@@ -165,7 +187,12 @@ def pair_agreement_by_year(votes: pd.DataFrame, states: Iterable[str],
     return pd.DataFrame(rows, columns=["a", "b", "year", "value"])
 
 
-def pair_measures(a: str, b: str, first: int, last: int,
-                  measures: Iterable[agreement.Measure] = agreement.MEASURES) -> dict[str, float]:
+def pair_measures(
+    a: str,
+    b: str,
+    first: int,
+    last: int,
+    measures: Iterable[agreement.Measure] = agreement.MEASURES,
+) -> dict[str, float]:
     """Every measure for one pair of states over one window (e.g. to show the kappa paradox)."""
     return {m: float(scores(first, last, m).at[a, b]) for m in measures}

@@ -19,8 +19,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -33,8 +39,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
             if not asked:
-                item.add_marker(pytest.mark.skip(
-                    reason="browser test: run `make test-browser` (pytest -m browser)"))
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason="browser test: run `make test-browser` (pytest -m browser)"
+                    )
+                )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -65,7 +74,7 @@ def base_url(site: Path) -> Iterator[str]:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serve files without logging every request to stderr."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Stay quiet."""
 
 
@@ -73,14 +82,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def browser():
     """Headless Debian Chromium driven by Playwright, or a skip saying how to install it."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: install it with `bash .ci/install-browser` "
-                    "(apt-get install chromium)")
+        pytest.skip(
+            f"{CHROMIUM} not found: install it with `bash .ci/install-browser` "
+            "(apt-get install chromium)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("playwright is not installed: .venv/bin/pip install -r requirements.txt")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                              args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

@@ -21,8 +21,11 @@ SKIP_DIRS = ("_static", "_sources", "_images")
 
 def pages(site: Path) -> list[str]:
     """Every HTML page of the site, as paths relative to its root."""
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
-                  if not p.relative_to(site).parts[0] in SKIP_DIRS)
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] not in SKIP_DIRS
+    )
 
 
 @dataclass
@@ -42,8 +45,9 @@ def reports(site: Path, base_url: str, browser) -> dict[str, PageReport]:
     for name in pages(site):
         report = found[name] = PageReport()
         page = desktop.new_page()
-        page.on("console", lambda m, r=report: r.errors.append(m.text)
-                if m.type == "error" else None)
+        page.on(
+            "console", lambda m, r=report: r.errors.append(m.text) if m.type == "error" else None
+        )
         page.on("pageerror", lambda e, r=report: r.errors.append(str(e)))
         page.goto(f"{base_url}/{name}", wait_until="load")
         page.wait_for_timeout(150)
@@ -53,7 +57,8 @@ def reports(site: Path, base_url: str, browser) -> dict[str, PageReport]:
         small = phone.new_page()
         small.goto(f"{base_url}/{name}", wait_until="load")
         report.overflow = small.evaluate(
-            "() => document.documentElement.scrollWidth - window.innerWidth")
+            "() => document.documentElement.scrollWidth - window.innerWidth"
+        )
         small.close()
     desktop.close()
     phone.close()
@@ -76,8 +81,12 @@ def _soup(site: Path, name: str) -> BeautifulSoup:
 
 
 def test_every_image_has_alt_text(site: Path) -> None:
-    missing = [f"{name}: {img.get('src')}" for name in pages(site)
-               for img in _soup(site, name).find_all("img") if not img.get("alt", "").strip()]
+    missing = [
+        f"{name}: {img.get('src')}"
+        for name in pages(site)
+        for img in _soup(site, name).find_all("img")
+        if not img.get("alt", "").strip()
+    ]
     assert not missing, f"images without alt text: {missing}"
 
 
@@ -86,7 +95,8 @@ def _ids(site: Path, target: Path, cache: dict[Path, set[str]]) -> set[str]:
     if target not in cache:
         soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
         cache[target] = {t.get("id") for t in soup.find_all(id=True)} | {
-            t.get("name") for t in soup.find_all("a", attrs={"name": True})}
+            t.get("name") for t in soup.find_all("a", attrs={"name": True})
+        }
     return cache[target]
 
 
@@ -105,8 +115,11 @@ def broken_links(site: Path) -> list[str]:
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{name} -> {href}")
-            elif fragment and target.suffix == ".html" and unquote(fragment) not in _ids(
-                    site, target, cache):
+            elif (
+                fragment
+                and target.suffix == ".html"
+                and unquote(fragment) not in _ids(site, target, cache)
+            ):
                 broken.append(f"{name} -> {href} (no such anchor)")
     return broken
 
@@ -149,16 +162,23 @@ def test_downloads_exist(site: Path) -> None:
         names = download_names(tomllib.load(handle)["project"]["version"])
     missing = [name for name in names.values() if not (site / name).is_file()]
     notebooks = [p for p in pages(site) if p.startswith("notebooks/")]
-    missing += [f"_sources/{p[:-5]}.ipynb" for p in notebooks
-                if not (site / "_sources" / f"{p[:-5]}.ipynb").is_file()]
-    assert not missing, (f"downloads missing from the site: {missing} (run `make book`; "
-                         "the PDF needs `make pdf`, the archive a git checkout)")
+    missing += [
+        f"_sources/{p[:-5]}.ipynb"
+        for p in notebooks
+        if not (site / "_sources" / f"{p[:-5]}.ipynb").is_file()
+    ]
+    assert not missing, (
+        f"downloads missing from the site: {missing} (run `make book`; "
+        "the PDF needs `make pdf`, the archive a git checkout)"
+    )
 
 
 def test_appendix_table_is_interactive_offline(base_url: str, browser) -> None:
     context = browser.new_context(offline=False)
-    context.route("**/*", lambda route: route.abort() if "127.0.0.1" not in route.request.url
-                  else route.continue_())
+    context.route(
+        "**/*",
+        lambda route: route.abort() if "127.0.0.1" not in route.request.url else route.continue_(),
+    )
     page = context.new_page()
     page.goto(f"{base_url}/notebooks/ch3_appendix_classified.html", wait_until="load")
     page.wait_for_selector("table.dataTable", timeout=30_000)

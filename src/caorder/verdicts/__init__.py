@@ -16,16 +16,15 @@ it was declared, the verdict under the original rule.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from functools import lru_cache
 
 from caorder import claims
+from caorder.claims import ATTRIBUTIONS, VERDICTS
 from caorder.verdicts import cache, ch1, ch2, ch3, ch4
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
-    ATTRIBUTIONS,
     UNTESTABLE,
-    VERDICTS,
     Evaluator,
     Result,
     Spec,
@@ -42,8 +41,19 @@ MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4}
 UNTESTABLE_EVALUATOR = "untestable"
 
 __all__ = [
-    "AGREEMENT_SHARE", "ATTRIBUTIONS", "MODULES", "UNTESTABLE", "VERDICTS", "Evaluator",
-    "Result", "Spec", "SpecResult", "evaluate", "evaluate_all", "evaluators", "thresholds",
+    "AGREEMENT_SHARE",
+    "ATTRIBUTIONS",
+    "MODULES",
+    "UNTESTABLE",
+    "VERDICTS",
+    "Evaluator",
+    "Result",
+    "Spec",
+    "SpecResult",
+    "evaluate",
+    "evaluate_all",
+    "evaluators",
+    "thresholds",
 ]
 
 
@@ -74,8 +84,9 @@ def original_thresholds(entry: Mapping) -> dict | None:
     return dict((changes[0].get("old") or {}).get("thresholds") or {})
 
 
-def _evidence(claim_id: str, evaluator: Evaluator, specs: list[Spec],
-              use_cache: bool) -> list[dict]:
+def _evidence(
+    claim_id: str, evaluator: Evaluator, specs: list[Spec], use_cache: bool
+) -> list[dict]:
     """Evidence per specification, from the cache where the fingerprint allows."""
     stored = cache.load(claim_id) if use_cache else {}
     computed = {s.label: stored.get(s.label) or evaluator.evidence(s) for s in specs}
@@ -92,17 +103,21 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
         return untestable(claim_id, str(entry["untestable"]["reason"]).strip())
     registry = evaluators()
     if name not in registry:
-        raise KeyError(f"Claim {claim_id} names evaluator {name!r}, which no module in "
-                       f"caorder.verdicts defines (known: {sorted(registry)}).")
+        raise KeyError(
+            f"Claim {claim_id} names evaluator {name!r}, which no module in "
+            f"caorder.verdicts defines (known: {sorted(registry)})."
+        )
     evaluator = registry[name]
     specs = specifications(entry.get("specifications"))
     rule = thresholds(entry)
-    results = [judge(evaluator, spec, evidence, rule)
-               for spec, evidence in zip(specs, _evidence(claim_id, evaluator, specs, use_cache))]
+    results = [
+        judge(evaluator, spec, evidence, rule)
+        for spec, evidence in zip(specs, _evidence(claim_id, evaluator, specs, use_cache))
+    ]
     return combine(claim_id, evaluator, results, rule, original_thresholds(entry))
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _evaluate_cached(claim_id: str) -> Result:
     return evaluate(claim_id)
 

@@ -13,8 +13,15 @@ import math
 from caorder import cohesion, summits, windows
 from caorder.countries import C5
 from caorder.verdicts import diplomacy
-from caorder.verdicts.core import CONTRADICTS, MIXED, SUPPORTS, Evaluator, Evidence, Spec
-from caorder.verdicts.core import Thresholds
+from caorder.verdicts.core import (
+    CONTRADICTS,
+    MIXED,
+    SUPPORTS,
+    Evaluator,
+    Evidence,
+    Spec,
+    Thresholds,
+)
 
 
 def _members(spec: Spec) -> tuple[str, ...]:
@@ -34,10 +41,14 @@ def _measure(spec: Spec) -> cohesion.MeasureSpec:
 def cohesion_vs_random_evidence(spec: Spec) -> Evidence:
     """C5 cohesion, random median and the C5 percentile among random groups, 1992-2019."""
     first, last = spec.get("period", cohesion.YEARS)
-    row = cohesion.c5_against_random(first, last, _measure(spec),
-                                     spec.get("pool", windows.DEFAULT_POOL), _members(spec))
-    return {"c5": row["C5"], "random_median": row["random median"],
-            "percentile": row["C5 percentile"]}
+    row = cohesion.c5_against_random(
+        first, last, _measure(spec), spec.get("pool", windows.DEFAULT_POOL), _members(spec)
+    )
+    return {
+        "c5": row["C5"],
+        "random_median": row["random median"],
+        "percentile": row["C5 percentile"],
+    }
 
 
 def cohesion_vs_random_rule(ev: Evidence, t: Thresholds) -> str:
@@ -59,11 +70,13 @@ def region_that_isnt_evidence(spec: Spec) -> Evidence:
         table = cohesion.clustering_by_period(_measure(spec))
     except ValueError:  # a pair without a score in some period: no clustering possible
         return {"own_cluster_periods": math.nan}
-    return {"own_cluster_periods": float(table["c5_only_clade"].sum()),
-            "c5_nn_min": float(table["c5_nn"].min()),
-            "c5_nn_max": float(table["c5_nn"].max()),
-            "clade_size_min": float(table["clade_size"].min()),
-            "clade_size_max": float(table["clade_size"].max())}
+    return {
+        "own_cluster_periods": float(table["c5_only_clade"].sum()),
+        "c5_nn_min": float(table["c5_nn"].min()),
+        "c5_nn_max": float(table["c5_nn"].max()),
+        "clade_size_min": float(table["clade_size"].min()),
+        "clade_size_max": float(table["clade_size"].max()),
+    }
 
 
 def region_that_isnt_rule(ev: Evidence, t: Thresholds) -> str:
@@ -85,9 +98,11 @@ def voting_pull_evidence(spec: Spec) -> Evidence:
     pull = cohesion.great_power_pull(_measure(spec), _members(spec))
     if pull["margin"].isna().any():
         return {"share_closer_c5": math.nan}
-    return {"share_closer_c5": float(100.0 * (pull["margin"] > 0).mean()),
-            "median_margin": float(pull["margin"].median()),
-            "state_periods": float(len(pull))}
+    return {
+        "share_closer_c5": float(100.0 * (pull["margin"] > 0).mean()),
+        "median_margin": float(pull["margin"].median()),
+        "state_periods": float(len(pull)),
+    }
 
 
 def voting_pull_rule(ev: Evidence, t: Thresholds) -> str:
@@ -110,9 +125,14 @@ def new_wind_evidence(spec: Spec) -> Evidence:
     evidence: Evidence = {}
     for prefix, column in (("c5", "C5 cohesion"), ("uzb", "UZB with other four")):
         fit, rank = cohesion.its_with_placebos(_measure(spec), column, at)
-        evidence.update({f"{prefix}_level_change": fit.level_change,
-                         f"{prefix}_p": fit.level_p, f"{prefix}_ci_high": fit.level_ci[1],
-                         f"{prefix}_placebo_rank": rank})
+        evidence.update(
+            {
+                f"{prefix}_level_change": fit.level_change,
+                f"{prefix}_p": fit.level_p,
+                f"{prefix}_ci_high": fit.level_ci[1],
+                f"{prefix}_placebo_rank": rank,
+            }
+        )
     return evidence
 
 
@@ -124,11 +144,16 @@ def new_wind_rule(ev: Evidence, t: Thresholds) -> str:
     mixed otherwise."""
     series = ("c5", "uzb")
     rises = {s: ev[f"{s}_level_change"] > 0 for s in series}
-    if all(rises[s] and ev[f"{s}_p"] < t["p_below"]
-           and ev[f"{s}_placebo_rank"] > t["placebo_supports_above"] for s in series):
+    if all(
+        rises[s]
+        and ev[f"{s}_p"] < t["p_below"]
+        and ev[f"{s}_placebo_rank"] > t["placebo_supports_above"]
+        for s in series
+    ):
         return SUPPORTS
-    weak = all(not rises[s] or ev[f"{s}_placebo_rank"] <= t["placebo_contradicts_at_most"]
-               for s in series)
+    weak = all(
+        not rises[s] or ev[f"{s}_placebo_rank"] <= t["placebo_contradicts_at_most"] for s in series
+    )
     precise = "meaningful_rise" not in t or ev["c5_ci_high"] < t["meaningful_rise"]
     return CONTRADICTS if weak and precise else MIXED
 
@@ -139,10 +164,14 @@ def new_wind_rule(ev: Evidence, t: Thresholds) -> str:
 def eu_benchmark_evidence(spec: Spec) -> Evidence:
     """Pooled 1992-2019 cohesion of the C5, the EU, the other groups' median and random median."""
     first, last = spec.get("period", cohesion.YEARS)
-    row = cohesion.eu_benchmark(first, last, _measure(spec),
-                                spec.get("pool", windows.DEFAULT_POOL))
-    return {"c5": row["C5"], "eu": row["EU"], "others_median": row["others median"],
-            "random_median": row["random median"], "c5_minus_eu": row["C5"] - row["EU"]}
+    row = cohesion.eu_benchmark(first, last, _measure(spec), spec.get("pool", windows.DEFAULT_POOL))
+    return {
+        "c5": row["C5"],
+        "eu": row["EU"],
+        "others_median": row["others median"],
+        "random_median": row["random median"],
+        "c5_minus_eu": row["C5"] - row["EU"],
+    }
 
 
 def eu_benchmark_rule(ev: Evidence, t: Thresholds) -> str:
@@ -160,40 +189,64 @@ def eu_benchmark_rule(ev: Evidence, t: Thresholds) -> str:
 #: Evaluators of this chapter, by the name the register uses after ``ch1.``.
 EVALUATORS: dict[str, Evaluator] = {
     "cohesion_vs_random": Evaluator(
-        evidence=cohesion_vs_random_evidence, rule=cohesion_vs_random_rule, key="percentile",
+        evidence=cohesion_vs_random_evidence,
+        rule=cohesion_vs_random_rule,
+        key="percentile",
         statistic="percentile of C5 cohesion among random five-state groups",
-        summary=lambda ev: (f"C5 cohesion 1992-2019 is {ev['c5']:.2f} against a random-group "
-                            f"median of {ev['random_median']:.2f}: the five are more cohesive "
-                            f"than {ev['percentile']:.1f}% of random groups.")),
+        summary=lambda ev: (
+            f"C5 cohesion 1992-2019 is {ev['c5']:.2f} against a random-group "
+            f"median of {ev['random_median']:.2f}: the five are more cohesive "
+            f"than {ev['percentile']:.1f}% of random groups."
+        ),
+    ),
     "region_that_isnt": Evaluator(
-        evidence=region_that_isnt_evidence, rule=region_that_isnt_rule,
+        evidence=region_that_isnt_evidence,
+        rule=region_that_isnt_rule,
         key="own_cluster_periods",
         statistic="periods (of 4) in which the five form their own cluster",
-        summary=lambda ev: (f"The five form a cluster of their own in "
-                            f"{ev['own_cluster_periods']:.0f} of 4 periods; "
-                            f"{ev['c5_nn_min']:.0f} to {ev['c5_nn_max']:.0f} of them have "
-                            "another Central Asian state as nearest neighbour.")),
+        summary=lambda ev: (
+            f"The five form a cluster of their own in "
+            f"{ev['own_cluster_periods']:.0f} of 4 periods; "
+            f"{ev['c5_nn_min']:.0f} to {ev['c5_nn_max']:.0f} of them have "
+            "another Central Asian state as nearest neighbour."
+        ),
+    ),
     "voting_pull": Evaluator(
-        evidence=voting_pull_evidence, rule=voting_pull_rule, key="share_closer_c5",
+        evidence=voting_pull_evidence,
+        rule=voting_pull_rule,
+        key="share_closer_c5",
         statistic="% of state-periods closer to the neighbours than to Russia or China",
-        summary=lambda ev: (f"In {ev['share_closer_c5']:.0f}% of state-periods a Central "
-                            "Asian state votes more like its neighbours than like Russia or "
-                            f"China (median margin {ev['median_margin']:+.2f}).")),
+        summary=lambda ev: (
+            f"In {ev['share_closer_c5']:.0f}% of state-periods a Central "
+            "Asian state votes more like its neighbours than like Russia or "
+            f"China (median margin {ev['median_margin']:+.2f})."
+        ),
+    ),
     "new_wind": Evaluator(
-        evidence=new_wind_evidence, rule=new_wind_rule, key="c5_level_change",
+        evidence=new_wind_evidence,
+        rule=new_wind_rule,
+        key="c5_level_change",
         statistic="ITS level change of C5 cohesion at the break session",
-        summary=lambda ev: (f"After the break, C5 cohesion shifts by "
-                            f"{ev['c5_level_change']:+.3f} (HAC p = {ev['c5_p']:.2f}, 95% CI "
-                            f"up to {ev['c5_ci_high']:+.2f}, placebo rank "
-                            f"{ev['c5_placebo_rank']:.0f}%); Uzbekistan's alignment with the "
-                            f"other four by {ev['uzb_level_change']:+.3f}."),
-        p_values=("c5_p", "uzb_p")),
+        summary=lambda ev: (
+            f"After the break, C5 cohesion shifts by "
+            f"{ev['c5_level_change']:+.3f} (HAC p = {ev['c5_p']:.2f}, 95% CI "
+            f"up to {ev['c5_ci_high']:+.2f}, placebo rank "
+            f"{ev['c5_placebo_rank']:.0f}%); Uzbekistan's alignment with the "
+            f"other four by {ev['uzb_level_change']:+.3f}."
+        ),
+        p_values=("c5_p", "uzb_p"),
+    ),
     "eu_benchmark": Evaluator(
-        evidence=eu_benchmark_evidence, rule=eu_benchmark_rule, key="c5_minus_eu",
+        evidence=eu_benchmark_evidence,
+        rule=eu_benchmark_rule,
+        key="c5_minus_eu",
         statistic="C5 minus EU cohesion, 1992-2019",
-        summary=lambda ev: (f"C5 cohesion {ev['c5']:.2f} against the EU's {ev['eu']:.2f}, a "
-                            f"median of {ev['others_median']:.2f} for the other regional "
-                            f"groups and {ev['random_median']:.2f} for random groups.")),
+        summary=lambda ev: (
+            f"C5 cohesion {ev['c5']:.2f} against the EU's {ev['eu']:.2f}, a "
+            f"median of {ev['others_median']:.2f} for the other regional "
+            f"groups and {ev['random_median']:.2f} for random groups."
+        ),
+    ),
 }
 
 # The summit- and membership-based claims (see caorder.verdicts.diplomacy).
@@ -213,8 +266,7 @@ def cau_succession_evidence(spec: Spec) -> Evidence:
     years = dict(zip(chain["organisation"], chain["year"], strict=True))
     expected = list(PAPER_FOUNDING)
     found = [name for name in expected if name in years]
-    gaps = [max(PAPER_FOUNDING[n][0] - years[n], years[n] - PAPER_FOUNDING[n][1], 0)
-            for n in found]
+    gaps = [max(PAPER_FOUNDING[n][0] - years[n], years[n] - PAPER_FOUNDING[n][1], 0) for n in found]
     return {
         "sequence_found": float(list(chain["organisation"][: len(expected)]) == expected),
         "links_found": float(len(found)),
@@ -231,10 +283,15 @@ def cau_succession_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 EVALUATORS["cau_succession"] = Evaluator(
-    evidence=cau_succession_evidence, rule=cau_succession_rule, key="max_year_gap",
+    evidence=cau_succession_evidence,
+    rule=cau_succession_rule,
+    key="max_year_gap",
     statistic="largest gap (years) between a founding year in the data and the paper's",
-    summary=lambda ev: (f"The line of home-grown bodies from the Central Asian Union holds "
-                        f"{ev['links_found']:.0f} of the paper's three (CAU, CAEC, CACO), "
-                        f"{'in' if ev['sequence_found'] == 1 else 'not in'} its order; founding "
-                        f"years differ from the paper's by at most {ev['max_year_gap']:.0f} "
-                        f"year(s); the line ended in {ev['chain_end_year']:.0f}."))
+    summary=lambda ev: (
+        f"The line of home-grown bodies from the Central Asian Union holds "
+        f"{ev['links_found']:.0f} of the paper's three (CAU, CAEC, CACO), "
+        f"{'in' if ev['sequence_found'] == 1 else 'not in'} its order; founding "
+        f"years differ from the paper's by at most {ev['max_year_gap']:.0f} "
+        f"year(s); the line ended in {ev['chain_end_year']:.0f}."
+    ),
+)

@@ -49,10 +49,14 @@ def noninterference_evidence(spec: Spec) -> Evidence:
     evidence: Evidence = {}
     for prefix, comparison in (("", "rest"), ("peers_", "peers")):
         model = order_votes.hr_logit(cluster, group, first, last, comparison).loc["c5:country"]
-        evidence.update({f"{prefix}odds_ratio": float(model["odds ratio"]),
-                         f"{prefix}ci_low": float(model["ci low"]),
-                         f"{prefix}ci_high": float(model["ci high"]),
-                         f"{prefix}p": float(model["p"])})
+        evidence.update(
+            {
+                f"{prefix}odds_ratio": float(model["odds ratio"]),
+                f"{prefix}ci_low": float(model["ci low"]),
+                f"{prefix}ci_high": float(model["ci high"]),
+                f"{prefix}p": float(model["p"]),
+            }
+        )
     return evidence
 
 
@@ -71,10 +75,12 @@ def noninterference_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _noninterference_summary(ev: Evidence) -> str:
-    return (f"Naming a country multiplies the five's odds of a yes, relative to the rest of "
-            f"the Assembly, by {ev['odds_ratio']:.2f} (95% CI {ev['ci_low']:.2f}–"
-            f"{ev['ci_high']:.2f}); relative to the states nearest them on the ideal points, by "
-            f"{ev['peers_odds_ratio']:.2f} ({ev['peers_ci_low']:.2f}–{ev['peers_ci_high']:.2f}).")
+    return (
+        f"Naming a country multiplies the five's odds of a yes, relative to the rest of "
+        f"the Assembly, by {ev['odds_ratio']:.2f} (95% CI {ev['ci_low']:.2f}–"
+        f"{ev['ci_high']:.2f}); relative to the states nearest them on the ideal points, by "
+        f"{ev['peers_odds_ratio']:.2f} ({ev['peers_ci_low']:.2f}–{ev['peers_ci_high']:.2f})."
+    )
 
 
 # --- C3.2 territorial integrity ----------------------------------------------------------
@@ -84,7 +90,8 @@ def territorial_evidence(spec: Spec) -> Evidence:
     """The five's votes for and against territorial integrity on the post-Soviet roll calls."""
     group = order_votes.members(spec.get("turkmenistan", "with"))
     table = order_votes.territorial_rollcalls(
-        C5, curated=spec.get("rollcall_source", "with_curated") == "with_curated")
+        C5, curated=spec.get("rollcall_source", "with_curated") == "with_curated"
+    )
     if spec.get("kinds", "all") == "resolutions":
         table = table[table["kind"] == "resolution"]
     if spec.get("crimea_human_rights", "with") == "without":
@@ -93,10 +100,14 @@ def territorial_evidence(spec: Spec) -> Evidence:
         return {}
     tally = order_votes.territorial_tally(table, group).sum()
     cast = int(tally["for"] + tally["against"] + tally["abstain"])
-    return {"rollcalls": float(len(table)), "for": float(tally["for"]),
-            "against": float(tally["against"]), "abstain": float(tally["abstain"]),
-            "absent": float(tally["absent"]),
-            "against_share": float(tally["against"]) / cast if cast else float("nan")}
+    return {
+        "rollcalls": float(len(table)),
+        "for": float(tally["for"]),
+        "against": float(tally["against"]),
+        "abstain": float(tally["abstain"]),
+        "absent": float(tally["absent"]),
+        "against_share": float(tally["against"]) / cast if cast else float("nan"),
+    }
 
 
 def territorial_rule(ev: Evidence, t: Thresholds) -> str:
@@ -110,9 +121,11 @@ def territorial_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _territorial_summary(ev: Evidence) -> str:
-    return (f"On {ev['rollcalls']:.0f} post-Soviet territorial roll calls the five cast "
-            f"{ev['for']:.0f} votes for territorial integrity, {ev['against']:.0f} against and "
-            f"{ev['abstain']:.0f} abstentions, and were absent {ev['absent']:.0f} times.")
+    return (
+        f"On {ev['rollcalls']:.0f} post-Soviet territorial roll calls the five cast "
+        f"{ev['for']:.0f} votes for territorial integrity, {ev['against']:.0f} against and "
+        f"{ev['abstain']:.0f} abstentions, and were absent {ev['absent']:.0f} times."
+    )
 
 
 # --- C3.3 balancing the great powers -----------------------------------------------------
@@ -124,10 +137,13 @@ def balancing_evidence(spec: Spec) -> Evidence:
     states that balance (no power closest in more than ``ONE_SIDE_MAX`` of years) and that
     lie between (in at least ``BETWEEN_MIN`` of years)."""
     first, last = _period(spec)
-    table = order_votes.balancing_by_state(spec.get("measure", "agreement"), first, last,
-                                           spec.get("rollcalls", "all"))
-    evidence: Evidence = {"states_balancing": float(table["balances"].sum()),
-                          "states_between": float(table["between"].sum())}
+    table = order_votes.balancing_by_state(
+        spec.get("measure", "agreement"), first, last, spec.get("rollcalls", "all")
+    )
+    evidence: Evidence = {
+        "states_balancing": float(table["balances"].sum()),
+        "states_between": float(table["between"].sum()),
+    }
     for state, row in table.iterrows():
         evidence[f"top_share_{state.lower()}"] = float(row["top share"])
         evidence[f"between_share_{state.lower()}"] = float(row["between share"])
@@ -141,17 +157,21 @@ def balancing_rule(ev: Evidence, t: Thresholds) -> str:
     the ideal points; contradicts if at most a few balance; mixed otherwise."""
     if ev["states_balancing"] <= t["contradicts_max_states"]:
         return CONTRADICTS
-    if (ev["states_balancing"] >= t["supports_min_states"]
-            and ev["states_between"] >= t["between_min_states"]):
+    if (
+        ev["states_balancing"] >= t["supports_min_states"]
+        and ev["states_between"] >= t["between_min_states"]
+    ):
         return SUPPORTS
     return MIXED
 
 
 def _balancing_summary(ev: Evidence) -> str:
-    return (f"{ev['states_balancing']:.0f} of the five have no great power as their closest "
-            f"in agreement in more than {order_votes.ONE_SIDE_MAX:.0%} of years; "
-            f"{ev['states_between']:.0f} lie between Russia and China on the ideal points in at "
-            f"least {order_votes.BETWEEN_MIN:.0%} of years.")
+    return (
+        f"{ev['states_balancing']:.0f} of the five have no great power as their closest "
+        f"in agreement in more than {order_votes.ONE_SIDE_MAX:.0%} of years; "
+        f"{ev['states_between']:.0f} lie between Russia and China on the ideal points in at "
+        f"least {order_votes.BETWEEN_MIN:.0%} of years."
+    )
 
 
 # --- C3.4 negotiated Russian influence ----------------------------------------------------
@@ -163,11 +183,13 @@ def negotiated_evidence(spec: Spec) -> Evidence:
     group = order_votes.members(spec.get("turkmenistan", "with"))
     table = order_votes.russia_minority_following(first, last, spec.get("rollcalls", "all"))
     votes = order_votes.russia_minority_votes(first, last, spec.get("rollcalls", "all"))
-    return {"c5_follows": float(table.loc[list(group), "follows Russia"].mean()),
-            "blr_follows": float(table.loc["BLR", "follows Russia"]),
-            "arm_follows": float(table.loc["ARM", "follows Russia"]),
-            "c5_absent": float(table.loc[list(group), "absent"].mean()),
-            "rollcalls": float(votes["rcid"].nunique())}
+    return {
+        "c5_follows": float(table.loc[list(group), "follows Russia"].mean()),
+        "blr_follows": float(table.loc["BLR", "follows Russia"]),
+        "arm_follows": float(table.loc["ARM", "follows Russia"]),
+        "c5_absent": float(table.loc[list(group), "absent"].mean()),
+        "rollcalls": float(votes["rcid"].nunique()),
+    }
 
 
 def negotiated_rule(ev: Evidence, t: Thresholds) -> str:
@@ -183,9 +205,11 @@ def negotiated_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _negotiated_summary(ev: Evidence) -> str:
-    return (f"On {ev['rollcalls']:.0f} roll calls with Russia in a small minority the five "
-            f"vote as Russia does {ev['c5_follows']:.0%} of the time on average (Belarus "
-            f"{ev['blr_follows']:.0%}, Armenia {ev['arm_follows']:.0%}).")
+    return (
+        f"On {ev['rollcalls']:.0f} roll calls with Russia in a small minority the five "
+        f"vote as Russia does {ev['c5_follows']:.0%} of the time on average (Belarus "
+        f"{ev['blr_follows']:.0%}, Armenia {ev['arm_follows']:.0%})."
+    )
 
 
 # --- C3.5 positive neutrality -------------------------------------------------------------
@@ -197,18 +221,21 @@ def neutrality_evidence(spec: Spec) -> Evidence:
     models = order_votes.neutrality_logits(first, last, spec.get("rollcalls", "all"))
     evidence: Evidence = {}
     for outcome, row in models.iterrows():
-        evidence.update({f"{outcome}_odds_ratio": float(row["odds ratio"]),
-                         f"{outcome}_ci_low": float(row["ci low"]),
-                         f"{outcome}_ci_high": float(row["ci high"]),
-                         f"{outcome}_p": float(row["p"])})
+        evidence.update(
+            {
+                f"{outcome}_odds_ratio": float(row["odds ratio"]),
+                f"{outcome}_ci_low": float(row["ci low"]),
+                f"{outcome}_ci_high": float(row["ci high"]),
+                f"{outcome}_p": float(row["p"]),
+            }
+        )
     return evidence
 
 
 def neutrality_rule(ev: Evidence, t: Thresholds) -> str:
     """Supports if both CIs lie above the null, contradicts if both below, mixed otherwise."""
     null = t["odds_ratio_null"]
-    sides = {_ci_side(ev[f"{o}_ci_low"], ev[f"{o}_ci_high"], null)
-             for o in ("absent", "abstain")}
+    sides = {_ci_side(ev[f"{o}_ci_low"], ev[f"{o}_ci_high"], null) for o in ("absent", "abstain")}
     if sides == {1}:
         return SUPPORTS
     if sides == {-1}:
@@ -217,11 +244,13 @@ def neutrality_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _neutrality_summary(ev: Evidence) -> str:
-    return (f"After session and issue effects, Turkmenistan's odds of absence are "
-            f"{ev['absent_odds_ratio']:.1f} times the other four's (95% CI "
-            f"{ev['absent_ci_low']:.1f}–{ev['absent_ci_high']:.1f}); its odds of abstaining "
-            f"when present are {ev['abstain_odds_ratio']:.2f} times theirs "
-            f"({ev['abstain_ci_low']:.2f}–{ev['abstain_ci_high']:.2f}).")
+    return (
+        f"After session and issue effects, Turkmenistan's odds of absence are "
+        f"{ev['absent_odds_ratio']:.1f} times the other four's (95% CI "
+        f"{ev['absent_ci_low']:.1f}–{ev['absent_ci_high']:.1f}); its odds of abstaining "
+        f"when present are {ev['abstain_odds_ratio']:.2f} times theirs "
+        f"({ev['abstain_ci_low']:.2f}–{ev['abstain_ci_high']:.2f})."
+    )
 
 
 # --- C3.6 international law ----------------------------------------------------------------
@@ -233,10 +262,15 @@ def nuclear_evidence(spec: Spec) -> Evidence:
     group = order_votes.members(spec.get("turkmenistan", "with"))
     table = order_votes.nuclear_cohesion(group, first, last, spec.get("rollcalls", "all"))
     row = table.loc["mean agreement index"]
-    return {"difference": float(row["difference"]), "ci_low": float(row["ci low"]),
-            "ci_high": float(row["ci high"]), "p": float(row["p"]),
-            "nuclear_mean": float(row["nuclear/disarmament"]), "other_mean": float(row["other"]),
-            "nuclear_rollcalls": float(table.at["roll calls", "nuclear/disarmament"])}
+    return {
+        "difference": float(row["difference"]),
+        "ci_low": float(row["ci low"]),
+        "ci_high": float(row["ci high"]),
+        "p": float(row["p"]),
+        "nuclear_mean": float(row["nuclear/disarmament"]),
+        "other_mean": float(row["other"]),
+        "nuclear_rollcalls": float(table.at["roll calls", "nuclear/disarmament"]),
+    }
 
 
 def nuclear_rule(ev: Evidence, t: Thresholds) -> str:
@@ -246,9 +280,11 @@ def nuclear_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _nuclear_summary(ev: Evidence) -> str:
-    return (f"The five's agreement index is {ev['difference']:+.3f} higher on nuclear and "
-            f"disarmament roll calls than on others (95% CI {ev['ci_low']:+.3f} to "
-            f"{ev['ci_high']:+.3f}).")
+    return (
+        f"The five's agreement index is {ev['difference']:+.3f} higher on nuclear and "
+        f"disarmament roll calls than on others (95% CI {ev['ci_low']:+.3f} to "
+        f"{ev['ci_high']:+.3f})."
+    )
 
 
 # --- C3.7 order is not harmony --------------------------------------------------------------
@@ -258,15 +294,20 @@ def harmony_evidence(spec: Spec) -> Evidence:
     """Share of years the least-aligned pair is above the median of all UN pairs, mean spread."""
     first, last = _period(spec)
     group = order_votes.members(spec.get("turkmenistan", "with"))
-    table = order_votes.least_aligned_by_year(spec.get("measure", "kappa"), group, first, last,
-                                              spec.get("rollcalls", "all"))
+    table = order_votes.least_aligned_by_year(
+        spec.get("measure", "kappa"), group, first, last, spec.get("rollcalls", "all")
+    )
     if table.empty:
         return {}
     above = table["lowest score"] > table["all pairs median"]
-    return {"above_share": float(above.mean()), "mean_spread": float(table["spread"].mean()),
-            "years": float(len(table)), "years_below": float((~above).sum()),
-            "lowest_mean": float(table["lowest score"].mean()),
-            "all_pairs_median_mean": float(table["all pairs median"].mean())}
+    return {
+        "above_share": float(above.mean()),
+        "mean_spread": float(table["spread"].mean()),
+        "years": float(len(table)),
+        "years_below": float((~above).sum()),
+        "lowest_mean": float(table["lowest score"].mean()),
+        "all_pairs_median_mean": float(table["all pairs median"].mean()),
+    }
 
 
 def harmony_rule(ev: Evidence, t: Thresholds) -> str:
@@ -280,42 +321,70 @@ def harmony_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _harmony_summary(ev: Evidence) -> str:
-    return (f"The least-aligned pair of the five is above the median of all UN pairs in "
-            f"{ev['above_share']:.0%} of {ev['years']:.0f} years; the mean spread between the "
-            f"closest and the least-aligned pair is {ev['mean_spread']:.2f}.")
+    return (
+        f"The least-aligned pair of the five is above the median of all UN pairs in "
+        f"{ev['above_share']:.0%} of {ev['years']:.0f} years; the mean spread between the "
+        f"closest and the least-aligned pair is {ev['mean_spread']:.2f}."
+    )
 
 
 #: Evaluators of this chapter, by the name the register uses after ``ch3.``.
 EVALUATORS: dict[str, Evaluator] = {
     "noninterference": Evaluator(
-        evidence=noninterference_evidence, rule=noninterference_rule, key="odds_ratio",
+        evidence=noninterference_evidence,
+        rule=noninterference_rule,
+        key="odds_ratio",
         statistic="odds ratio of a yes, C5 x country-specific (vs rest of the Assembly)",
-        summary=_noninterference_summary, p_values=("p", "peers_p")),
+        summary=_noninterference_summary,
+        p_values=("p", "peers_p"),
+    ),
     "territorial_integrity": Evaluator(
-        evidence=territorial_evidence, rule=territorial_rule, key="against_share",
+        evidence=territorial_evidence,
+        rule=territorial_rule,
+        key="against_share",
         statistic="share of the five's cast votes against territorial integrity",
-        summary=_territorial_summary),
+        summary=_territorial_summary,
+    ),
     "balancing": Evaluator(
-        evidence=balancing_evidence, rule=balancing_rule, key="states_balancing",
-        statistic=("number of the five with no great power closest in over "
-                   f"{order_votes.ONE_SIDE_MAX:.0%} of years"),
-        summary=_balancing_summary),
+        evidence=balancing_evidence,
+        rule=balancing_rule,
+        key="states_balancing",
+        statistic=(
+            "number of the five with no great power closest in over "
+            f"{order_votes.ONE_SIDE_MAX:.0%} of years"
+        ),
+        summary=_balancing_summary,
+    ),
     "negotiated_influence": Evaluator(
-        evidence=negotiated_evidence, rule=negotiated_rule, key="c5_follows",
+        evidence=negotiated_evidence,
+        rule=negotiated_rule,
+        key="c5_follows",
         statistic="mean share of the five's cast votes matching a minority Russia",
-        summary=_negotiated_summary),
+        summary=_negotiated_summary,
+    ),
     "positive_neutrality": Evaluator(
-        evidence=neutrality_evidence, rule=neutrality_rule, key="absent_odds_ratio",
+        evidence=neutrality_evidence,
+        rule=neutrality_rule,
+        key="absent_odds_ratio",
         statistic="odds ratio of absence, Turkmenistan vs the other four",
-        summary=_neutrality_summary, p_values=("absent_p", "abstain_p")),
+        summary=_neutrality_summary,
+        p_values=("absent_p", "abstain_p"),
+    ),
     "nuclear_law": Evaluator(
-        evidence=nuclear_evidence, rule=nuclear_rule, key="difference",
+        evidence=nuclear_evidence,
+        rule=nuclear_rule,
+        key="difference",
         statistic="difference in C5 agreement index, nuclear/disarmament minus other",
-        summary=_nuclear_summary, p_values=("p",)),
+        summary=_nuclear_summary,
+        p_values=("p",),
+    ),
     "not_harmony": Evaluator(
-        evidence=harmony_evidence, rule=harmony_rule, key="above_share",
+        evidence=harmony_evidence,
+        rule=harmony_rule,
+        key="above_share",
         statistic="share of years the least-aligned C5 pair is above the all-pairs median",
-        summary=_harmony_summary),
+        summary=_harmony_summary,
+    ),
 }
 
 # --- summitry (C3.8, C3.9) ---
@@ -352,8 +421,13 @@ def five_only_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 EVALUATORS["five_only_meetings"] = Evaluator(
-    evidence=five_only_evidence, rule=five_only_rule, key="share_with_outside_state",
+    evidence=five_only_evidence,
+    rule=five_only_rule,
+    key="share_with_outside_state",
     statistic="share of consultative meetings with a state other than the five at the table",
-    summary=lambda ev: (f"{ev['n_with_outside_state']:.0f} of {ev['n_meetings']:.0f} "
-                        "consultative meetings had a state other than the five as participant "
-                        "or guest."))
+    summary=lambda ev: (
+        f"{ev['n_with_outside_state']:.0f} of {ev['n_meetings']:.0f} "
+        "consultative meetings had a state other than the five as participant "
+        "or guest."
+    ),
+)

@@ -29,9 +29,11 @@ from caorder.verdicts.core import (
 
 def periodisation_evidence(spec: Spec) -> Evidence:
     """Break tests on one annual series of the five ({} when the choice does not apply)."""
-    series = periods.annual_series(spec.get("measure", "agreement"),
-                                   tuple(spec.get("period", periods.COHESION_YEARS)),
-                                   spec.get("rollcalls", "all"))
+    series = periods.annual_series(
+        spec.get("measure", "agreement"),
+        tuple(spec.get("period", periods.COHESION_YEARS)),
+        spec.get("rollcalls", "all"),
+    )
     return {} if series is None else periods.break_evidence(series)
 
 
@@ -53,11 +55,13 @@ def periodisation_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _periodisation_summary(ev: Evidence) -> str:
-    return (f"Joint Chow test of level shifts at 2005 and 2017: p = {ev['chow_p']:.3f} "
-            f"(Newey-West {ev['chow_p_hac']:.3f}); best single break {ev['best_one']:.0f} "
-            f"(sup-F p = {ev['supf1_p']:.3f}); best two breaks {ev['best_two_first']:.0f} and "
-            f"{ev['best_two_second']:.0f} (sup-F p = {ev['supf2_p']:.3f}), "
-            f"over {ev['n_years']:.0f} years.")
+    return (
+        f"Joint Chow test of level shifts at 2005 and 2017: p = {ev['chow_p']:.3f} "
+        f"(Newey-West {ev['chow_p_hac']:.3f}); best single break {ev['best_one']:.0f} "
+        f"(sup-F p = {ev['supf1_p']:.3f}); best two breaks {ev['best_two_first']:.0f} and "
+        f"{ev['best_two_second']:.0f} (sup-F p = {ev['supf2_p']:.3f}), "
+        f"over {ev['n_years']:.0f} years."
+    )
 
 
 # --- C4.2 cohesion after the paper --------------------------------------------------------
@@ -66,18 +70,21 @@ def _periodisation_summary(ev: Evidence) -> str:
 def cohesion_held_evidence(spec: Spec) -> Evidence:
     """Median yearly percentile of the five among random groups, after and before the paper."""
     first, last = after_paper.PRE_YEARS[0], after_paper.POST_YEARS[1]
-    table = after_paper.percentiles_by_year(first, last, spec.get("measure", "kappa"),
-                                            spec.get("pool", "matched"))
+    table = after_paper.percentiles_by_year(
+        first, last, spec.get("measure", "kappa"), spec.get("pool", "matched")
+    )
     table = table.dropna(subset=["percentile"])
     post = table[table["year"].between(*after_paper.POST_YEARS)]
     pre = table[table["year"].between(*after_paper.PRE_YEARS)]
     if post.empty or pre.empty:
         return {}
-    return {"post_median_percentile": float(post["percentile"].median()),
-            "pre_median_percentile": float(pre["percentile"].median()),
-            "post_cohesion": float(post["cohesion"].mean()),
-            "pre_cohesion": float(pre["cohesion"].mean()),
-            "n_post_years": float(len(post))}
+    return {
+        "post_median_percentile": float(post["percentile"].median()),
+        "pre_median_percentile": float(pre["percentile"].median()),
+        "post_cohesion": float(post["cohesion"].mean()),
+        "pre_cohesion": float(pre["cohesion"].mean()),
+        "n_post_years": float(len(post)),
+    }
 
 
 def cohesion_held_rule(ev: Evidence, t: Thresholds) -> str:
@@ -90,10 +97,12 @@ def cohesion_held_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _cohesion_summary(ev: Evidence) -> str:
-    return (f"In the {ev['n_post_years']:.0f} post-paper years with roll calls the five were "
-            f"more cohesive than a median {ev['post_median_percentile']:.0f}% of random groups "
-            f"of their size (2010-2019: {ev['pre_median_percentile']:.0f}%); mean cohesion "
-            f"{ev['post_cohesion']:.2f} against {ev['pre_cohesion']:.2f}.")
+    return (
+        f"In the {ev['n_post_years']:.0f} post-paper years with roll calls the five were "
+        f"more cohesive than a median {ev['post_median_percentile']:.0f}% of random groups "
+        f"of their size (2010-2019: {ev['pre_median_percentile']:.0f}%); mean cohesion "
+        f"{ev['post_cohesion']:.2f} against {ev['pre_cohesion']:.2f}."
+    )
 
 
 # --- C4.3 territorial integrity after the invasion ------------------------------------
@@ -114,12 +123,14 @@ def territorial_rule(ev: Evidence, t: Thresholds) -> str:
 
 
 def _territorial_summary(ev: Evidence) -> str:
-    return (f"On the {ev['n_rollcalls']:.0f} post-invasion roll calls in scope with a recorded "
-            f"vote of the five, they voted yes {ev['n_yes']:.0f} times, abstained "
-            f"{ev['n_abstain']:.0f} times, voted no {ev['n_no']:.0f} times (on "
-            f"{ev['rollcalls_with_no']:.0f} roll calls) and did not vote {ev['n_absent']:.0f} "
-            f"times ({ev['n_not_recorded']:.0f} votes not recorded); 'no' is "
-            f"{ev['no_share']:.0%} of their cast votes.")
+    return (
+        f"On the {ev['n_rollcalls']:.0f} post-invasion roll calls in scope with a recorded "
+        f"vote of the five, they voted yes {ev['n_yes']:.0f} times, abstained "
+        f"{ev['n_abstain']:.0f} times, voted no {ev['n_no']:.0f} times (on "
+        f"{ev['rollcalls_with_no']:.0f} roll calls) and did not vote {ev['n_absent']:.0f} "
+        f"times ({ev['n_not_recorded']:.0f} votes not recorded); 'no' is "
+        f"{ev['no_share']:.0%} of their cast votes."
+    )
 
 
 # --- C4.7 balancing after the invasion ----------------------------------------------------
@@ -150,26 +161,41 @@ def balancing_rule(ev: Evidence, t: Thresholds) -> str:
 
 def _balancing_summary(ev: Evidence) -> str:
     moves = ", ".join(f"{s} {ev[f'towards_{s.lower()}']:+.1f}" for s in C5)
-    return (f"Moves towards Russia after the invasion, in each state's own pre-invasion SDs: "
-            f"{moves} (largest {ev['max_towards']:+.1f}).")
+    return (
+        f"Moves towards Russia after the invasion, in each state's own pre-invasion SDs: "
+        f"{moves} (largest {ev['max_towards']:+.1f})."
+    )
 
 
 #: Evaluators of this chapter, by the name the register uses after ``ch4.``.
 EVALUATORS: dict[str, Evaluator] = {
     "periodisation_breaks": Evaluator(
-        evidence=periodisation_evidence, rule=periodisation_rule, key="chow_p",
+        evidence=periodisation_evidence,
+        rule=periodisation_rule,
+        key="chow_p",
         statistic="joint Chow p-value of level shifts at 2005 and 2017",
-        summary=_periodisation_summary, p_values=("chow_p", "supf1_p", "supf2_p")),
+        summary=_periodisation_summary,
+        p_values=("chow_p", "supf1_p", "supf2_p"),
+    ),
     "cohesion_held": Evaluator(
-        evidence=cohesion_held_evidence, rule=cohesion_held_rule, key="post_median_percentile",
+        evidence=cohesion_held_evidence,
+        rule=cohesion_held_rule,
+        key="post_median_percentile",
         statistic="median yearly percentile of C5 cohesion among random groups, 2020-2025",
-        summary=_cohesion_summary),
+        summary=_cohesion_summary,
+    ),
     "territorial_stance_held": Evaluator(
-        evidence=territorial_evidence, rule=territorial_rule, key="no_share",
+        evidence=territorial_evidence,
+        rule=territorial_rule,
+        key="no_share",
         statistic="share of the five's cast votes that are 'no', post-invasion roll calls",
-        summary=_territorial_summary),
+        summary=_territorial_summary,
+    ),
     "balancing_held": Evaluator(
-        evidence=balancing_evidence, rule=balancing_rule, key="max_towards",
+        evidence=balancing_evidence,
+        rule=balancing_rule,
+        key="max_towards",
         statistic="largest move of one of the five towards Russia (own pre-invasion SDs)",
-        summary=_balancing_summary),
+        summary=_balancing_summary,
+    ),
 }

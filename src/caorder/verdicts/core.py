@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import pandas as pd
 
-from caorder.claims import ATTRIBUTIONS, VERDICTS
+from caorder.claims import VERDICTS
 
 SUPPORTS, MIXED, CONTRADICTS, UNTESTABLE = VERDICTS
 #: Share of testable specifications that must agree for a *supports*/*contradicts* headline.
@@ -138,8 +139,12 @@ class Result:
     def panel(self) -> pd.DataFrame:
         """The specification panel: one row per specification, its key number and verdict."""
         rows = [
-            {**{name: _text(value) for name, value in r.spec.choices},
-             "specification": r.spec.label, "value": r.value, "verdict": r.verdict}
+            {
+                **{name: _text(value) for name, value in r.spec.choices},
+                "specification": r.spec.label,
+                "value": r.value,
+                "verdict": r.verdict,
+            }
             for r in self.specs
         ]
         return pd.DataFrame(rows)
@@ -148,8 +153,13 @@ class Result:
         """Plain dictionary (for tables and claims.json)."""
         data = asdict(self)
         data["specs"] = [
-            {"specification": r.spec.label, "choices": {k: _text(v) for k, v in r.spec.choices},
-             "verdict": r.verdict, "value": r.value, "reason": r.reason}
+            {
+                "specification": r.spec.label,
+                "choices": {k: _text(v) for k, v in r.spec.choices},
+                "verdict": r.verdict,
+                "value": r.value,
+                "reason": r.reason,
+            }
             for r in self.specs
         ]
         return data
@@ -160,8 +170,9 @@ def is_missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def judge(evaluator: Evaluator, spec: Spec, evidence: Evidence,
-          thresholds: Thresholds) -> SpecResult:
+def judge(
+    evaluator: Evaluator, spec: Spec, evidence: Evidence, thresholds: Thresholds
+) -> SpecResult:
     """Apply the rule to one specification's evidence; missing evidence is untestable."""
     missing = sorted(k for k, v in evidence.items() if is_missing(v))
     if not evidence or missing:
@@ -194,8 +205,13 @@ def split(results: list[SpecResult]) -> dict[str, int]:
     return {v: sum(r.verdict == v for r in results) for v in VERDICTS}
 
 
-def combine(claim_id: str, evaluator: Evaluator, results: list[SpecResult],
-            thresholds: Thresholds, original: Thresholds | None = None) -> Result:
+def combine(
+    claim_id: str,
+    evaluator: Evaluator,
+    results: list[SpecResult],
+    thresholds: Thresholds,
+    original: Thresholds | None = None,
+) -> Result:
     """Turn the per-specification results into the claim's :class:`Result`."""
     verdict, agreeing = headline([r.verdict for r in results])
     first = results[0]
@@ -203,11 +219,23 @@ def combine(claim_id: str, evaluator: Evaluator, results: list[SpecResult],
     if original is not None:
         again = [judge(evaluator, r.spec, r.evidence, original).verdict for r in results]
         original_verdict = headline(again)[0]
-    summary = evaluator.summary(first.evidence) if first.verdict != UNTESTABLE else (
-        f"The primary specification cannot be tested: {first.reason}.")
-    return Result(claim_id, verdict, evaluator.statistic, first.value, summary, tuple(results),
-                  agreeing, split(results), original_verdict,
-                  "" if verdict != UNTESTABLE else first.reason)
+    summary = (
+        evaluator.summary(first.evidence)
+        if first.verdict != UNTESTABLE
+        else (f"The primary specification cannot be tested: {first.reason}.")
+    )
+    return Result(
+        claim_id,
+        verdict,
+        evaluator.statistic,
+        first.value,
+        summary,
+        tuple(results),
+        agreeing,
+        split(results),
+        original_verdict,
+        "" if verdict != UNTESTABLE else first.reason,
+    )
 
 
 def untestable(claim_id: str, reason: str) -> Result:

@@ -44,7 +44,8 @@ def glue_values(result: Result, digits: int = 3) -> dict[str, object]:
         key(result.claim_id, "verdict"): result.verdict,
         key(result.claim_id, "value"): rounded(result.value, digits),
         key(result.claim_id, "share"): rounded(
-            None if result.share_agreeing is None else 100 * result.share_agreeing, 0),
+            None if result.share_agreeing is None else 100 * result.share_agreeing, 0
+        ),
         key(result.claim_id, "n-specs"): len(result.specs),
     }
     for name, value in sorted(result.evidence.items()):
@@ -69,8 +70,16 @@ def plot_panel(result: Result, ax: plt.Axes | None = None) -> plt.Axes:
     # would number the specifications per call and misplace the labels.
     panel = panel.assign(position=panel["specification"].map({s: k for k, s in enumerate(order)}))
     for verdict, chunk in panel.groupby("verdict", sort=False):
-        sns.scatterplot(chunk, x="value", y="position", ax=ax, s=60, label=verdict,
-                        color=VERDICT_COLOURS[verdict], marker=VERDICT_MARKERS[verdict])
+        sns.scatterplot(
+            chunk,
+            x="value",
+            y="position",
+            ax=ax,
+            s=60,
+            label=verdict,
+            color=VERDICT_COLOURS[verdict],
+            marker=VERDICT_MARKERS[verdict],
+        )
     ax.set_yticks(range(len(order)))
     ax.set_yticklabels(order)
     ax.legend(title="verdict", loc="best", fontsize="small")
@@ -83,8 +92,12 @@ def panel_table(result: Result) -> pd.DataFrame:
 
 
 #: Specification choices as tables show them: measure codes named, everything else spaced.
-CHOICE_LABELS = {**MEASURE_LABELS, "final_only": "final votes only",
-                 "contested": "contested votes", "all": "all roll calls"}
+CHOICE_LABELS = {
+    **MEASURE_LABELS,
+    "final_only": "final votes only",
+    "contested": "contested votes",
+    "all": "all roll calls",
+}
 CHOICE_HEADERS = {"rollcalls": "roll calls", "turkmenistan": "Turkmenistan"}
 
 
@@ -95,8 +108,13 @@ def _choice(value: object) -> object:
     return CHOICE_LABELS.get(value, value.replace("_", " "))
 
 
-def panel_html(result: Result, caption: str | None = None, label: str | None = None,
-               precision: int = 3, evidence: tuple[str, ...] = ()) -> present.HTMLTable:
+def panel_html(
+    result: Result,
+    caption: str | None = None,
+    label: str | None = None,
+    precision: int = 3,
+    evidence: tuple[str, ...] = (),
+) -> present.HTMLTable:
     """The specification panel as a captioned HTML table, choices and key number named.
 
     One row per specification (sorted by the key number), its choices in words, the key
@@ -109,16 +127,26 @@ def panel_html(result: Result, caption: str | None = None, label: str | None = N
     by_label = {r.spec.label: r.evidence for r in result.specs}
     for name in evidence:
         if any(name not in ev for ev in by_label.values()):
-            raise KeyError(f"panel_html(evidence={name!r}): not in the evidence of every "
-                           f"specification of {result.claim_id}")
-        frame.insert(len(frame.columns) - 1, name, frame["specification"].map(
-            lambda spec_label, n=name: by_label[spec_label][n]))
+            raise KeyError(
+                f"panel_html(evidence={name!r}): not in the evidence of every "
+                f"specification of {result.claim_id}"
+            )
+        frame.insert(
+            len(frame.columns) - 1,
+            name,
+            frame["specification"].map(lambda spec_label, n=name: by_label[spec_label][n]),
+        )
     frame = frame.drop(columns="specification")
     if choices:
         frame[choices] = frame[choices].apply(lambda column: column.map(_choice))
     frame = present.readable(frame, rename={**CHOICE_HEADERS, "value": result.statistic})
-    caption = caption or (f"Claim {result.claim_id} under every declared specification: the key "
-                          f"number ({result.statistic}) and the verdict, sorted by the key number")
-    return present.html_table(frame, caption=caption,
-                              label=label or f"tab-{present.slug(result.claim_id)}-panel",
-                              precision=precision)
+    caption = caption or (
+        f"Claim {result.claim_id} under every declared specification: the key "
+        f"number ({result.statistic}) and the verdict, sorted by the key number"
+    )
+    return present.html_table(
+        frame,
+        caption=caption,
+        label=label or f"tab-{present.slug(result.claim_id)}-panel",
+        precision=precision,
+    )
