@@ -74,11 +74,13 @@ lint: env
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
 
+# Both suites run on every core (pytest-xdist); a notebook runs whole on one worker.
 test-package: data
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -n auto
 
 test-notebooks: data
-	$(ISOLATED) $(BIN)/python -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider notebooks
+	$(ISOLATED) $(BIN)/python -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider \
+	  -n auto --dist loadfile notebooks
 
 # Real-browser tests of the built site; they skip, saying how, without a build or Chromium
 # (bash .ci/install-browser installs Debian's Chromium).
