@@ -5,19 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from toyvotes import long_votes
 
 from caorder import agreement
-
-
-def long_votes(table: dict[str, list[str]]) -> pd.DataFrame:
-    """Turn {state: [vote per roll call]} into the long votes format."""
-    rows = [
-        {"rcid": rcid, "iso3": state, "vote": vote}
-        for state, column in table.items()
-        for rcid, vote in enumerate(column, start=1)
-    ]
-    return pd.DataFrame(rows)
-
 
 # Four roll calls. A and B: same, same, yes/abstain, yes/no. C is absent on the last two.
 VOTES = long_votes(

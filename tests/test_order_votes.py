@@ -6,18 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from toyvotes import long_votes
 
 from caorder import order_votes
 from caorder.countries import C5
-
-
-def long_votes(table: dict[str, list[str]]) -> pd.DataFrame:
-    rows = [
-        {"rcid": rcid, "iso3": state, "vote": vote}
-        for state, column in table.items()
-        for rcid, vote in enumerate(column, start=1)
-    ]
-    return pd.DataFrame(rows)
 
 
 def test_vote_shares_by_hand():

@@ -90,17 +90,6 @@ def test_outside_states_reads_iso3_codes_of_states_only():
 INVENTORY = paths.data_dir() / "paper_claims.yml"
 
 
-@pytest.fixture(scope="module")
-def paper() -> quotes.Paper:
-    folder = quotes.paper_dir()
-    if not (folder / quotes.PAPER_FILE).exists():
-        pytest.skip(
-            f"the paper's text {quotes.PAPER_FILE} is not in {folder}: quotes not checked "
-            f"(put it there or set {quotes.PAPER_ENV})"
-        )
-    return quotes.Paper.load(folder)
-
-
 def _edited_copy(tmp_path: Path, edit) -> Path:
     """A temporary copy of the inventory with ``edit`` applied to its parsed document."""
     document = yaml.safe_load(INVENTORY.read_text(encoding="utf-8"))

@@ -39,17 +39,6 @@ PAPER = (
 
 
 @pytest.fixture(scope="module")
-def paper() -> quotes.Paper:
-    folder = quotes.paper_dir()
-    if not (folder / quotes.PAPER_FILE).exists():
-        pytest.skip(
-            f"the paper's text {quotes.PAPER_FILE} is not in {folder}: quotes not checked "
-            f"(put it there or set {quotes.PAPER_ENV})"
-        )
-    return quotes.Paper.load(folder)
-
-
-@pytest.fixture(scope="module")
 def toy() -> quotes.Paper:
     return quotes.Paper(PAPER)
 

@@ -5,20 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from toyvotes import long_votes
 
 from caorder import agreement, cohesion, countries, region_report
 from caorder.region_report import Window
-
-
-def long_votes(table: dict[str, list[str]], year: int = 2000) -> pd.DataFrame:
-    """{state: [vote per roll call]} -> long votes with a year column."""
-    rows = [
-        {"rcid": rcid, "iso3": state, "vote": vote, "year": year}
-        for state, column in table.items()
-        for rcid, vote in enumerate(column, start=1)
-    ]
-    return pd.DataFrame(rows)
-
 
 # Four roll calls; DDD is absent on three of them.
 VOTES = long_votes(
@@ -27,7 +17,8 @@ VOTES = long_votes(
         "BBB": ["yes", "no", "yes", "no"],
         "CCC": ["no", "yes", "no", "yes"],
         "DDD": ["yes", "absent", "absent", "absent"],
-    }
+    },
+    year=2000,
 )
 
 

@@ -23,7 +23,7 @@ teaching notebooks and the "another region" rerun.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import combinations
 from typing import Literal
@@ -149,6 +149,21 @@ def percentile(observed: float, baseline: np.ndarray) -> float:
     return float(100.0 * np.mean(baseline < observed))
 
 
+def yearly_scores(
+    votes: pd.DataFrame,
+    states: Iterable[str],
+    measure: agreement.Measure = "kappa",
+    min_common: int = 10,
+) -> Iterator[tuple[int, pd.DataFrame, int]]:
+    """Per calendar year: the year, the pairwise ``measure`` among ``states`` and the number
+    of roll calls (``votes`` needs a ``year`` column)."""
+    states = list(states)
+    frame = votes[votes["iso3"].isin(states)]
+    for year, chunk in frame.groupby("year", sort=True):
+        table = agreement.pairwise(agreement.vote_matrix(chunk, states), measure, min_common)
+        yield int(year), table, int(chunk["rcid"].nunique())
+
+
 def cohesion_by_year(
     votes: pd.DataFrame,
     states: Iterable[str],
@@ -157,17 +172,10 @@ def cohesion_by_year(
 ) -> pd.DataFrame:
     """Mean pairwise ``measure`` among ``states`` per calendar year (``votes`` has ``year``)."""
     states = list(states)
-    frame = votes[votes["iso3"].isin(states)]
-    rows = []
-    for year, chunk in frame.groupby("year", sort=True):
-        table = agreement.pairwise(agreement.vote_matrix(chunk, states), measure, min_common)
-        rows.append(
-            {
-                "year": int(year),
-                "cohesion": agreement.group_cohesion(table, states),
-                "n_rollcalls": int(chunk["rcid"].nunique()),
-            }
-        )
+    rows = [
+        {"year": year, "cohesion": agreement.group_cohesion(table, states), "n_rollcalls": n}
+        for year, table, n in yearly_scores(votes, states, measure, min_common)
+    ]
     return pd.DataFrame(rows, columns=["year", "cohesion", "n_rollcalls"])
 
 
@@ -179,11 +187,11 @@ def pair_agreement_by_year(
 ) -> pd.DataFrame:
     """``measure`` for every pair of ``states`` per calendar year: columns a, b, year, value."""
     states = sorted(states)
-    frame = votes[votes["iso3"].isin(states)]
-    rows = []
-    for year, chunk in frame.groupby("year", sort=True):
-        table = agreement.pairwise(agreement.vote_matrix(chunk, states), measure, min_common)
-        rows += [(a, b, int(year), float(table.at[a, b])) for a, b in combinations(states, 2)]
+    rows = [
+        (a, b, year, float(table.at[a, b]))
+        for year, table, _ in yearly_scores(votes, states, measure, min_common)
+        for a, b in combinations(states, 2)
+    ]
     return pd.DataFrame(rows, columns=["a", "b", "year", "value"])
 
 
