@@ -95,6 +95,7 @@ tag: env
 
 bench: data
 	$(BIN)/python benchmarks/permutation_baseline.py
+	$(BIN)/python benchmarks/table_timings.py
 	$(BIN)/python benchmarks/build_and_tests.py
 
 clean:

@@ -84,26 +84,6 @@ def test_group_cohesion_is_mean_over_pairs():
     assert agreement.group_cohesion(table, ["AAA", "BBB"]) == pytest.approx(0.5)
 
 
-def test_random_groups_are_reproducible_and_match_direct_computation():
-    rng = np.random.default_rng(0)
-    states = [f"S{i:02d}" for i in range(12)]
-    values = rng.random((12, 12))
-    values = (values + values.T) / 2
-    table = pd.DataFrame(values, index=states, columns=states)
-    first = agreement.random_group_cohesion(table, states, size=5, n_groups=50, seed=7)
-    again = agreement.random_group_cohesion(table, states, size=5, n_groups=50, seed=7)
-    np.testing.assert_array_equal(first, again)
-    # Every random cohesion must lie between the smallest and largest pair score.
-    off_diagonal = values[~np.eye(12, dtype=bool)]
-    assert first.min() >= off_diagonal.min() and first.max() <= off_diagonal.max()
-
-
-def test_random_groups_need_a_large_enough_pool():
-    table = scores("agreement")
-    with pytest.raises(ValueError, match="needs more"):
-        agreement.random_group_cohesion(table, ["AAA", "BBB"], size=3)
-
-
 def test_agreement_index_hix_noury_roland():
     index = agreement.agreement_index(VOTES)
     assert index.loc[1] == pytest.approx(1.0)

@@ -15,6 +15,7 @@ import pytest
 
 from caorder import claims, paths, verdicts
 from caorder.errors import DataError
+from caorder.verdicts import core
 
 ID_PATTERN = re.compile(r"^C(?P<chapter>[1-9][0-9]*)\.(?P<n>[1-9][0-9]*)$")
 #: The brief's fields: the loader's required ones plus the concept each claim concerns.
@@ -73,7 +74,8 @@ def test_every_entry_is_complete_and_points_to_an_existing_notebook(register):
 
 
 @pytest.mark.timeout(300)
-def test_every_claim_evaluates_to_a_valid_verdict(register):
+def test_every_headline_follows_the_declared_share_rule(register):
+    """Each claim evaluates, and its headline is what the 80 % rule gives on its specs."""
     problems = []
     for entry in register:
         try:
@@ -81,9 +83,18 @@ def test_every_claim_evaluates_to_a_valid_verdict(register):
         except Exception as error:  # report every failing claim, not just the first
             problems.append(f"{entry['id']}: {type(error).__name__}: {error}")
             continue
-        if result.verdict not in claims.VERDICTS:
-            problems.append(f"{entry['id']}: verdict {result.verdict!r}")
-        elif not result.summary.strip() or not result.statistic.strip():
+        if entry["evaluator"] == verdicts.UNTESTABLE_EVALUATOR:
+            if result.verdict != verdicts.UNTESTABLE or result.specs:
+                problems.append(f"{entry['id']}: untestable in the register, not in the result")
+            continue
+        expected = core.headline([s.verdict for s in result.specs])
+        if (result.verdict, result.share_agreeing) != expected:
+            problems.append(
+                f"{entry['id']}: headline {result.verdict} but the rule gives {expected}"
+            )
+        if any(s.value is None for s in result.specs if s.verdict != verdicts.UNTESTABLE):
+            problems.append(f"{entry['id']}: a judged specification without its key number")
+        if not result.summary.strip() or not result.statistic.strip():
             problems.append(f"{entry['id']}: empty statistic or summary")
     assert problems == []
 

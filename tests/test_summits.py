@@ -287,28 +287,6 @@ def test_shared_memberships_counts_families_at_the_table(memberships):
     assert members_only.set_index(["a", "b"]).loc[("TKM", "UZB"), "n_shared"] == 0
 
 
-def test_pair_kappa_by_year_matches_agreement_module():
-    rng = np.random.default_rng(1)
-    choices = np.array(["yes", "no", "abstain"])
-    rows = [
-        {
-            "rcid": r,
-            "iso3": s,
-            "vote": choices[rng.integers(0, 3)],
-            "date": pd.Timestamp(f"{1992 + r % 2}-10-01"),
-        }
-        for r in range(60)
-        for s in ("KAZ", "KGZ", "TJK")
-    ]
-    votes = pd.DataFrame(rows)
-    table = summits.pair_kappa_by_year(votes, states=("KAZ", "KGZ", "TJK"), years=range(1992, 1994))
-    assert len(table) == 6
-    year_1993 = votes[votes["date"].dt.year == 1993]
-    expected = summits.agreement.pairwise(summits.agreement.vote_matrix(year_1993), "kappa")
-    got = table.set_index(["a", "b", "year"]).at[("KAZ", "TJK", 1993), "kappa"]
-    assert got == pytest.approx(expected.at["KAZ", "TJK"])
-
-
 def test_shared_tables_test_recovers_a_planted_slope():
     rng = np.random.default_rng(7)
     pairs = [("A", "B"), ("A", "C"), ("B", "C"), ("A", "D"), ("B", "D")]

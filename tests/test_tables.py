@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pandas as pd
 import pytest
 
@@ -170,23 +168,15 @@ def test_ideal_points_cover_1946_to_2024_with_the_five():
     assert not ideal.duplicated(["iso3", "year"]).any()
 
 
-def test_loading_both_vote_tables_from_the_cache_takes_at_most_one_second(real):
-    start = time.perf_counter()
-    tables.rollcalls()
-    tables.votes()
-    assert time.perf_counter() - start <= 1.0
-
-
-def test_first_conversion_takes_at_most_thirty_seconds(real_files, tmp_path, monkeypatch):
-    # Start from verified downloads but no converted tables, as on a first run.
+def test_a_first_run_converts_and_caches_every_table(real_files, tmp_path, monkeypatch):
+    # Start from verified downloads but no converted tables, as on a first run (its time is
+    # measured by benchmarks/table_timings.py, not here).
     for key, path in real_files.items():
         target = tmp_path / "downloads" / key
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(path.read_bytes())
     monkeypatch.setenv("CAORDER_CACHE_DIR", str(tmp_path))
-    start = time.perf_counter()
     tables.rollcalls()
     tables.votes()
     tables.ideal_points()
-    assert time.perf_counter() - start <= 30.0
     assert len(list((tmp_path / "tables").glob("*.parquet"))) == 4  # with duplicate_rollcalls

@@ -149,31 +149,6 @@ def group_cohesion(scores: pd.DataFrame, members: Iterable[str]) -> float:
     return float(np.mean(values)) if values else float("nan")
 
 
-def random_group_cohesion(
-    scores: pd.DataFrame,
-    pool: Iterable[str],
-    size: int,
-    n_groups: int = 10_000,
-    seed: int = 20210301,
-) -> np.ndarray:
-    """Cohesion of ``n_groups`` random groups of ``size`` states drawn from ``pool``.
-
-    Vectorised: all groups are drawn at once (without replacement within a group) and the
-    mean pairwise score of each is read from the matrix with fancy indexing. Groups with a
-    missing pair average over the pairs that exist. The fixed ``seed`` makes the baseline
-    reproducible.
-    """
-    pool = [s for s in pool if s in scores.index]
-    if len(pool) < size:
-        raise ValueError(f"The pool has {len(pool)} states; a group of {size} needs more.")
-    values = scores.loc[pool, pool].to_numpy()
-    rng = np.random.default_rng(seed)
-    draws = rng.random((n_groups, len(pool))).argsort(axis=1)[:, :size]
-    first, second = np.triu_indices(size, k=1)
-    pair_scores = values[draws[:, first], draws[:, second]]
-    return np.nanmean(pair_scores, axis=1)
-
-
 def agreement_index(votes: pd.DataFrame) -> pd.Series:
     """Hix-Noury-Roland agreement index of a group on each roll call (Hix, Noury and Roland 2005).
 

@@ -61,7 +61,6 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from caorder import classify, countries, paths, tables
 from caorder.fetch import fetch
@@ -72,6 +71,7 @@ from caorder.schemas import (
     VOTE_CHOICES,
     VOTES,
     SchemaError,
+    extension_rollcalls,
     validate,
 )
 
@@ -88,6 +88,7 @@ UNDL_2025_CODES = {"YES": "yes", "NO": "no", "ABSTAIN": "abstain"}  # blank = ab
 UNDL_OFFICIAL_CODES = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}  # blank = absent
 CURATED = "curated"
 SOURCES = ["unvotes", "voeten-wide", "undl-2025", "undl-official", CURATED]
+EXT_ROLLCALLS = extension_rollcalls(SOURCES)
 RESOLUTIONS_FILE = "unga_resolutions.csv"
 RECORDED_VOTES_FILE = "unga_recorded_votes.csv"
 #: Curated roll-call ids: base + 10,000 x session (emergency session n: 900 + n) + number.
@@ -118,21 +119,6 @@ UNDL_OFFICIAL_COLUMNS = [
     "total_ms",
     "undl_link",
 ]
-
-EXT_ROLLCALLS = pa.DataFrameSchema(
-    name="extension_rollcalls",
-    columns={
-        "rcid": pa.Column(int, unique=True),
-        "date": pa.Column("datetime64[ns]"),
-        "year": pa.Column(int, pa.Check.in_range(1946, 2100)),
-        "session": pa.Column("Int64", pa.Check.in_range(1, 200), nullable=True),
-        "symbol": pa.Column(object, nullable=True),
-        "title": pa.Column(object, nullable=True),
-        "source": pa.Column(str, pa.Check.isin(SOURCES)),
-        "also_in": pa.Column(object, nullable=True),
-    },
-    strict=True,
-)
 
 
 class Extension(NamedTuple):

@@ -62,7 +62,7 @@ def select_votes(votes: pd.DataFrame, window: Window) -> pd.DataFrame:
     return chosen
 
 
-def window_votes(window: Window = Window()) -> pd.DataFrame:
+def votes_in(window: Window = Window()) -> pd.DataFrame:
     """The canonical votes of ``window`` (:func:`caorder.windows.window_votes`, filtered)."""
     return select_votes(windows.window_votes(*window.years), window)
 
@@ -151,7 +151,7 @@ def compare_groups(
     cohesive). ``drop`` removes states from every group (e.g. ``["TKM"]`` for a
     leave-one-out check). ``votes`` (with a ``year`` column) defaults to the canonical votes.
     """
-    votes = window_votes(window) if votes is None else select_votes(votes, window)
+    votes = votes_in(window) if votes is None else select_votes(votes, window)
     scores = window_scores(votes, window)
     return _groups_table(votes, scores, keys, window.years, drop, n_groups, seed)
 
@@ -229,7 +229,7 @@ def region_report(
     votes: pd.DataFrame | None = None,
 ) -> RegionReport:
     """Run the C5 analysis of chapter 1 for ``region`` and put the C5 beside it."""
-    chosen = window_votes(window) if votes is None else select_votes(votes, window)
+    chosen = votes_in(window) if votes is None else select_votes(votes, window)
     scores = window_scores(chosen, window)
     region_members = [s for s in members(region, window.years, drop) if s in scores.index]
     _, baseline = cohesion_against_random(

@@ -1,4 +1,4 @@
-"""pandera schemas for every table the book reads.
+"""pandera schemas for every table the book reads, canonical and curated, in one place.
 
 A table that breaks its schema stops the analysis with :class:`SchemaError`, whose message
 names the table, the failing rule and the first offending rows, so that a bad file is fixed
@@ -7,6 +7,7 @@ at its source rather than patched downstream.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -176,3 +177,305 @@ UNGA_RECORDED_VOTES = pa.DataFrameSchema(
     unique=["symbol", "iso3"],
     strict=True,
 )
+
+
+# --- curated summits, memberships, organisations and outcome documents (data/) ---------
+# Read by caorder.summits. Dates may be partial (YYYY, YYYY-MM or YYYY-MM-DD).
+
+# vocabularies ------------------------------------------------------------------------
+
+C5_ONLY_SERIES = (
+    "consultative_meeting",
+    "c5_fm_meeting",
+    "regional_org_summit",
+    "other_c5_leaders_meeting",
+)
+C5PLUS_SERIES = ("c5plus_summit", "c5plus_ministerial")
+SERIES = C5_ONLY_SERIES + C5PLUS_SERIES
+SERIES_LABELS = {
+    "consultative_meeting": "Consultative meeting (heads of state)",
+    "c5_fm_meeting": "Foreign ministers' meeting",
+    "regional_org_summit": "Regional body summit (CAU/CAEC/CACO)",
+    "other_c5_leaders_meeting": "Other five-leader meeting",
+    "c5plus_summit": "C5+X summit",
+    "c5plus_ministerial": "C5+X ministerial",
+}
+#: Levels of representation, highest first (the order used in tables and figures).
+LEVELS = (
+    "head_of_state",
+    "former_head_of_state",
+    "head_of_government",
+    "speaker",
+    "deputy_head_of_government",
+    "foreign_minister",
+    "deputy_foreign_minister",
+    "other_official",
+    "absent",
+    "unknown",
+)
+NOT_PRESENT = ("absent", "unknown")
+#: The level a full delegation is expected to send to each series.
+EXPECTED_LEVEL = {
+    "consultative_meeting": "head_of_state",
+    "regional_org_summit": "head_of_state",
+    "other_c5_leaders_meeting": "head_of_state",
+    "c5plus_summit": "head_of_state",
+    "c5_fm_meeting": "foreign_minister",
+    "c5plus_ministerial": "foreign_minister",
+}
+PRECISIONS = ("day", "month", "year")
+CONFIDENCE = ("high", "medium", "low")
+ORGANISATIONS = (
+    "UN",
+    "OSCE",
+    "CIS",
+    "CST",
+    "CSTO",
+    "SCO",
+    "EURASEC",
+    "EAEU",
+    "OTS",
+    "ECO",
+    "OIC",
+    "IFAS",
+    "CANWFZ",
+    "CAU",
+    "CAEC",
+    "CACO",
+)
+STATUSES = ("member", "associate", "observer", "suspended", "party", "signatory")
+#: Statuses that give a seat at an organisation's table: members, treaty parties, and
+#: associates (Turkmenistan has attended CIS summits as an associate since 2005). Observers,
+#: signatories and suspended members do not take part in decisions.
+AT_THE_TABLE = ("member", "party", "associate")
+#: The macro-regional "tables" of claim C3.9; predecessors are folded into their successor
+#: (the 1992 Collective Security Treaty into the CSTO, EurAsEC into the EAEU).
+ORG_FAMILIES = {
+    "CIS": "CIS",
+    "CST": "CST/CSTO",
+    "CSTO": "CST/CSTO",
+    "EURASEC": "EurAsEC/EAEU",
+    "EAEU": "EurAsEC/EAEU",
+    "SCO": "SCO",
+    "OTS": "OTS",
+}
+FAMILIES = ("CIS", "CST/CSTO", "EurAsEC/EAEU", "SCO", "OTS")
+#: The other organisations of the membership table, grouped the same way for figures only
+#: (they do not enter C3.9's count of macro-regional tables).
+OTHER_TABLES = {
+    "UN": "UN",
+    "OSCE": "OSCE",
+    "OIC": "OIC",
+    "ECO": "ECO",
+    "IFAS": "IFAS",
+    "CAU": "CAU/CAEC/CACO",
+    "CAEC": "CAU/CAEC/CACO",
+    "CACO": "CAU/CAEC/CACO",
+    "CANWFZ": "CANWFZ",
+}
+OTHER_FAMILIES = ("OSCE", "OIC", "ECO", "IFAS", "CAU/CAEC/CACO", "CANWFZ")
+
+# --- schemas ----------------------------------------------------------------------------
+
+_PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
+_URL_LIST = r"\s*https?://\S+(\s+https?://\S+)*\s*"
+_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def partial_dates(values: pd.Series) -> pd.Series:
+    """Timestamps for ISO dates of reduced precision (NaT where blank or invalid).
+
+    ``YYYY-MM-DD`` is that day; ``YYYY-MM`` the 15th of the month and ``YYYY`` 1 July, i.e.
+    the middle of the period, so that a date known only to the month or year is placed
+    where it is least wrong on average.
+    """
+    text = values.astype("string")
+    text = text.where(~text.str.fullmatch(r"\d{4}").fillna(False), text + "-07-01")
+    text = text.where(~text.str.fullmatch(r"\d{4}-\d{2}").fillna(False), text + "-15")
+    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+
+
+def _valid_partial_date(values: pd.Series) -> pd.Series:
+    return values.str.fullmatch(_PARTIAL_DATE) & partial_dates(values).notna()
+
+
+def _date_check() -> pa.Check:
+    return pa.Check(_valid_partial_date, error="valid date as YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _urls_check() -> pa.Check:
+    return pa.Check.str_matches(
+        f"^{_URL_LIST}$", error="at least one http(s) source URL, space-separated"
+    )
+
+
+def _not_before(frame: pd.DataFrame, later: str, earlier: str) -> pd.Series:
+    """True where ``later`` is blank or not before ``earlier`` (compared at common precision)."""
+    width = np.minimum(frame[later].str.len().fillna(10), frame[earlier].str.len().fillna(10))
+    ok = [
+        (pd.isna(a) or pd.isna(b) or str(a)[: int(n)] >= str(b)[: int(n)])
+        for a, b, n in zip(frame[later], frame[earlier], width, strict=True)
+    ]
+    return pd.Series(ok, index=frame.index)
+
+
+def _one_of(column: str, values: tuple[str, ...], nullable: bool = False) -> pa.Column:
+    """A text column restricted to ``values`` (the error names the column and the choices)."""
+    return pa.Column(
+        str, pa.Check.isin(values, error=f"{column} one of {values}"), nullable=nullable
+    )
+
+
+def _matching(pattern: str, rule: str, nullable: bool = False) -> pa.Column:
+    """A text column whose every value matches ``pattern`` (the error states ``rule``)."""
+    return pa.Column(str, pa.Check.str_matches(pattern, error=rule), nullable=nullable)
+
+
+_ALTERNATIVE = r"^(drop|[A-Za-z_]+=[^;=]+(;[A-Za-z_]+=[^;=]+)*)$"
+
+
+def _alternative_column() -> pa.Column:
+    """``drop`` or ``column=value;...``: the coding if a disputed point goes the other way."""
+    return _matching(
+        _ALTERNATIVE, "disputed_alternative is 'drop' or 'column=value;...'", nullable=True
+    )
+
+
+def event_schema(name: str, held: bool, states: tuple[str, ...]) -> pa.DataFrameSchema:
+    """Schema shared by summits.csv (``held``) and summits_not_held.csv (levels may be blank).
+
+    ``states`` are the five (``caorder.countries.C5``), one level column each; they are
+    passed in because the countries module itself reads its tables through this module.
+    """
+    optional_text = pa.Column(str, nullable=True)
+    return pa.DataFrameSchema(
+        name=name,
+        columns={
+            "event_id": pa.Column(str, unique=True),
+            "series": _one_of("series", SERIES),
+            "partner": optional_text,
+            "ordinal": _matching(r"^\d+$", "ordinal is a whole number", nullable=True),
+            "start_date": pa.Column(str, _date_check()),
+            "end_date": pa.Column(str, _date_check(), nullable=True),
+            "date_precision": _one_of("date_precision", PRECISIONS),
+            "city": optional_text,
+            "host": _matching(ISO3_PATTERN, "host is an ISO3 code", nullable=True),
+            **{state: _one_of("level", LEVELS, nullable=not held) for state in states},
+            "guests": optional_text,
+            "outcome_documents": optional_text,
+            "source_urls": pa.Column(str, _urls_check()),
+            "confidence": _one_of("confidence", CONFIDENCE),
+            "disputed_alternative": _alternative_column(),
+            "notes": optional_text,
+        },
+        checks=[
+            pa.Check(
+                lambda df: (
+                    df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH)
+                ),
+                error="start_date has the form its date_precision says "
+                "(day YYYY-MM-DD, month YYYY-MM, year YYYY)",
+            ),
+            pa.Check(
+                lambda df: _not_before(df, "end_date", "start_date"),
+                error="end_date not before start_date",
+            ),
+            pa.Check(
+                lambda df: ~df["series"].isin(C5PLUS_SERIES) | df["partner"].notna(),
+                error="C5+X rows name their partner",
+            ),
+        ],
+        strict=True,
+    )
+
+
+MEMBERSHIPS = pa.DataFrameSchema(
+    name="memberships",
+    columns={
+        "iso3": _matching(ISO3_PATTERN, "iso3 is a three-letter ISO3 code"),
+        "organisation": _one_of("organisation", ORGANISATIONS),
+        "status": _one_of("status", STATUSES),
+        "joined": pa.Column(str, _date_check()),
+        "left": pa.Column(str, _date_check(), nullable=True),
+        "source_urls": pa.Column(str, _urls_check()),
+        "confidence": _one_of("confidence", CONFIDENCE),
+        "disputed_alternative": _alternative_column(),
+        "notes": pa.Column(str, nullable=True),
+    },
+    checks=[pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")],
+    strict=True,
+)
+
+
+DOCUMENT_KINDS = (
+    "joint_statement",
+    "treaty",
+    "agreement",
+    "concept",
+    "programme",
+    "roadmap",
+    "regulation",
+    "decision",
+    "appeal",
+    "action_plan",
+    "protocol",
+)
+BODIES = ("none", "intergovernmental", "supranational", "regional_organisation")
+CONSULTATIVE_DOCUMENTS = pa.DataFrameSchema(
+    name="consultative_documents",
+    columns={
+        "event_id": _matching(r"^CM\d+$", "event_id is a consultative meeting (CM<n>)"),
+        "document": pa.Column(str),
+        "kind": _one_of("kind", DOCUMENT_KINDS),
+        "integration_instrument": _one_of("integration_instrument", ("yes", "no")),
+        "creates_body": _one_of("creates_body", BODIES),
+        "integration_aim": _one_of("integration_aim", ("yes", "not_found")),
+        "text_read": _one_of("text_read", ("none", "title", "summary", "opening", "full")),
+        "phrase": pa.Column(str, nullable=True),
+        "source_urls": pa.Column(str, _urls_check()),
+        "confidence": _one_of("confidence", CONFIDENCE),
+        "notes": pa.Column(str, nullable=True),
+    },
+    unique=["event_id", "document"],
+    strict=True,
+)
+
+ORGANISATIONS_TABLE = pa.DataFrameSchema(
+    name="organisations",
+    columns={
+        "organisation": _one_of("organisation", ORGANISATIONS),
+        "name": pa.Column(str),
+        "kind": _one_of("kind", ("organisation", "treaty")),
+        "founded": pa.Column(str, _date_check()),
+        "ended": pa.Column(str, _date_check(), nullable=True),
+        "outside_founders": _matching(
+            r"^(none|many|[A-Z]{3}(;[A-Z]{3})*)$",
+            "outside_founders is none, many or ISO3 codes joined by ';'",
+        ),
+        "source_urls": pa.Column(str, _urls_check()),
+        "notes": pa.Column(str, nullable=True),
+    },
+    unique=["organisation"],
+    strict=True,
+)
+
+
+# --- the votes after 2019 (caorder.extension) ----------------------------------------
+
+
+def extension_rollcalls(sources: list[str]) -> pa.DataFrameSchema:
+    """Roll calls of the votes after 2019, one row per roll call with its ``source``."""
+    return pa.DataFrameSchema(
+        name="extension_rollcalls",
+        columns={
+            "rcid": pa.Column(int, unique=True),
+            "date": pa.Column("datetime64[ns]"),
+            "year": pa.Column(int, pa.Check.in_range(1946, 2100)),
+            "session": pa.Column("Int64", pa.Check.in_range(1, 200), nullable=True),
+            "symbol": pa.Column(object, nullable=True),
+            "title": pa.Column(object, nullable=True),
+            "source": pa.Column(str, pa.Check.isin(sources)),
+            "also_in": pa.Column(object, nullable=True),
+        },
+        strict=True,
+    )

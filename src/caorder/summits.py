@@ -34,7 +34,7 @@ that of the 2010s.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import combinations, permutations
 from pathlib import Path
 
@@ -49,230 +49,28 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from caorder import agreement, countries, paths, plots, tables
-from caorder.schemas import ISO3_PATTERN, validate
-
-# --- vocabularies ------------------------------------------------------------------------
-
-C5_ONLY_SERIES = (
-    "consultative_meeting",
-    "c5_fm_meeting",
-    "regional_org_summit",
-    "other_c5_leaders_meeting",
+from caorder import countries, paths, plots, tables, windows
+from caorder.schemas import (
+    AT_THE_TABLE,
+    C5_ONLY_SERIES,
+    CONSULTATIVE_DOCUMENTS,
+    EXPECTED_LEVEL,
+    FAMILIES,
+    LEVELS,
+    MEMBERSHIPS,
+    NOT_PRESENT,
+    ORG_FAMILIES,
+    ORGANISATIONS_TABLE,
+    OTHER_TABLES,
+    SERIES,
+    SERIES_LABELS,
+    event_schema,
+    partial_dates,
+    validate,
 )
-C5PLUS_SERIES = ("c5plus_summit", "c5plus_ministerial")
-SERIES = C5_ONLY_SERIES + C5PLUS_SERIES
-SERIES_LABELS = {
-    "consultative_meeting": "Consultative meeting (heads of state)",
-    "c5_fm_meeting": "Foreign ministers' meeting",
-    "regional_org_summit": "Regional body summit (CAU/CAEC/CACO)",
-    "other_c5_leaders_meeting": "Other five-leader meeting",
-    "c5plus_summit": "C5+X summit",
-    "c5plus_ministerial": "C5+X ministerial",
-}
-#: Levels of representation, highest first (the order used in tables and figures).
-LEVELS = (
-    "head_of_state",
-    "former_head_of_state",
-    "head_of_government",
-    "speaker",
-    "deputy_head_of_government",
-    "foreign_minister",
-    "deputy_foreign_minister",
-    "other_official",
-    "absent",
-    "unknown",
-)
-NOT_PRESENT = ("absent", "unknown")
-#: The level a full delegation is expected to send to each series.
-EXPECTED_LEVEL = {
-    "consultative_meeting": "head_of_state",
-    "regional_org_summit": "head_of_state",
-    "other_c5_leaders_meeting": "head_of_state",
-    "c5plus_summit": "head_of_state",
-    "c5_fm_meeting": "foreign_minister",
-    "c5plus_ministerial": "foreign_minister",
-}
-PRECISIONS = ("day", "month", "year")
-CONFIDENCE = ("high", "medium", "low")
-ORGANISATIONS = (
-    "UN",
-    "OSCE",
-    "CIS",
-    "CST",
-    "CSTO",
-    "SCO",
-    "EURASEC",
-    "EAEU",
-    "OTS",
-    "ECO",
-    "OIC",
-    "IFAS",
-    "CANWFZ",
-    "CAU",
-    "CAEC",
-    "CACO",
-)
-STATUSES = ("member", "associate", "observer", "suspended", "party", "signatory")
-#: Statuses that give a seat at an organisation's table: members, treaty parties, and
-#: associates (Turkmenistan has attended CIS summits as an associate since 2005). Observers,
-#: signatories and suspended members do not take part in decisions.
-AT_THE_TABLE = ("member", "party", "associate")
-#: The macro-regional "tables" of claim C3.9; predecessors are folded into their successor
-#: (the 1992 Collective Security Treaty into the CSTO, EurAsEC into the EAEU).
-ORG_FAMILIES = {
-    "CIS": "CIS",
-    "CST": "CST/CSTO",
-    "CSTO": "CST/CSTO",
-    "EURASEC": "EurAsEC/EAEU",
-    "EAEU": "EurAsEC/EAEU",
-    "SCO": "SCO",
-    "OTS": "OTS",
-}
-FAMILIES = ("CIS", "CST/CSTO", "EurAsEC/EAEU", "SCO", "OTS")
-#: The other organisations of the membership table, grouped the same way for figures only
-#: (they do not enter C3.9's count of macro-regional tables).
-OTHER_TABLES = {
-    "UN": "UN",
-    "OSCE": "OSCE",
-    "OIC": "OIC",
-    "ECO": "ECO",
-    "IFAS": "IFAS",
-    "CAU": "CAU/CAEC/CACO",
-    "CAEC": "CAU/CAEC/CACO",
-    "CACO": "CAU/CAEC/CACO",
-    "CANWFZ": "CANWFZ",
-}
-OTHER_FAMILIES = ("OSCE", "OIC", "ECO", "IFAS", "CAU/CAEC/CACO", "CANWFZ")
 
-# --- schemas ----------------------------------------------------------------------------
-
-_PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
-_URL_LIST = r"\s*https?://\S+(\s+https?://\S+)*\s*"
-_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
-
-
-def partial_dates(values: pd.Series) -> pd.Series:
-    """Timestamps for ISO dates of reduced precision (NaT where blank or invalid).
-
-    ``YYYY-MM-DD`` is that day; ``YYYY-MM`` the 15th of the month and ``YYYY`` 1 July, i.e.
-    the middle of the period, so that a date known only to the month or year is placed
-    where it is least wrong on average.
-    """
-    text = values.astype("string")
-    text = text.where(~text.str.fullmatch(r"\d{4}").fillna(False), text + "-07-01")
-    text = text.where(~text.str.fullmatch(r"\d{4}-\d{2}").fillna(False), text + "-15")
-    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-
-
-def _valid_partial_date(values: pd.Series) -> pd.Series:
-    return values.str.fullmatch(_PARTIAL_DATE) & partial_dates(values).notna()
-
-
-def _date_check() -> pa.Check:
-    return pa.Check(_valid_partial_date, error="valid date as YYYY, YYYY-MM or YYYY-MM-DD")
-
-
-def _urls_check() -> pa.Check:
-    return pa.Check.str_matches(
-        f"^{_URL_LIST}$", error="at least one http(s) source URL, space-separated"
-    )
-
-
-def _not_before(frame: pd.DataFrame, later: str, earlier: str) -> pd.Series:
-    """True where ``later`` is blank or not before ``earlier`` (compared at common precision)."""
-    width = np.minimum(frame[later].str.len().fillna(10), frame[earlier].str.len().fillna(10))
-    ok = [
-        (pd.isna(a) or pd.isna(b) or str(a)[: int(n)] >= str(b)[: int(n)])
-        for a, b, n in zip(frame[later], frame[earlier], width, strict=True)
-    ]
-    return pd.Series(ok, index=frame.index)
-
-
-def _one_of(column: str, values: tuple[str, ...], nullable: bool = False) -> pa.Column:
-    """A text column restricted to ``values`` (the error names the column and the choices)."""
-    return pa.Column(
-        str, pa.Check.isin(values, error=f"{column} one of {values}"), nullable=nullable
-    )
-
-
-def _matching(pattern: str, rule: str, nullable: bool = False) -> pa.Column:
-    """A text column whose every value matches ``pattern`` (the error states ``rule``)."""
-    return pa.Column(str, pa.Check.str_matches(pattern, error=rule), nullable=nullable)
-
-
-_ALTERNATIVE = r"^(drop|[A-Za-z_]+=[^;=]+(;[A-Za-z_]+=[^;=]+)*)$"
-
-
-def _alternative_column() -> pa.Column:
-    """``drop`` or ``column=value;...``: the coding if a disputed point goes the other way."""
-    return _matching(
-        _ALTERNATIVE, "disputed_alternative is 'drop' or 'column=value;...'", nullable=True
-    )
-
-
-def _event_schema(name: str, held: bool) -> pa.DataFrameSchema:
-    """Schema shared by summits.csv (``held``) and summits_not_held.csv (levels may be blank)."""
-    optional_text = pa.Column(str, nullable=True)
-    return pa.DataFrameSchema(
-        name=name,
-        columns={
-            "event_id": pa.Column(str, unique=True),
-            "series": _one_of("series", SERIES),
-            "partner": optional_text,
-            "ordinal": _matching(r"^\d+$", "ordinal is a whole number", nullable=True),
-            "start_date": pa.Column(str, _date_check()),
-            "end_date": pa.Column(str, _date_check(), nullable=True),
-            "date_precision": _one_of("date_precision", PRECISIONS),
-            "city": optional_text,
-            "host": _matching(ISO3_PATTERN, "host is an ISO3 code", nullable=True),
-            **{state: _one_of("level", LEVELS, nullable=not held) for state in countries.C5},
-            "guests": optional_text,
-            "outcome_documents": optional_text,
-            "source_urls": pa.Column(str, _urls_check()),
-            "confidence": _one_of("confidence", CONFIDENCE),
-            "disputed_alternative": _alternative_column(),
-            "notes": optional_text,
-        },
-        checks=[
-            pa.Check(
-                lambda df: (
-                    df["start_date"].str.len() == df["date_precision"].map(_PRECISION_LENGTH)
-                ),
-                error="start_date has the form its date_precision says "
-                "(day YYYY-MM-DD, month YYYY-MM, year YYYY)",
-            ),
-            pa.Check(
-                lambda df: _not_before(df, "end_date", "start_date"),
-                error="end_date not before start_date",
-            ),
-            pa.Check(
-                lambda df: ~df["series"].isin(C5PLUS_SERIES) | df["partner"].notna(),
-                error="C5+X rows name their partner",
-            ),
-        ],
-        strict=True,
-    )
-
-
-SUMMITS = _event_schema("summits", held=True)
-SUMMITS_NOT_HELD = _event_schema("summits_not_held", held=False)
-MEMBERSHIPS = pa.DataFrameSchema(
-    name="memberships",
-    columns={
-        "iso3": _matching(ISO3_PATTERN, "iso3 is a three-letter ISO3 code"),
-        "organisation": _one_of("organisation", ORGANISATIONS),
-        "status": _one_of("status", STATUSES),
-        "joined": pa.Column(str, _date_check()),
-        "left": pa.Column(str, _date_check(), nullable=True),
-        "source_urls": pa.Column(str, _urls_check()),
-        "confidence": _one_of("confidence", CONFIDENCE),
-        "disputed_alternative": _alternative_column(),
-        "notes": pa.Column(str, nullable=True),
-    },
-    checks=[pa.Check(lambda df: _not_before(df, "left", "joined"), error="left not before joined")],
-    strict=True,
-)
+SUMMITS = event_schema("summits", held=True, states=countries.C5)
+SUMMITS_NOT_HELD = event_schema("summits_not_held", held=False, states=countries.C5)
 
 # --- loaders ----------------------------------------------------------------------------
 
@@ -548,39 +346,6 @@ def ministerial_regularity(
 
 # --- C1.9: what the consultative meetings adopted ---------------------------------------
 
-DOCUMENT_KINDS = (
-    "joint_statement",
-    "treaty",
-    "agreement",
-    "concept",
-    "programme",
-    "roadmap",
-    "regulation",
-    "decision",
-    "appeal",
-    "action_plan",
-    "protocol",
-)
-BODIES = ("none", "intergovernmental", "supranational", "regional_organisation")
-CONSULTATIVE_DOCUMENTS = pa.DataFrameSchema(
-    name="consultative_documents",
-    columns={
-        "event_id": _matching(r"^CM\d+$", "event_id is a consultative meeting (CM<n>)"),
-        "document": pa.Column(str),
-        "kind": _one_of("kind", DOCUMENT_KINDS),
-        "integration_instrument": _one_of("integration_instrument", ("yes", "no")),
-        "creates_body": _one_of("creates_body", BODIES),
-        "integration_aim": _one_of("integration_aim", ("yes", "not_found")),
-        "text_read": _one_of("text_read", ("none", "title", "summary", "opening", "full")),
-        "phrase": pa.Column(str, nullable=True),
-        "source_urls": pa.Column(str, _urls_check()),
-        "confidence": _one_of("confidence", CONFIDENCE),
-        "notes": pa.Column(str, nullable=True),
-    },
-    unique=["event_id", "document"],
-    strict=True,
-)
-
 
 def load_consultative_documents(
     path: Path | None = None, summits_path: Path | None = None
@@ -814,24 +579,6 @@ def shared_memberships(
     return frame.sort_values(["a", "b", "year"], ignore_index=True)
 
 
-def pair_kappa_by_year(
-    votes: pd.DataFrame, states: tuple[str, ...] = countries.C5, years: range = range(1992, 2020)
-) -> pd.DataFrame:
-    """Cohen's kappa of every pair of ``states`` on each calendar year's UNGA roll calls.
-
-    ``votes`` needs rcid, iso3, vote and date (:func:`caorder.tables.votes_with_rollcalls`).
-    Columns: a, b, year, kappa (NaN where a pair shared fewer than 10 cast votes).
-    """
-    chosen = votes[votes["iso3"].isin(states)]
-    chosen = chosen.assign(year=chosen["date"].dt.year)
-    rows = []
-    for year in years:
-        matrix = agreement.vote_matrix(chosen[chosen["year"] == year], states)
-        scores = agreement.pairwise(matrix, "kappa")
-        rows += [(a, b, year, float(scores.at[a, b])) for a, b in combinations(sorted(states), 2)]
-    return pd.DataFrame(rows, columns=["a", "b", "year", "kappa"])
-
-
 # --- C3.9: QAP permutation test on pair means ------------------------------------------
 
 
@@ -942,25 +689,6 @@ def shared_tables_test(
 
 
 # --- the Aral Sea fund as the only home-grown organisation ------------------------------
-
-ORGANISATIONS_TABLE = pa.DataFrameSchema(
-    name="organisations",
-    columns={
-        "organisation": _one_of("organisation", ORGANISATIONS),
-        "name": pa.Column(str),
-        "kind": _one_of("kind", ("organisation", "treaty")),
-        "founded": pa.Column(str, _date_check()),
-        "ended": pa.Column(str, _date_check(), nullable=True),
-        "outside_founders": _matching(
-            r"^(none|many|[A-Z]{3}(;[A-Z]{3})*)$",
-            "outside_founders is none, many or ISO3 codes joined by ';'",
-        ),
-        "source_urls": pa.Column(str, _urls_check()),
-        "notes": pa.Column(str, nullable=True),
-    },
-    unique=["organisation"],
-    strict=True,
-)
 
 
 def load_organisations(path: Path | None = None) -> pd.DataFrame:
@@ -1323,7 +1051,7 @@ def _jitter(key: str) -> float:
 # --- cached inputs ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
+@cache
 def c5_votes() -> pd.DataFrame:
     """UNGA votes of the five states with session and date (loaded once per process)."""
     votes = tables.votes_with_rollcalls(["session", "date"])
@@ -1336,7 +1064,10 @@ def pair_years(variant: str = "as_coded") -> pd.DataFrame:
 
     ``variant`` is the membership coding (:data:`VARIANTS`); the votes do not change.
     """
-    kappa = pair_kappa_by_year(c5_votes())
+    votes = windows.window_votes(1992, 2019)
+    votes = votes[votes["iso3"].isin(countries.C5)]
+    kappa = windows.pair_agreement_by_year(votes, countries.C5, "kappa")
+    kappa = kappa.rename(columns={"value": "kappa"})
     panel = membership_panel(load_memberships(variant=variant))
     shared = shared_memberships(panel, years=range(1992, 2020))
     return kappa.merge(shared, on=["a", "b", "year"], how="left")
