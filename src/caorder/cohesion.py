@@ -584,6 +584,8 @@ def plot_mds(fig: plt.Figure, spec: MeasureSpec = KAPPA) -> plt.Figure:
             x=coords["dim1"].to_numpy(),
             y=coords["dim2"].to_numpy(),
             arrowprops={"arrowstyle": "-", "color": "0.6", "lw": 0.5},
+            iter_lim=500,  # a fixed number of steps, not a time limit: same figure every run
+            time_lim=None,
         )
         plots.label(ax, "MDS dimension 1", "MDS dimension 2", period)
     fig.tight_layout()
@@ -636,6 +638,7 @@ def plot_placebos(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
         main_placebos(column, spec).assign(series=column) for column in session_series(spec).columns
     ]
     table = pd.concat(frames)
+    np.random.seed(0)  # seaborn jitters strip plots with numpy's global generator
     sns.stripplot(table, x="level_change", y="series", color=plots.GREY, size=6, ax=ax)
     for k, column in enumerate(session_series(spec).columns):
         ax.scatter(
