@@ -13,6 +13,7 @@ import base64
 import html
 import math
 import re
+import textwrap
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
@@ -301,6 +302,16 @@ def _share(share: object) -> str:
     return f"{100 * float(share):.0f}%"
 
 
+#: How much of a claim's paraphrase the ledger table shows (the entry below has all of it).
+CLAIM_CHARS = 110
+
+
+def _in_claim_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows sorted by claim number: C1.2 before C1.10."""
+    numbers = frame["id"].str.extract(r"C(\d+)\.(\d+)").astype(int)
+    return frame.iloc[numbers.sort_values([0, 1], kind="stable").index.map(frame.index.get_loc)]
+
+
 def ledger_table(
     frame: pd.DataFrame,
     target: str = "claims_ledger.html",
@@ -313,14 +324,15 @@ def ledger_table(
     the page showing the table ("claims_ledger.html" from the ledger itself,
     "../notebooks/claims_ledger.html" from a page in book/).
     """
-    frame = _check_ledger(frame).sort_values(["chapter", "id"], kind="stable")
+    frame = _in_claim_order(_check_ledger(frame))
     rows = []
     for row in frame.itertuples(index=False):
+        claim = textwrap.shorten(str(row.claim), CLAIM_CHARS, placeholder=" …")
         rows.append(
             "<tr>"
             f'<td><a class="reference internal" href="{html.escape(target)}#{row.anchor}">'
             f"{html.escape(str(row.id))}</a></td>"
-            f"<td>{html.escape(str(row.claim))}</td>"
+            f"<td>{html.escape(claim)}</td>"
             f"<td>{html.escape(ATTRIBUTIONS[row.attribution])}</td>"
             f"<td>{badge(row.verdict)}</td>"
             f"<td>{_statistic(row.statistic, row.value)}</td>"
@@ -414,7 +426,7 @@ def claim_badges(frame: pd.DataFrame, target: str = "../notebooks/claims_ledger.
     Chapter pages show it under "What this chapter tests"; ``target`` is the ledger page
     relative to the page showing the list.
     """
-    frame = _check_ledger(frame).sort_values(["chapter", "id"], kind="stable")
+    frame = _in_claim_order(_check_ledger(frame))
     items = "".join(
         f'<li><a class="reference internal" href="{html.escape(target)}#{row.anchor}">'
         f"{html.escape(str(row.id))}</a> {badge(row.verdict)} "
