@@ -77,11 +77,16 @@ def test_changed_curated_value_clears_the_execution_cache(fake_repo, tmp_path):
     assert notebooks.check_cache(build, fake_repo) is True  # first build: no stamp yet
     executed.parent.mkdir(parents=True)
     executed.write_text("{}", encoding="utf-8")
+    environment = build / ".doctrees" / "environment.pickle"
+    environment.parent.mkdir(parents=True)
+    environment.write_bytes(b"sphinx")
     assert notebooks.check_cache(build, fake_repo) is False  # nothing changed: kept
-    assert executed.exists()
+    assert executed.exists() and environment.exists()
     (fake_repo / "data" / "members.csv").write_text("iso3,member_from\nKAZ,1992-03-03\n", "utf-8")
     assert notebooks.check_cache(build, fake_repo) is True
+    # Both go: Sphinx re-reads only changed sources, so its environment must be cleared too.
     assert not (build / ".jupyter_cache").exists()
+    assert not (build / ".doctrees").exists()
 
 
 def test_check_cache_command_line(tmp_path):

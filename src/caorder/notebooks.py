@@ -50,10 +50,13 @@ _STAMP_NAME = ".jupyter_cache.fingerprint"
 
 
 def check_cache(build_dir: Path, root: Path | None = None) -> bool:
-    """Clear ``build_dir/.jupyter_cache`` if the inputs changed since it was filled.
+    """Clear the execution cache and Sphinx's saved environment if the inputs changed.
 
-    Returns True when the cache was cleared (or did not match), False when it is current.
-    The new fingerprint is stored in ``build_dir/.jupyter_cache.fingerprint``.
+    Both must go: jupyter-cache (``build_dir/.jupyter_cache``) would serve old outputs, and
+    Sphinx (``build_dir/.doctrees``) re-reads, and so re-executes, only the pages whose own
+    source changed, so a notebook whose code is unchanged but whose data changed would keep its
+    old page. Returns True when they were cleared (or did not match), False when current. The
+    new fingerprint is stored in ``build_dir/.jupyter_cache.fingerprint``.
     """
     fingerprint = project_fingerprint(root)
     stamp = build_dir / _STAMP_NAME
@@ -61,8 +64,9 @@ def check_cache(build_dir: Path, root: Path | None = None) -> bool:
     if stamp.is_file() and stamp.read_text(encoding="ascii").strip() == fingerprint:
         return False
     try:
-        if cache.exists():
-            shutil.rmtree(cache)
+        for stale in (cache, build_dir / ".doctrees"):
+            if stale.exists():
+                shutil.rmtree(stale)
         build_dir.mkdir(parents=True, exist_ok=True)
         stamp.write_text(fingerprint + "\n", encoding="ascii")
     except OSError as err:
