@@ -189,3 +189,8 @@ def test_readable_keeps_named_indexes_and_drops_positions() -> None:
     assert shown["kind"].tolist() == ["joint statement", "OT-1995"]
     labelled = pd.DataFrame({"rcid": [1]}, index=["mean"])
     assert list(present.readable(labelled).columns) == ["", "roll call id"]
+
+
+def test_readable_shows_resolution_symbols_in_the_uns_form():
+    frame = present.readable(pd.DataFrame({"symbol": ["R/62/243", "A/RES/ES-11/1", None]}))
+    assert frame["symbol"].tolist() == ["A/RES/62/243", "A/RES/ES-11/1", ""]

@@ -473,6 +473,10 @@ def _index_as_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(names="")
 
 
+#: Columns holding resolution symbols, shown in the UN's form by :func:`readable`.
+SYMBOL_COLUMNS = ("symbol", "unres", "resolution")
+
+
 def readable(
     df: pd.DataFrame | pd.Series, rename: dict[str, str] | None = None, name: str | None = None
 ) -> pd.DataFrame:
@@ -482,7 +486,8 @@ def readable(
     index of positions is dropped); ``rename`` is applied first; then issue codes ("hr"),
     :data:`HEADERS` ("rcid") and country-group keys ("SOUTH_CAUCASUS") in headers and in
     text cells are spelt out, and the remaining underscores in headers and in snake-case text
-    cells become spaces ("random_median" -> "random median"); dates
+    cells become spaces ("random_median" -> "random median"); resolution symbols are shown
+    in the UN's form (:func:`un_symbol`); dates
     without a time of day are shown as dates ("2018-03-15", not "... 00:00:00"). A Series
     becomes a one-column frame whose column is called ``name`` (default: the Series' name,
     else "value").
@@ -504,4 +509,6 @@ def readable(
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
     for column in frame.select_dtypes(include=["object", "string"]).columns:
         frame[column] = frame[column].map(lambda v: _cell(v, groups))
+    for column in [c for c in frame.columns if str(c).lower() in SYMBOL_COLUMNS]:
+        frame[column] = frame[column].map(un_symbol)
     return frame

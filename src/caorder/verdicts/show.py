@@ -94,11 +94,34 @@ def panel_table(result: Result) -> pd.DataFrame:
 #: Specification choices as tables show them: measure codes named, everything else spaced.
 CHOICE_LABELS = {
     **MEASURE_LABELS,
+    "ideal_point_sd": "SD of ideal points",
+    "ideal_point": "ideal points",
+    "votes": "votes",
     "final_only": "final votes only",
     "contested": "contested votes",
     "all": "all roll calls",
+    "matched": "participation-matched",
+    "all_members": "all members",
+    "participation80": "voting on at least 80%",
+    "as_coded": "as coded",
+    "drop_low_confidence": "low-confidence rows dropped",
+    "disputed_flipped": "disputed rows the other way",
+    "with_curated": "pinned and curated",
+    "pinned_only": "pinned files only",
+    "territorial_integrity": "territorial-integrity texts",
+    "all_post_soviet": "every post-invasion vote",
 }
-CHOICE_HEADERS = {"rollcalls": "roll calls", "turkmenistan": "Turkmenistan"}
+CHOICE_HEADERS = {
+    "rollcalls": "roll calls",
+    "turkmenistan": "Turkmenistan",
+    "pool": "random-group pool",
+    "data": "summit data",
+    "pre": "pre-invasion years",
+    "break_session": "break session",
+    "crimea_human_rights": "Crimea human-rights votes",
+    "rollcall_source": "roll-call source",
+    "cluster": "errors clustered by",
+}
 
 
 def _choice(value: object) -> object:
