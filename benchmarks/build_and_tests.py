@@ -50,7 +50,8 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
 
 def main() -> int:
     mirror = os.environ.get("CAORDER_DATA_MIRROR", str(ROOT.parent / "shared" / "data"))
-    env = dict(os.environ, CAORDER_DATA_MIRROR=mirror)
+    paper = os.environ.get("CAORDER_PAPER_DIR", str(ROOT.parent / "shared" / "seed"))
+    env = dict(os.environ, CAORDER_DATA_MIRROR=mirror, CAORDER_PAPER_DIR=paper)
     env.pop("CAORDER_CACHE_DIR", None)
     with tempfile.TemporaryDirectory() as scratch:
         clone = Path(scratch) / "clone"

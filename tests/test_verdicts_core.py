@@ -87,3 +87,20 @@ def test_a_rule_returning_an_unknown_verdict_is_an_error():
     )
     with pytest.raises(ValueError, match="probably"):
         core.judge(bad, core.Spec(), {"x": 1.0}, {})
+
+
+def test_evidence_reads_the_same_from_the_cache_as_fresh(monkeypatch, tmp_path):
+    from caorder import verdicts
+    from caorder.verdicts import cache
+
+    monkeypatch.setattr(cache, "folder", lambda: tmp_path)
+    unsorted = core.Evaluator(
+        evidence=lambda spec: {"z": 1.0, "a": 2.0},
+        rule=_rule,
+        key="a",
+        statistic="a",
+        summary=lambda ev: "",
+    )
+    fresh = verdicts._evidence("C9.9", unsorted, [core.Spec()], use_cache=True)
+    cached = verdicts._evidence("C9.9", unsorted, [core.Spec()], use_cache=True)
+    assert list(fresh[0]) == list(cached[0]) == ["a", "z"]

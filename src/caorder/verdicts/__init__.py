@@ -87,9 +87,15 @@ def original_thresholds(entry: Mapping) -> dict | None:
 def _evidence(
     claim_id: str, evaluator: Evaluator, specs: list[Spec], use_cache: bool
 ) -> list[dict]:
-    """Evidence per specification, from the cache where the fingerprint allows."""
+    """Evidence per specification, from the cache where the fingerprint allows.
+
+    Entries are sorted by name, so that evidence read from the cache and evidence just
+    computed are the same dictionary, in the same order, wherever a page shows it.
+    """
     stored = cache.load(claim_id) if use_cache else {}
-    computed = {s.label: stored.get(s.label) or evaluator.evidence(s) for s in specs}
+    computed = {
+        s.label: dict(sorted((stored.get(s.label) or evaluator.evidence(s)).items())) for s in specs
+    }
     if use_cache and any(s.label not in stored for s in specs):
         cache.store(claim_id, computed)
     return [computed[s.label] for s in specs]
