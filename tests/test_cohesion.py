@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caorder import agreement, cohesion, windows
+from caorder import agreement, cohesion, countries, windows
 from caorder.countries import C5
 
 
@@ -28,7 +28,7 @@ def long_votes(table: dict[str, list[str]], dates: list[str] | None = None) -> p
 
 
 def test_membership_mask_follows_join_dates():
-    mask = cohesion.membership_mask("EU", pd.Series(["2013-06-30", "2013-07-01"]))
+    mask = cohesion.membership_mask(countries.group("EU"), pd.Series(["2013-06-30", "2013-07-01"]))
     assert mask["HRV"].tolist() == [False, True]
     assert mask["FRA"].tolist() == [True, True]
 
@@ -45,7 +45,7 @@ def test_dated_cohesion_scores_pairs_only_while_both_are_members():
         },
         dates,
     )
-    matrix = cohesion.dated_group_matrix(votes, "VISEGRAD")
+    matrix = cohesion.dated_group_matrix(votes, countries.group("VISEGRAD"))
     assert matrix.cast[:, matrix.states.index("CZE")].tolist() == [0, 0, 1, 1]
     table = agreement.pairwise(matrix, "agreement", min_common=1)
     # HUN-POL: 3 of 4 roll calls alike; CZE-SVK: 1 of 2 (1994 only); CZE-HUN 2/2; CZE-POL 2/2;

@@ -92,9 +92,8 @@ def scores(first: int, last: int, spec: MeasureSpec) -> pd.DataFrame:
 # --- groups with membership by date -------------------------------------------------------
 
 
-def membership_mask(key: str, dates: pd.Series) -> pd.DataFrame:
-    """Roll calls x ever-members of group ``key``: True where the state was a member that day."""
-    group = countries.group(key)
+def membership_mask(group: countries.Group, dates: pd.Series) -> pd.DataFrame:
+    """Roll calls x ever-members of ``group``: True where the state was a member that day."""
     days = pd.to_datetime(dates).to_numpy(dtype="datetime64[D]")
     mask = pd.DataFrame(False, index=range(len(days)), columns=group.ever)
     for member in group.members:
@@ -104,25 +103,27 @@ def membership_mask(key: str, dates: pd.Series) -> pd.DataFrame:
     return mask
 
 
-def dated_group_matrix(votes: pd.DataFrame, key: str) -> agreement.VoteMatrix:
+def dated_group_matrix(votes: pd.DataFrame, group: countries.Group) -> agreement.VoteMatrix:
     """Vote matrix of a group's ever-members with votes cast outside membership spells removed.
 
     A pair is then scored only on roll calls where both states belonged to the group, which
     is how the EU's enlargements or Uzbekistan's spells in the CSTO are handled.
     """
-    members = sorted(set(countries.group(key).ever) & set(votes["iso3"].unique()))
+    members = sorted(set(group.ever) & set(votes["iso3"].unique()))
     votes = votes[votes["iso3"].isin(members)]
     matrix = agreement.vote_matrix(votes, members)
     dates = votes.drop_duplicates("rcid").set_index("rcid")["date"].loc[matrix.rcids]
-    keep = membership_mask(key, dates.reset_index(drop=True))[members].to_numpy(float)
+    keep = membership_mask(group, dates.reset_index(drop=True))[members].to_numpy(float)
     return agreement.VoteMatrix(
         matrix.rcids, members, matrix.yes * keep, matrix.no * keep, matrix.abstain * keep
     )
 
 
-def dated_cohesion(votes: pd.DataFrame, key: str, measure: agreement.Measure) -> float:
+def dated_cohesion(
+    votes: pd.DataFrame, group: countries.Group, measure: agreement.Measure
+) -> float:
     """Mean pairwise ``measure`` among a group's members, each pair over shared membership."""
-    matrix = dated_group_matrix(votes, key)
+    matrix = dated_group_matrix(votes, group)
     return agreement.group_cohesion(agreement.pairwise(matrix, measure), matrix.states)
 
 
@@ -133,7 +134,7 @@ def group_cohesions(
     """Dated cohesion of each group over one window under one measure variant (cached)."""
     votes = windows.window_votes(first, last, spec.rollcalls)
     return pd.Series(
-        [dated_cohesion(votes, key, spec.measure) for key in keys],
+        [dated_cohesion(votes, countries.group(key), spec.measure) for key in keys],
         index=pd.Index(keys, name="group"),
         name=spec.label,
     )

@@ -33,7 +33,7 @@ import pandas as pd
 import seaborn as sns
 
 from caorder import agreement, countries, plots, windows
-from caorder.countries import GREAT_POWER_NAMES, GREAT_POWERS
+from caorder.countries import GREAT_POWER_NAMES, GREAT_POWERS, Group
 
 #: The C5 joined the UN in March 1992; the canonical vote data end with session 74 (2019).
 DEFAULT_YEARS = (1992, 2019)
@@ -67,9 +67,8 @@ def votes_in(window: Window = Window()) -> pd.DataFrame:
     return select_votes(windows.window_votes(*window.years), window)
 
 
-def members(key: str, years: tuple[int, int], drop: Iterable[str] = ()) -> list[str]:
-    """States that belonged to group ``key`` on 1 July of at least one year in ``years``."""
-    group = countries.group(key)
+def members(group: Group, years: tuple[int, int], drop: Iterable[str] = ()) -> list[str]:
+    """States that belonged to ``group`` on 1 July of at least one year in ``years``."""
     found = {iso3 for year in range(years[0], years[1] + 1) for iso3 in group.members_in_year(year)}
     return sorted(found - set(drop))
 
@@ -118,7 +117,7 @@ def window_scores(votes: pd.DataFrame, window: Window) -> pd.DataFrame:
 def _groups_table(
     votes: pd.DataFrame,
     scores: pd.DataFrame,
-    keys: Iterable[str],
+    groups: Iterable[Group],
     years: tuple[int, int],
     drop: Iterable[str],
     n_groups: int,
@@ -126,12 +125,12 @@ def _groups_table(
 ) -> pd.DataFrame:
     """One row per group: cohesion against its random baseline, sorted, with ``rank``."""
     rows = []
-    for key in keys:
-        group = [s for s in members(key, years, drop) if s in scores.index]
+    for group in groups:
+        states = [s for s in members(group, years, drop) if s in scores.index]
         summary, _ = cohesion_against_random(
-            scores, group, group_pool(votes, group), n_groups, seed
+            scores, states, group_pool(votes, states), n_groups, seed
         )
-        rows.append({"group": key, **summary})
+        rows.append({"group": group.key, **summary})
     table = pd.DataFrame(rows).sort_values(["cohesion", "group"], ascending=[False, True])
     table["rank"] = np.arange(1, len(table) + 1)
     return table.reset_index(drop=True)
@@ -151,9 +150,10 @@ def compare_groups(
     cohesive). ``drop`` removes states from every group (e.g. ``["TKM"]`` for a
     leave-one-out check). ``votes`` (with a ``year`` column) defaults to the canonical votes.
     """
+    groups = [countries.group(key) for key in keys]
     votes = votes_in(window) if votes is None else select_votes(votes, window)
     scores = window_scores(votes, window)
-    return _groups_table(votes, scores, keys, window.years, drop, n_groups, seed)
+    return _groups_table(votes, scores, groups, window.years, drop, n_groups, seed)
 
 
 def great_power_agreement(
@@ -171,7 +171,7 @@ def great_power_agreement(
 
 def yearly_against_random(
     votes: pd.DataFrame,
-    key: str,
+    group: Group,
     window: Window = Window(),
     drop: Iterable[str] = (),
     n_groups: int = N_GROUPS_PER_YEAR,
@@ -182,20 +182,18 @@ def yearly_against_random(
     rows = []
     for year, chunk in select_votes(votes, window).groupby("year", sort=True):
         scores = agreement.pairwise(agreement.vote_matrix(chunk), window.measure)
-        group = [
-            s
-            for s in countries.group(key).members_in_year(int(year))
-            if s in scores.index and s not in set(drop)
+        states = [
+            s for s in group.members_in_year(int(year)) if s in scores.index and s not in set(drop)
         ]
-        if len(group) < 2:
+        if len(states) < 2:
             continue
         summary, _ = cohesion_against_random(
-            scores, group, group_pool(chunk, group), n_groups, seed
+            scores, states, group_pool(chunk, states), n_groups, seed
         )
         rows.append(
             {
                 "year": int(year),
-                "group": key,
+                "group": group.key,
                 "n_rollcalls": int(chunk["rcid"].nunique()),
                 **summary,
             }
@@ -229,26 +227,27 @@ def region_report(
     votes: pd.DataFrame | None = None,
 ) -> RegionReport:
     """Run the C5 analysis of chapter 1 for ``region`` and put the C5 beside it."""
+    group, c5_group = countries.group(region), countries.group("C5")
     chosen = votes_in(window) if votes is None else select_votes(votes, window)
     scores = window_scores(chosen, window)
-    region_members = [s for s in members(region, window.years, drop) if s in scores.index]
+    region_members = [s for s in members(group, window.years, drop) if s in scores.index]
     _, baseline = cohesion_against_random(
         scores, region_members, group_pool(chosen, region_members), n_groups
     )
     powers = great_power_agreement(scores, region_members)
-    c5 = [s for s in members("C5", window.years, drop) if s in scores.index]
+    c5 = [s for s in members(c5_group, window.years, drop) if s in scores.index]
     powers.loc["C5 mean"] = great_power_agreement(scores, c5).loc["group mean"]
-    keys = [region] if region == "C5" else [region, "C5"]
+    groups = [group] if region == "C5" else [group, c5_group]
     yearly = pd.concat(
-        [yearly_against_random(chosen, k, window, drop, n_groups_per_year) for k in keys],
+        [yearly_against_random(chosen, g, window, drop, n_groups_per_year) for g in groups],
         ignore_index=True,
     )
     return RegionReport(
         region=region,
-        name=countries.group(region).name,
+        name=group.name,
         window=window,
         members=region_members,
-        groups=_groups_table(chosen, scores, keys, window.years, drop, n_groups, windows.SEED),
+        groups=_groups_table(chosen, scores, groups, window.years, drop, n_groups, windows.SEED),
         baseline=baseline,
         great_powers=powers,
         yearly=yearly,
