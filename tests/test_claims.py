@@ -2,7 +2,7 @@
 
 The first group of tests reads the project's real register (``data/claims/*.yml``) and the
 evaluators registered by the analysis modules: every claim must be computed by exactly one
-evaluator, point to a notebook that exists and return one of the four verdicts. The second
+evaluator, point to a notebook that exists and return one of the five verdicts. The second
 group feeds the register loader small broken YAML files and checks that it refuses them.
 """
 

@@ -142,6 +142,7 @@ def test_overview_and_counts(frame):
         "supports": 1,
         "mixed": 0,
         "contradicts": 1,
+        "inconclusive": 0,
         "untestable": 1,
     }
 
@@ -202,7 +203,7 @@ def test_a_changed_rule_is_shown_with_the_original_verdict(frame):
 
 def test_counts_by_attribution_keep_every_row_and_column(frame):
     table = ledger.counts_by_attribution(frame)
-    assert table.shape == (4, 4)
+    assert table.shape == (4, 5)
     assert int(table.to_numpy().sum()) == len(frame)
 
 

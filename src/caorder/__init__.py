@@ -8,7 +8,8 @@ Data access
     :mod:`caorder.errors`       the one error type for expected faults, and the CLI wrapper;
     :mod:`caorder.fetch`        pinned third-party files, downloaded and checksum-verified;
     :mod:`caorder.fingerprint`  one hash of code, data, locks and settings, for every cache;
-    :mod:`caorder.yamlio`       a strict YAML loader (duplicate keys are errors).
+    :mod:`caorder.yamlio`       a strict YAML loader (duplicate keys are errors);
+    :mod:`caorder.ordering`     sorts, ranks and "best" picks of floats that no noise can flip.
 
 Tables and curated data
     :mod:`caorder.schemas`      pandera schemas of every table;

@@ -18,7 +18,19 @@ from pathlib import Path
 from caorder import paths, quotes
 from caorder.yamlio import load_yaml
 
-VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
+#: The five verdicts, defined once (glossary, data and methods and claims.json use them):
+#: *supports* and *contradicts* — the evidence points one way under the declared rule;
+#: *mixed* — the evidence points both ways; *inconclusive* — the test cannot tell (an
+#: interval spans the rule's threshold, or too few units for the declared power rule);
+#: *cannot be tested with these data* — the book's data do not see the claim (the register
+#: says which data would).
+VERDICTS = ("supports", "mixed", "contradicts", "inconclusive", "cannot be tested with these data")
+#: How closely a test follows the claim's own words (``fidelity`` in the register).
+FIDELITY = {
+    "direct": "tests the paper's own words, on the actors and practice they name",
+    "proxy": "an observable stand-in for one part of the claim (proxy_for says which part)",
+    "neighbour": "a related proposition the book constructs (an extension, not the paper's)",
+}
 REQUIRED_FIELDS = (
     "id",
     "attribution",
@@ -82,12 +94,33 @@ def _register_cached(folder: str) -> tuple[dict, ...]:
                     f"{path.name}: claim {entry['id']} has element {entry['element']!r}; "
                     f"use one of {ELEMENTS}."
                 )
+            _check_fidelity(entry, path.name)
             entries.append(dict(entry))
     ids = [e["id"] for e in entries]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
         raise ValueError(f"Claim ids used twice in data/claims/: {duplicated}")
     return tuple(sorted(entries, key=lambda e: _claim_sort_key(e["id"])))
+
+
+def _check_fidelity(entry: dict, where: str) -> None:
+    """Raise a one-line error if a claim's fidelity grade is unknown or unexplained."""
+    fidelity = entry.get("fidelity")
+    if fidelity is None:
+        return
+    name = f"{where}: claim {entry['id']}"
+    if fidelity not in FIDELITY:
+        raise ValueError(f"{name} has fidelity {fidelity!r}; use one of {list(FIDELITY)}.")
+    if fidelity == "proxy" and not str(entry.get("proxy_for", "")).strip():
+        raise ValueError(
+            f"{name} is a proxy test but gives no proxy_for (say which part of the claim the "
+            "stand-in observes, and why it is fair)."
+        )
+    if fidelity == "neighbour" and entry["attribution"] != "extension":
+        raise ValueError(
+            f"{name} is a neighbour test, so it is the book's extension: set attribution: "
+            "extension and name the paper claim it neighbours in neighbours:."
+        )
 
 
 def register(folder: Path | None = None) -> list[dict]:

@@ -34,7 +34,7 @@ import seaborn as sns
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 
-from caorder import agreement, countries, plots, timeseries, windows
+from caorder import agreement, countries, ordering, plots, timeseries, windows
 from caorder.countries import C5, COMPARISON_GROUPS, GREAT_POWERS
 
 YEARS = (1992, 2019)  #: the C5 joined the UN in March 1992; the canonical data end in 2019
@@ -143,14 +143,18 @@ def group_cohesions(
 def cohesion_table(
     first: int = YEARS[0], last: int = YEARS[1], keys: tuple[str, ...] = ("C5", *COMPARISON_GROUPS)
 ) -> pd.DataFrame:
-    """Groups (rows, sorted by kappa) x measure variants (columns): dated group cohesion."""
+    """Groups (rows, sorted by kappa as shown, then name) x measure variants: dated cohesion."""
     table = pd.concat([group_cohesions(first, last, spec, keys) for spec in MEASURE_SPECS], axis=1)
-    return table.sort_values(KAPPA.label, ascending=False)
+    table = ordering.sort_by(table.reset_index(), KAPPA.label, "group", ascending=False)
+    return table.set_index("group")
 
 
 def group_ranks(table: pd.DataFrame) -> pd.Series:
-    """Rank of the C5 among the groups of :func:`cohesion_table` under each measure (1 = top)."""
-    return table.rank(ascending=False, method="min").loc["C5"].astype(int)
+    """Rank of the C5 among the groups of :func:`cohesion_table` under each measure (1 = top).
+
+    Ranks compare values as the table shows them; groups equal there share a rank.
+    """
+    return table.apply(ordering.rank).loc["C5"].astype(int)
 
 
 # --- random baseline ----------------------------------------------------------------------
@@ -221,10 +225,14 @@ def profile_states() -> list[str]:
 
 
 def distance_matrix(table: pd.DataFrame, states: list[str]) -> pd.DataFrame:
-    """``1 - score`` among ``states``: symmetric, zero diagonal (a kappa or agreement distance)."""
+    """``1 - score`` among ``states``: symmetric, zero diagonal (a kappa or agreement distance).
+
+    Distances are rounded to :data:`caorder.ordering.DECIDE` decimals, so that clustering
+    merges pairs in the same order on every machine whatever the float noise.
+    """
     distance = 1.0 - table.loc[states, states]
     distance = (distance + distance.T) / 2
-    values = distance.to_numpy(copy=True)
+    values = ordering.stable(distance.to_numpy(copy=True))
     np.fill_diagonal(values, 0.0)
     if np.isnan(values).any():
         raise ValueError("Some pairs have no score; drop those states before clustering.")
@@ -266,18 +274,18 @@ def largest_pure_cluster(
         node = stack.pop()
         leaves = sorted(labels[i] for i in node.pre_order())
         if set(leaves) <= set(targets):
-            candidates.append((-len(leaves), node.dist, leaves))
+            candidates.append((-len(leaves), ordering.stable(node.dist), leaves))
         else:
             stack.extend(child for child in (node.get_left(), node.get_right()) if child)
     return min(candidates)[2] if candidates else []
 
 
 def nearest_neighbours(distance: pd.DataFrame) -> pd.Series:
-    """Each state's closest other state (ties: alphabetical)."""
+    """Each state's closest other state (exact ties named together, e.g. ``"KAZ=UZB"``)."""
     values = distance.to_numpy(copy=True)
     np.fill_diagonal(values, np.inf)
     frame = pd.DataFrame(values, index=distance.index, columns=distance.columns)
-    return frame.apply(lambda row: row.sort_index().idxmin(), axis=1)
+    return ordering.best_per_row(frame, highest=False)
 
 
 def classical_mds(distance: pd.DataFrame, dimensions: int = 2) -> pd.DataFrame:

@@ -45,11 +45,12 @@ RESULT_FIELDS = (
     "original_verdict",
     "reason",
 )
-#: Short, key-safe names for the four verdicts (used in glue keys such as ``ledger-n-mixed``).
+#: Short, key-safe names for the five verdicts (used in glue keys such as ``ledger-n-mixed``).
 VERDICT_SLUGS = {
     "supports": "supports",
     "mixed": "mixed",
     "contradicts": "contradicts",
+    "inconclusive": "inconclusive",
     "cannot be tested with these data": "untestable",
 }
 #: Where the ledger notebook lives, relative to the repository root (for {doc} links).
@@ -232,7 +233,7 @@ def overview(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def verdict_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """How many claims received each of the four verdicts (zeros included), keyed by slug."""
+    """How many claims received each of the five verdicts (zeros included), keyed by slug."""
     return {slug: int((frame["verdict"] == v).sum()) for v, slug in VERDICT_SLUGS.items()}
 
 

@@ -41,7 +41,7 @@ import seaborn as sns
 import statsmodels.formula.api as smf
 from scipy.stats import norm
 
-from caorder import agreement, classify, extension, plots, tables, windows
+from caorder import agreement, classify, extension, ordering, plots, tables, windows
 from caorder.countries import C5, GREAT_POWERS
 from caorder.schemas import ISSUE_CODES, VOTE_CHOICES
 
@@ -189,7 +189,9 @@ def alignment_peers(
     others = points[~points["iso3"].isin(group)].assign(
         distance=lambda p: (p["ideal_point"] - p["year"].map(centre)).abs()
     )
-    others = others.dropna(subset=["distance"]).sort_values(["year", "distance", "iso3"])
+    others = ordering.sort_by(
+        others.dropna(subset=["distance"]), ["year", "distance"], "iso3", ordering.DECIDE
+    )
     return others.groupby("year").head(n)[["year", "iso3", "distance"]].reset_index(drop=True)
 
 
@@ -378,10 +380,14 @@ def agreement_by_year(
 
 
 def closest_power(table: pd.DataFrame) -> pd.DataFrame:
-    """Per state and year, the power with the highest agreement (years with a gap dropped)."""
+    """Per state and year, the power with the highest agreement (years with a gap dropped).
+
+    Powers that tie exactly are named together (``"CHN=RUS"``), so such a year counts for
+    neither (:func:`caorder.ordering.best`).
+    """
     wide = table.pivot_table(index=["state", "year"], columns="power", values="agreement")
     wide = wide.dropna()
-    return wide.idxmax(axis=1).rename("closest").reset_index()
+    return ordering.best_per_row(wide).rename("closest").reset_index()
 
 
 def balancing_by_state(
@@ -438,7 +444,8 @@ def ideal_positions(first: int = IDEAL_YEARS[0], last: int = IDEAL_YEARS[1]) -> 
         )
         frame["relative to USA"] = (own.to_numpy() - (rus + chn) / 2) / (usa - (rus + chn) / 2)
         distances = frame[[f"distance to {p}" for p in GREAT_POWERS]]
-        frame["nearest power"] = distances.idxmin(axis=1).str[-3:]
+        distances.columns = list(GREAT_POWERS)
+        frame["nearest power"] = ordering.best_per_row(distances, highest=False)
         rows.append(frame)
     return pd.concat(rows, ignore_index=True)
 
@@ -686,7 +693,7 @@ def least_aligned_by_year(
     pairs = pair_scores_by_year(measure, tuple(group), first, last, rollcalls).dropna(
         subset=["value"]
     )
-    low = pairs.loc[pairs.groupby("year")["value"].idxmin()].set_index("year")
+    low = ordering.best_in_groups(pairs, "year", "value", "pair")
     summary = low[["pair", "value", "all pairs median"]].rename(
         columns={"pair": "least-aligned pair", "value": "lowest score"}
     )

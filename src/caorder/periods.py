@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from caorder import agreement, extension, tables, windows
+from caorder import agreement, extension, ordering, tables, windows
 from caorder.countries import C5
 
 #: First years of "basic coexistence" and "pragmatic cooperation".
@@ -222,7 +222,10 @@ def best_breaks(series: pd.Series, n_breaks: int, min_size: int = MIN_SEGMENT) -
         raise ValueError(
             f"A series of {len(y)} years cannot hold {n_breaks} breaks of {min_size}+ years."
         )
-    return pd.DataFrame(rows).sort_values(["ssr", "breaks"], ignore_index=True)
+    # SSRs equal in exact arithmetic must not be ordered by float noise: compare them rounded.
+    return ordering.sort_by(pd.DataFrame(rows), "ssr", "breaks", ordering.DECIDE).reset_index(
+        drop=True
+    )
 
 
 def _sup_f_values(y: np.ndarray, n_breaks: int, min_size: int) -> np.ndarray:

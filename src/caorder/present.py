@@ -20,9 +20,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 
+from caorder.claims import VERDICTS
 from caorder.coverage import ISSUE_NAMES
 
-VERDICTS = ("supports", "mixed", "contradicts", "cannot be tested with these data")
 ATTRIBUTIONS = {
     "paper": "the paper",
     "literature": "literature the paper cites",
@@ -30,11 +30,12 @@ ATTRIBUTIONS = {
     "extension": "this book's extension",
 }
 #: Badge colours (Okabe-Ito based), chosen to differ in lightness too: dark blue, yellow,
-#: vermillion, white; the symbol and the word are always shown.
+#: vermillion, light grey, white; the symbol and the word are always shown.
 VERDICT_STYLE = {
     "supports": {"colour": "#1f4e99", "text": "white", "symbol": "✓", "hatch": ""},
     "mixed": {"colour": "#f0e442", "text": "black", "symbol": "±", "hatch": "//"},
     "contradicts": {"colour": "#d55e00", "text": "black", "symbol": "✗", "hatch": "xx"},
+    "inconclusive": {"colour": "#cccccc", "text": "black", "symbol": "~", "hatch": "--"},
     "cannot be tested with these data": {
         "colour": "#ffffff",
         "text": "black",

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from caorder import agreement, countries, plots, windows
+from caorder import agreement, countries, ordering, plots, windows
 from caorder.countries import GREAT_POWER_NAMES, GREAT_POWERS, Group
 
 #: The C5 joined the UN in March 1992; the canonical vote data end with session 74 (2019).
@@ -131,8 +131,8 @@ def _groups_table(
             scores, states, group_pool(votes, states), n_groups, seed
         )
         rows.append({"group": group.key, **summary})
-    table = pd.DataFrame(rows).sort_values(["cohesion", "group"], ascending=[False, True])
-    table["rank"] = np.arange(1, len(table) + 1)
+    table = ordering.sort_by(pd.DataFrame(rows), "cohesion", "group", ascending=False)
+    table["rank"] = ordering.rank(table["cohesion"]).astype(int).to_numpy()
     return table.reset_index(drop=True)
 
 

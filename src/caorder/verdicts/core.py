@@ -12,7 +12,9 @@ thresholds of its rule. The evaluator has two halves that never mix:
 The claim is evaluated under every specification the register declares (the product of
 its dimensions; the first value of each dimension is the *primary* specification). The
 headline verdict is *supports* or *contradicts* only when at least :data:`AGREEMENT_SHARE`
-of the testable specifications give it; otherwise it is *mixed*, and the split is shown
+of the testable specifications give it; otherwise it is *mixed* when the specifications
+point both ways (some support and some contradict, or any is mixed) and *inconclusive*
+when they do not (the rest could not tell), and the split is shown
 (a specification-curve check: Simonsohn, Simmons and Nelson 2020; Steegen et al. 2016).
 Evidence that is missing or NaN never yields a verdict: that specification is "cannot be
 tested with these data", with the reason.
@@ -30,7 +32,7 @@ import pandas as pd
 
 from caorder.claims import VERDICTS
 
-SUPPORTS, MIXED, CONTRADICTS, UNTESTABLE = VERDICTS
+SUPPORTS, MIXED, CONTRADICTS, INCONCLUSIVE, UNTESTABLE = VERDICTS
 #: Share of testable specifications that must agree for a *supports*/*contradicts* headline.
 AGREEMENT_SHARE = 0.80
 
@@ -187,8 +189,11 @@ def judge(
 def headline(verdicts: list[str], share: float = AGREEMENT_SHARE) -> tuple[str, float | None]:
     """The headline verdict over specifications and the share that agree with it.
 
-    *supports* / *contradicts* need at least ``share`` of the testable specifications;
-    anything else is *mixed*; no testable specification at all is untestable.
+    *supports* / *contradicts* need at least ``share`` of the testable specifications.
+    Short of that the headline is *mixed* when the evidence points both ways (specifications
+    that support and others that contradict, or any that is mixed) and *inconclusive*
+    otherwise (one way only, with the rest unable to tell); the share returned is that of
+    the specifications giving the headline. No testable specification at all is untestable.
     """
     testable = [v for v in verdicts if v != UNTESTABLE]
     if not testable:
@@ -197,11 +202,13 @@ def headline(verdicts: list[str], share: float = AGREEMENT_SHARE) -> tuple[str, 
         agreeing = testable.count(verdict) / len(testable)
         if agreeing >= share:
             return verdict, agreeing
-    return MIXED, testable.count(MIXED) / len(testable)
+    both_ways = MIXED in testable or (SUPPORTS in testable and CONTRADICTS in testable)
+    verdict = MIXED if both_ways else INCONCLUSIVE
+    return verdict, testable.count(verdict) / len(testable)
 
 
 def split(results: list[SpecResult]) -> dict[str, int]:
-    """How many specifications gave each verdict (all four, zeros included)."""
+    """How many specifications gave each verdict (all five, zeros included)."""
     return {v: sum(r.verdict == v for r in results) for v in VERDICTS}
 
 

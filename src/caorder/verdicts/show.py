@@ -15,13 +15,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from caorder import plots, present
+from caorder import ordering, plots, present
 from caorder.agreement import MEASURE_LABELS
 from caorder.verdicts.core import VERDICTS, Result
 
 #: Colour per verdict in specification panels (colour-blind safe, distinct in greyscale).
-VERDICT_COLOURS = dict(zip(VERDICTS, ("#0072B2", "#E69F00", "#D55E00", "#999999")))
-VERDICT_MARKERS = dict(zip(VERDICTS, ("o", "s", "X", "D")))
+VERDICT_COLOURS = dict(zip(VERDICTS, ("#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#999999")))
+VERDICT_MARKERS = dict(zip(VERDICTS, ("o", "s", "X", "^", "D")))
 
 
 def key(claim_id: str, name: str) -> str:
@@ -61,11 +61,17 @@ def glue_claim(result: Result, digits: int = 3) -> None:
         glue(name, "n/a" if value is None else value, display=False)
 
 
-def plot_panel(result: Result, ax: plt.Axes | None = None) -> plt.Axes:
-    """Specification panel: the key number under every specification, marked by verdict."""
+def plot_panel(
+    result: Result, ax: plt.Axes | None = None, digits: int = ordering.SHOWN
+) -> plt.Axes:
+    """Specification panel: the key number under every specification, marked by verdict.
+
+    Rows are in the order of :func:`panel_table` with the same ``digits`` (the key number
+    rounded as the table shows it, then the specification's label), on every machine.
+    """
     panel = result.panel().dropna(subset=["value"])
     ax = ax or plt.subplots(figsize=(6.4, 0.28 * max(len(panel), 4) + 1.2))[1]
-    order = panel.sort_values(["value", "specification"])["specification"].tolist()
+    order = panel_order(panel, digits)
     # Numeric positions: each verdict's points are drawn separately, so a categorical axis
     # would number the specifications per call and misplace the labels.
     panel = panel.assign(position=panel["specification"].map({s: k for k, s in enumerate(order)}))
@@ -86,9 +92,15 @@ def plot_panel(result: Result, ax: plt.Axes | None = None) -> plt.Axes:
     return plots.label(ax, result.statistic, "specification")
 
 
-def panel_table(result: Result) -> pd.DataFrame:
-    """The specification panel as a table sorted by the key number."""
-    return result.panel().sort_values(["value", "specification"]).reset_index(drop=True)
+def panel_order(panel: pd.DataFrame, digits: int = ordering.SHOWN) -> list[str]:
+    """Specification labels sorted by the key number rounded to ``digits``, then by label."""
+    return ordering.sort_by(panel, "value", "specification", digits)["specification"].tolist()
+
+
+def panel_table(result: Result, digits: int = ordering.SHOWN) -> pd.DataFrame:
+    """The specification panel as a table sorted by the key number as shown (``digits``)."""
+    panel = result.panel()
+    return ordering.sort_by(panel, "value", "specification", digits).reset_index(drop=True)
 
 
 #: Specification choices as tables show them: measure codes named, everything else spaced.
@@ -145,7 +157,7 @@ def panel_html(
     evidence named in ``evidence`` (e.g. ``("qap_p",)``), and the verdict. The default label
     is ``tab-<claim>-panel`` (``tab-c1-1-panel``).
     """
-    frame = panel_table(result)
+    frame = panel_table(result, digits=precision)
     choices = [c for c in frame.columns if c not in ("specification", "value", "verdict")]
     by_label = {r.spec.label: r.evidence for r in result.specs}
     for name in evidence:
