@@ -121,6 +121,21 @@ MEMBERS = pa.DataFrameSchema(
     strict=True,
 )
 
+STATE_CODES = pa.DataFrameSchema(
+    name="state_codes",
+    columns={
+        "iso3": pa.Column(str, pa.Check.str_matches(ISO3_PATTERN)),
+        "name": pa.Column(str),
+        "cow_code": pa.Column("Int64", pa.Check.in_range(1, 999)),
+        "cow_abb": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$")),
+        "cow_name": pa.Column(str),
+        "gw_code": pa.Column("Int64", pa.Check.in_range(1, 999), nullable=True),
+        "gw_name": pa.Column(str, nullable=True),
+        "source": pa.Column(str, pa.Check.str_length(min_value=5)),
+    },
+    strict=True,
+)
+
 
 # --- curated UN General Assembly votes (data/unga_resolutions.csv, data/unga_recorded_votes.csv)
 # Kept apart from the schemas above: these two tables are written by this project, one row per
