@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from caorder.verdicts import core, ch3, diplomacy
+from caorder.verdicts import ch3, core, diplomacy
 from caorder.verdicts.core import CONTRADICTS, INCONCLUSIVE, MIXED, SUPPORTS
 
 

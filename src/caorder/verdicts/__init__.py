@@ -95,9 +95,15 @@ def original_thresholds(entry: Mapping) -> dict | None:
 
 
 def _first_rule(entry: Mapping) -> dict | None:
-    """The ``old`` rule of the first ``changed`` entry, or ``None`` if the rule never changed."""
+    """The ``old`` rule of the first ``changed`` entry, or ``None`` if the rule never changed.
+
+    A change that only moved specifications out to claims of their own (``split: true``)
+    left the rule as it was, so it is skipped: the verdict of the specifications that left
+    is that of the new claims, not of a first rule.
+    """
     changes = entry.get("changed")
-    if not isinstance(changes, list) or not changes:
+    changes = [c for c in changes if not c.get("split")] if isinstance(changes, list) else []
+    if not changes:
         return None
     return dict(changes[0].get("old") or {})
 
