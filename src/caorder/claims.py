@@ -291,6 +291,11 @@ def lock_problems(folder: Path | None = None, path: Path | None = None) -> list[
         held = locked.get(entry["id"])
         if held is None:
             problems.append(f"{entry['id']} is not in the lock: run python -m caorder.claims lock")
+        elif held["fingerprint"] != fingerprint(entry) and len(_changes(entry)) > held["changes"]:
+            problems.append(
+                f"{entry['id']}: its rule changed with a new changed entry; relock with "
+                "python -m caorder.claims lock"
+            )
         elif held["fingerprint"] != fingerprint(entry):
             problems.append(
                 f"{entry['id']}: its rule, thresholds, specifications or test changed without "
