@@ -371,3 +371,22 @@ def test_claims_json_carries_fidelity_confirmatory_and_margins(graded, tmp_path)
     assert document["counts_direct"]["n-tested"] == 2
     assert document["counts_by_counted_as"]["extension"]["contradicts"] == 1
     _validate(tmp_path / "claims.json")
+
+
+def test_a_weak_verdict_is_flagged_in_the_entry_and_the_overview():
+    evaluator = core.Evaluator(
+        evidence=lambda spec: {"x": 1.0},
+        rule=lambda ev, t: core.SUPPORTS,
+        key="x",
+        statistic="x",
+        summary=lambda ev: "x",
+    )
+    spec = core.judge(evaluator, core.Spec(), {"x": 1.0}, {})
+    weak = core.combine("C3.1", evaluator, [spec], {}, weak_reason="documents read by title only")
+    frame = ledger.evaluate_all(
+        [_graded("C3.1", "paper", "direct")], evaluate=lambda claim_id: weak
+    )
+    text = ledger.ledger_markdown(frame.iloc[0])
+    assert "**Verdict: supports.** (weak evidence: documents read by title only)" in text
+    assert ledger.overview(frame).loc[0, "flags"] == "weak evidence"
+    assert ledger.headline_counts(frame)["n-weak"] == 1

@@ -243,3 +243,21 @@ def test_the_rule_and_result_commits_are_in_the_history_in_the_order_claimed():
             assert before, f"{entry['id']} is called confirmatory but {rule} is not before {result}"
         elif str(entry["declared"]) == "reconstructed":
             assert not before, f"{entry['id']}: {rule} precedes {result}; the date is backed"
+
+
+def test_weak_evidence_needs_a_reason_in_the_register(tmp_path):
+    _register(
+        tmp_path, CLAIM.replace("  fidelity: direct\n", "  fidelity: direct\n  strength: weak\n")
+    )
+    with pytest.raises(ValueError, match="strength_reason"):
+        claims.register(tmp_path / "claims")
+    _register(
+        tmp_path,
+        CLAIM.replace(
+            "  fidelity: direct\n",
+            "  fidelity: direct\n  strength: weak\n  strength_reason: titles only\n",
+        ),
+    )
+    (entry,) = claims.register(tmp_path / "claims")
+    assert entry["strength_reason"] == "titles only"
+    claims._register_cached.cache_clear()

@@ -146,6 +146,11 @@ def _check_fidelity(entry: dict, where: str) -> None:
         )
     if fidelity == "neighbour" and not str(entry.get("neighbours", "")).strip():
         raise ValueError(f"{name} is a neighbour test: name the paper claim in neighbours:.")
+    strength = entry.get("strength")
+    if strength is not None and strength != "weak":
+        raise ValueError(f"{name} has strength {strength!r}; only strength: weak is declared.")
+    if strength == "weak" and not str(entry.get("strength_reason", "")).strip():
+        raise ValueError(f"{name} is marked strength: weak; say why in strength_reason:.")
 
 
 def register(folder: Path | None = None) -> list[dict]:
