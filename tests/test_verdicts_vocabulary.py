@@ -170,3 +170,13 @@ def test_c3_3_balancing_counts_states_against_the_declared_cut_offs():
     assert ch3.balancing_rule(evidence, {**t, "one_side_max": 0.8, "between_min": 0.5}) == SUPPORTS
     # at 0.75 only two of the five balance: mixed (the knife-edge the margins table shows)
     assert ch3.balancing_rule(evidence, {**t, "one_side_max": 0.75, "between_min": 0.5}) == MIXED
+
+
+def test_the_nearest_margin_is_found_in_any_specification():
+    thresholds = {"low": 1.0, "high": 2.0}
+    results = _results({"x": [0.2, 0.97, 0.5]}, thresholds)
+    result = core.combine("C9.9", TOY, results, thresholds)
+    low = next(c for c in result.threshold_checks if c["threshold"] == "low")
+    assert low["margin"] == pytest.approx(-0.8)  # the primary specification, x = 0.2
+    assert low["nearest_margin"] == pytest.approx(-0.03)
+    assert low["nearest_specification"] == "x=0.97" and low["nearest_compared_with"] == "x"

@@ -255,7 +255,15 @@ def margins_text(result: Result) -> str:
             f"*{check['verdict_high']}*"
             + (" — **sensitive to its threshold**" if check["sensitive"] else "")
         )
-        lines.append(f"- `{check['threshold']}` = {check['value']}{margin}{band}")
+        nearest = (
+            f"; nearest in any specification: {check['nearest_compared_with']}, margin "
+            f"{check['nearest_margin']:+.3g} ({check['nearest_specification']})"
+            if check.get("nearest_margin") is not None
+            and check.get("nearest_specification") != result.primary.spec.label
+            and abs(check["nearest_margin"]) < abs(check["margin"] or 0)
+            else ""
+        )
+        lines.append(f"- `{check['threshold']}` = {check['value']}{margin}{nearest}{band}")
     if not lines:
         return ""
     return "**Margins to the thresholds.**\n\n" + "\n".join(lines)

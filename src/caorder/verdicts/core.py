@@ -270,6 +270,31 @@ def _compared_values(evaluator: Evaluator, name: str, evidence: Evidence) -> dic
     }
 
 
+def _nearest_across(
+    evaluator: Evaluator, name: str, value: float, results: list[SpecResult]
+) -> dict[str, Any]:
+    """The smallest margin to threshold ``name`` over every testable specification: which
+    specification, which evidence entry and the signed margin (all None if none compares)."""
+    found = [
+        (abs(number - value), r.spec.label, entry, number - value)
+        for r in results
+        if r.verdict != UNTESTABLE
+        for entry, number in _compared_values(evaluator, name, r.evidence).items()
+    ]
+    if not found:
+        return {
+            "nearest_specification": None,
+            "nearest_compared_with": None,
+            "nearest_margin": None,
+        }
+    _, label, entry, margin = min(found, key=lambda f: (round(f[0], 12), f[1], f[2]))
+    return {
+        "nearest_specification": label,
+        "nearest_compared_with": entry,
+        "nearest_margin": margin,
+    }
+
+
 def _numeric(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -284,7 +309,8 @@ def threshold_checks(
 
     For each numeric threshold: the evidence entry (primary specification) the rule compares
     it with and the signed margin (evidence minus threshold; the nearest entry when several
-    are compared), the declared band, the headline verdict with the threshold at
+    are compared), the smallest margin over every testable specification (``nearest_*``),
+    the declared band, the headline verdict with the threshold at
     ``value - band`` and at ``value + band`` (every specification judged again), and
     ``sensitive``: whether any of those differs from the headline. A threshold without a
     declared band is listed with its margin and ``band`` None.
@@ -304,6 +330,7 @@ def threshold_checks(
             "compared_with": nearest,
             "number": None if nearest is None else compared[nearest],
             "margin": None if nearest is None else compared[nearest] - value,
+            **_nearest_across(evaluator, name, value, results),
             "band": bands.get(name),
             "verdict_low": None,
             "verdict_high": None,

@@ -157,6 +157,8 @@ def margins_frame(result: Result) -> pd.DataFrame:
             "compared with": check["compared_with"] or "–",
             "number": check["number"],
             "margin": check["margin"],
+            "nearest margin, any specification": check.get("nearest_margin"),
+            "in specification": check.get("nearest_specification") or "–",
             "band (±)": check["band"],
             "verdict, threshold lowered": check["verdict_low"] or "–",
             "verdict, threshold raised": check["verdict_high"] or "–",
