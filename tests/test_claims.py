@@ -104,6 +104,7 @@ def test_every_headline_follows_the_declared_share_rule(register):
 GOOD = """\
 - id: C1.1
   attribution: literature
+  fidelity: direct
   evaluator: ch1.cohesion_vs_random
   declared: 2026-11-28
   chapter: 1

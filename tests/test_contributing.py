@@ -20,6 +20,7 @@ from caorder.verdicts.core import CONTRADICTS, MIXED, SUPPORTS, Evaluator
 TOY_ENTRY = """\
 - id: C3.99
   attribution: extension
+  fidelity: direct
   evaluator: ch3.toy_share
   declared: 2026-11-29
   rule:

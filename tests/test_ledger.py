@@ -16,6 +16,7 @@ def entry(claim_id: str, notebook: str = "notebooks/ch1_cohesion.ipynb") -> dict
     return {
         "id": claim_id,
         "attribution": "literature" if claim_id.startswith("C1") else "paper",
+        "fidelity": "direct",
         "evaluator": "toy",
         "declared": "2026-11-28",
         "rule": {"thresholds": {"high": 75}},
@@ -135,6 +136,9 @@ def test_overview_and_counts(frame):
         "key statistic",
         "value",
         "specifications agreeing",
+        "counted as",
+        "confirmatory",
+        "flags",
     ]
     assert list(table["value"]) == ["97.2", "n/a", "0.812"]
     assert list(table["specifications agreeing"]) == ["100%", "n/a", "100%"]
@@ -179,7 +183,7 @@ def test_the_default_path_is_the_site_extra_folder():
 
 def test_the_entry_says_whose_claim_and_the_rule(frame):
     text = ledger.ledger_markdown(frame.iloc[0])
-    assert "**Whose claim.** A diagnosis the paper reports from the literature" in text
+    assert "**Whose claim.** A diagnosis the paper reports; it disputes the lens" in text
     assert "`high` = 75; declared 2026-11-28" in text
     assert "**Robustness.** 100% of 1 specifications agree" in text
 
@@ -236,3 +240,153 @@ def test_a_file_that_breaks_the_schema_is_caught(frame, tmp_path):
 def test_the_real_ledger_matches_the_published_schema(tmp_path):
     path = ledger.write_json(ledger.evaluate_all(), tmp_path / "claims.json")
     _validate(path)
+
+
+# --- fidelity, confirmatory counts, margins and the first-rule sentence -------------------
+
+
+def _graded(claim_id, attribution, fidelity, **extra) -> dict:
+    return {**entry(claim_id), "attribution": attribution, "fidelity": fidelity, **extra}
+
+
+GRADED = {
+    "C3.1": result("C3.1", "supports", "s", 0.2, "One way."),
+    "C3.2": result("C3.2", "mixed", "s", 0.5, "Both ways."),
+    "C3.3": result("C3.3", "supports", "s", 0.1, "Proxy."),
+    "C3.4": result("C3.4", "contradicts", "s", 0.9, "Neighbour."),
+    "C3.5": result("C3.5", "cannot be tested with these data", "none", None, "No data."),
+}
+
+
+@pytest.fixture()
+def graded() -> pd.DataFrame:
+    entries = [
+        _graded("C3.1", "paper", "direct", rule_commit="aaaa111", result_commit="bbbb222"),
+        _graded("C3.2", "paper", "direct", rule_commit="aaaa111", result_commit="aaaa111"),
+        _graded("C3.3", "paper", "proxy", proxy_for="one part"),
+        _graded("C3.4", "extension", "neighbour", neighbours="C3.1"),
+        _graded("C3.5", "paper", "direct", evaluator="untestable"),
+    ]
+    return ledger.evaluate_all(entries, evaluate=GRADED.__getitem__)
+
+
+def test_headline_counts_only_the_papers_claims_tested_directly(graded):
+    counts = ledger.headline_counts(graded)
+    assert counts["n-claims"] == 3 and counts["n-tested"] == 2
+    assert (counts["n-supports"], counts["n-mixed"], counts["n-contradicts"]) == (1, 1, 0)
+    assert counts["n-untestable"] == 1
+    assert counts["n-confirmatory"] == 1 and counts["confirmatory-supports"] == 1
+    assert counts["n-proxy"] == 1 and counts["n-extension"] == 1
+    # the neighbour's contradicts and the proxy's supports are not the paper's direct verdicts
+    keys = ledger.glue_keys(graded)
+    assert keys["ledger-direct-n-supports"] == 1 and keys["ledger-ch3-direct-n-tested"] == 2
+
+
+def test_counts_by_standing_keep_every_row(graded):
+    table = ledger.counts_by_standing(graded)
+    assert table.shape == (len(ledger.STANDINGS), 5)
+    assert int(table.to_numpy().sum()) == len(graded)
+    assert table.loc[ledger.STANDINGS["extension"], "contradicts"] == 1
+
+
+def test_the_entry_grades_fidelity_and_confirmatory(graded):
+    direct, same_commit, proxy, neighbour, _ = (graded.iloc[i] for i in range(5))
+    assert "**Fidelity.** Direct" in ledger.ledger_markdown(direct)
+    assert "**Confirmatory.** Commit `aaaa111` holds the rule before commit `bbbb222`" in (
+        ledger.ledger_markdown(direct)
+    )
+    assert "**Exploratory.**" in ledger.ledger_markdown(same_commit)
+    assert "Proxy: one part" in ledger.ledger_markdown(proxy)
+    assert "{ref}`C3.1 <claim-c3-1>`" in ledger.ledger_markdown(neighbour)
+
+
+def test_the_first_rule_sentence_appears_only_with_a_first_rule_verdict(frame):
+    without = frame.iloc[0].copy()
+    without["original_verdict"] = float("nan")  # what a table row holds for no first rule
+    assert "as first declared" not in ledger.ledger_markdown(without)
+    assert "nan" not in ledger.ledger_markdown(without)
+    with_first = frame.iloc[0].copy()
+    with_first["original_verdict"] = "contradicts"
+    assert "would be **contradicts**" in ledger.ledger_markdown(with_first)
+
+
+def test_the_real_ledger_never_prints_a_missing_first_rule_verdict():
+    rows = ledger.evaluate_all()
+    texts = [ledger.ledger_markdown(row) for _, row in rows.iterrows()]
+    assert not [t for t in texts if "would be **nan**" in t or "would be **None**" in t]
+    assert sum("as first declared the verdict would be" in t for t in texts) == int(
+        rows["original_verdict"].notna().sum()
+    )
+
+
+def test_margins_and_a_sensitive_verdict_are_shown_and_flagged():
+    evaluator = core.Evaluator(
+        evidence=lambda spec: {"x": 0.78},
+        rule=lambda ev, t: core.SUPPORTS if ev["x"] <= t["cut"] else core.MIXED,
+        key="x",
+        statistic="x",
+        summary=lambda ev: "x",
+        compared={"cut": ("x",)},
+    )
+    spec = core.judge(evaluator, core.Spec(), {"x": 0.78}, {"cut": 0.8})
+    edge = core.combine("C3.1", evaluator, [spec], {"cut": 0.8}, bands={"cut": 0.05})
+    frame = ledger.evaluate_all(
+        [_graded("C3.1", "paper", "direct", rule={"thresholds": {"cut": 0.8}})],
+        evaluate=lambda claim_id: edge,
+    )
+    text = ledger.ledger_markdown(frame.iloc[0])
+    assert "`cut` = 0.8: x = 0.780, margin -0.02" in text
+    assert "sensitive to its threshold" in text
+    assert ledger.overview(frame).loc[0, "flags"] == "sensitive to its threshold"
+
+
+def test_the_changed_entry_shows_the_verdicts_before_and_after(frame):
+    row = frame.iloc[0].copy()
+    row["changed"] = [
+        {
+            "date": "2026-11-29",
+            "old": {"text": "old rule"},
+            "new": {"text": "new rule"},
+            "reason": "found in the history",
+            "reconstructed": True,
+            "verdict_before": "supports",
+            "verdict_after": "mixed",
+            "after_results": True,
+        }
+    ]
+    row["declared"] = "reconstructed"
+    text = ledger.ledger_markdown(row)
+    assert "(reconstructed from the git history)" in text
+    assert "Verdict before: *supports*; after: *mixed*." in text
+    assert "declared date reconstructed" in text
+
+
+def test_claims_json_carries_fidelity_confirmatory_and_margins(graded, tmp_path):
+    document = json.loads(ledger.write_json(graded, tmp_path / "claims.json").read_text())
+    first = document["claims"][0]
+    assert first["fidelity"] == "direct" and first["counted_as"] == "direct"
+    assert first["confirmatory"] is True and document["claims"][1]["confirmatory"] is False
+    assert document["claims"][4]["confirmatory"] is None
+    assert len(first["fingerprint"]) == 16 and "threshold_checks" in first
+    assert document["counts_direct"]["n-tested"] == 2
+    assert document["counts_by_counted_as"]["extension"]["contradicts"] == 1
+    _validate(tmp_path / "claims.json")
+
+
+def test_a_weak_verdict_is_flagged_in_the_entry_and_the_overview():
+    evaluator = core.Evaluator(
+        evidence=lambda spec: {"x": 1.0},
+        rule=lambda ev, t: core.SUPPORTS,
+        key="x",
+        statistic="x",
+        summary=lambda ev: "x",
+    )
+    spec = core.judge(evaluator, core.Spec(), {"x": 1.0}, {})
+    weak = core.combine("C3.1", evaluator, [spec], {}, weak_reason="documents read by title only")
+    frame = ledger.evaluate_all(
+        [_graded("C3.1", "paper", "direct")], evaluate=lambda claim_id: weak
+    )
+    text = ledger.ledger_markdown(frame.iloc[0])
+    assert "**Verdict: supports.** (weak evidence: documents read by title only)" in text
+    assert ledger.overview(frame).loc[0, "flags"] == "weak evidence"
+    assert ledger.headline_counts(frame)["n-weak"] == 1

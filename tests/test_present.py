@@ -126,7 +126,7 @@ def test_ledger_table_links_badges_and_shares() -> None:
     assert "caorder-verdict-contradicts" in html and "percentile = 86.2" in html
     assert "odds ratio = 0.412" in html
     assert re.search(r">75%<", html) and re.search(r">–<", html)
-    assert "literature the paper cites" in html
+    assert "a diagnosis the paper reports; it disputes the lens" in html
 
 
 def test_ledger_table_rejects_bad_frames() -> None:

@@ -16,6 +16,7 @@ C1_4 = {
     "placebo_supports_above": 90,
     "placebo_contradicts_at_most": 50,
     "meaningful_rise": 0.10,
+    "min_units": 5,
 }
 
 
@@ -134,7 +135,10 @@ def test_c1_4_records_the_rule_changed_after_results():
     change = claims.claim("C1.4")["changed"][0]
     assert change["after_results"] is True
     assert "meaningful_rise" not in change["old"]["thresholds"]
-    assert change["new"]["thresholds"] == C1_4
+    assert change["new"]["thresholds"] == {k: v for k, v in C1_4.items() if k != "min_units"}
+    power = claims.claim("C1.4")["changed"][-1]
+    assert power["new"]["thresholds"] == C1_4 and "min_units" not in power["old"]["thresholds"]
+    assert (power["verdict_before"], power["verdict_after"]) == ("mixed", "inconclusive")
 
 
 def test_the_economic_pull_is_untestable_and_its_voting_counterpart_an_extension():
@@ -148,3 +152,23 @@ def test_missing_clustering_evidence_is_untestable():
     evaluator = ch1.EVALUATORS["region_that_isnt"]
     result = core.judge(evaluator, core.Spec(), {"own_cluster_periods": float("nan")}, C1_2)
     assert result.verdict == UNTESTABLE
+
+
+def test_c1_4_with_three_sessions_after_the_break_is_inconclusive_by_the_power_rule():
+    """Hand-made evidence: a rise that would support, but only three post-break sessions."""
+    evidence = {
+        "post_sessions": 3.0,
+        "c5_level_change": 0.2,
+        "c5_p": 0.01,
+        "c5_ci_high": 0.3,
+        "c5_placebo_rank": 95.0,
+        "uzb_level_change": 0.2,
+        "uzb_p": 0.01,
+        "uzb_ci_high": 0.3,
+        "uzb_placebo_rank": 95.0,
+    }
+    evaluator = ch1.EVALUATORS["new_wind"]
+    thin = core.judge(evaluator, core.Spec(), evidence, C1_4)
+    assert thin.verdict == core.INCONCLUSIVE and "min_units" in thin.reason
+    enough = core.judge(evaluator, core.Spec(), {**evidence, "post_sessions": 6.0}, C1_4)
+    assert enough.verdict == SUPPORTS

@@ -11,7 +11,7 @@ import pytest
 
 from caorder import claims, verdicts
 from caorder.verdicts import ch3
-from caorder.verdicts.core import CONTRADICTS, MIXED, SUPPORTS
+from caorder.verdicts.core import CONTRADICTS, INCONCLUSIVE, MIXED, SUPPORTS
 
 
 def register_thresholds(claim_id: str) -> dict:
@@ -38,9 +38,9 @@ def _hr(rest: tuple[float, float], peers: tuple[float, float]) -> dict:
     ("rest", "peers", "expected"),
     [
         ((0.2, 0.5), (0.3, 0.8), SUPPORTS),  # below the rest and below aligned states
-        ((0.2, 0.5), (0.7, 1.4), MIXED),  # below the rest, but as aligned states vote
+        ((0.2, 0.5), (0.7, 1.4), INCONCLUSIVE),  # below the rest; peers' CI spans 1
         ((0.2, 0.5), (1.2, 2.0), MIXED),  # below the rest, above aligned states
-        ((0.8, 1.3), (0.3, 0.8), MIXED),  # no different from the rest
+        ((0.8, 1.3), (0.3, 0.8), INCONCLUSIVE),  # the CI against the rest spans 1
         ((1.1, 1.6), (0.3, 0.8), CONTRADICTS),  # more open to scrutiny than the rest
     ],
 )
@@ -89,7 +89,9 @@ def test_territorial_rule(for_, against, expected):
     ],
 )
 def test_balancing_rule(balancing, between, expected):
-    evidence = {"states_balancing": balancing, "states_between": between}
+    states = ("kaz", "kgz", "tjk", "tkm", "uzb")
+    evidence = {f"top_share_{s}": 0.5 if k < balancing else 0.9 for k, s in enumerate(states)}
+    evidence |= {f"between_share_{s}": 0.6 if k < between else 0.4 for k, s in enumerate(states)}
     assert ch3.balancing_rule(evidence, register_thresholds("C3.3")) == expected
 
 
@@ -138,7 +140,7 @@ def _neutral(absent: tuple[float, float], abstain: tuple[float, float]) -> dict:
     [
         ((2, 4), (1.2, 1.9), SUPPORTS),
         ((2, 4), (0.3, 0.7), MIXED),
-        ((2, 4), (0.8, 1.2), MIXED),
+        ((2, 4), (0.8, 1.2), INCONCLUSIVE),  # one CI spans 1
         ((0.2, 0.5), (0.3, 0.7), CONTRADICTS),
     ],
 )

@@ -37,3 +37,37 @@ def test_panel_html_adds_named_evidence_and_rejects_unknown_names() -> None:
     assert "qap p" in repr(show.panel_html(result, evidence=("qap_p",))).splitlines()[1]
     with pytest.raises(KeyError, match="between_r"):
         show.panel_html(result, evidence=("between_r",))
+
+
+def _edge_result() -> Result:
+    """A claim whose key number sits 0.02 under its threshold, with a band of 0.05."""
+    from caorder.verdicts import core
+
+    evaluator = core.Evaluator(
+        evidence=lambda spec: {"share": 0.78},
+        rule=lambda ev, t: SUPPORTS if ev["share"] <= t["cut"] else core.MIXED,
+        key="share",
+        statistic="share",
+        summary=lambda ev: "share",
+        compared={"cut": ("share",)},
+    )
+    results = [core.judge(evaluator, Spec(), {"share": 0.78}, {"cut": 0.8})]
+    return core.combine("C9.1", evaluator, results, {"cut": 0.8}, bands={"cut": 0.05})
+
+
+def test_the_panel_shows_margins_and_the_verdict_across_the_band() -> None:
+    result = _edge_result()
+    table = show.margins_frame(result)
+    assert list(table["threshold"]) == ["cut"]
+    assert round(float(table.loc[0, "margin"]), 3) == -0.02
+    assert table.loc[0, "verdict, threshold lowered"] == "mixed"
+    assert table.loc[0, "sensitive to its threshold"] == "yes"
+    html = show.panel_html(result)
+    assert 'id="tab-c9-1-margins"' in html.html and 'id="tab-c9-1-panel"' in html.html
+    assert "sensitive to its threshold" in html.text
+    glued = show.glue_values(result)
+    assert glued["c9-1-sensitive"] == "sensitive to its threshold"
+
+
+def test_a_panel_without_thresholds_has_no_margins_table() -> None:
+    assert "margins" not in show.panel_html(_result()).html

@@ -7,10 +7,21 @@ and tests it, the notebook that shows the work, and, for the verdict, the name o
 evaluator in :mod:`caorder.verdicts`, the thresholds of its rule, the date the rule was
 declared, any later change of the rule (old rule, new rule, reason) and the specifications
 under which the claim is tested. :mod:`caorder.verdicts` computes the verdicts.
+
+Every claim carries a ``fidelity`` grade (:data:`FIDELITY`) and, once tested, the commits
+that first held its rule and first showed its result (``rule_commit``, ``result_commit``):
+:func:`confirmatory` reads them. The register cannot change silently: :func:`fingerprint`
+digests each claim's evaluator, thresholds, specifications and test, and the lock file
+(``data/register.lock.yml``, written by ``python -m caorder.claims lock``) stores the
+fingerprints; :func:`write_lock` refuses a changed fingerprint unless the claim gained a
+``changed`` entry (:data:`CHANGE_FIELDS`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +61,9 @@ REQUIRED_FIELDS = (
 #: Whose claim a register entry is (the ledger counts and words verdicts by this).
 ATTRIBUTIONS = {
     "paper": "the paper's own claim",
-    "literature": "a diagnosis the paper reports from the literature, and disputes",
+    "literature": (
+        "a diagnosis the paper reports; it disputes the lens, not necessarily the facts"
+    ),
     "later_work": "the author's later work",
     "extension": "the book's extension beyond the paper",
 }
@@ -100,15 +113,25 @@ def _register_cached(folder: str) -> tuple[dict, ...]:
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
         raise ValueError(f"Claim ids used twice in data/claims/: {duplicated}")
+    unknown = sorted(
+        f"{e['id']} -> {e['neighbours']}"
+        for e in entries
+        if e.get("neighbours") and e["neighbours"] not in ids
+    )
+    if unknown:
+        raise ValueError(f"neighbours: names claims not in data/claims/: {unknown}")
     return tuple(sorted(entries, key=lambda e: _claim_sort_key(e["id"])))
 
 
 def _check_fidelity(entry: dict, where: str) -> None:
-    """Raise a one-line error if a claim's fidelity grade is unknown or unexplained."""
+    """Raise a one-line error if a claim's fidelity grade is missing, unknown or unexplained."""
     fidelity = entry.get("fidelity")
-    if fidelity is None:
-        return
     name = f"{where}: claim {entry['id']}"
+    if fidelity is None:
+        raise ValueError(
+            f"{name} has no fidelity; add fidelity: direct, proxy (with proxy_for:) or "
+            "neighbour (attribution: extension, with neighbours: the paper claim's id)."
+        )
     if fidelity not in FIDELITY:
         raise ValueError(f"{name} has fidelity {fidelity!r}; use one of {list(FIDELITY)}.")
     if fidelity == "proxy" and not str(entry.get("proxy_for", "")).strip():
@@ -121,6 +144,13 @@ def _check_fidelity(entry: dict, where: str) -> None:
             f"{name} is a neighbour test, so it is the book's extension: set attribution: "
             "extension and name the paper claim it neighbours in neighbours:."
         )
+    if fidelity == "neighbour" and not str(entry.get("neighbours", "")).strip():
+        raise ValueError(f"{name} is a neighbour test: name the paper claim in neighbours:.")
+    strength = entry.get("strength")
+    if strength is not None and strength != "weak":
+        raise ValueError(f"{name} has strength {strength!r}; only strength: weak is declared.")
+    if strength == "weak" and not str(entry.get("strength_reason", "")).strip():
+        raise ValueError(f"{name} is marked strength: weak; say why in strength_reason:.")
 
 
 def register(folder: Path | None = None) -> list[dict]:
@@ -210,3 +240,161 @@ def inventory(path: Path | None = None, folder: Path | None = None) -> Inventory
             f"{path.name}: not_empirical_claims names {unknown}, not in data/claims/*.yml"
         )
     return Inventory(str(document.get("counting_rule", "")), not_empirical, entries)
+
+
+# --- the register's lock: fingerprints of every rule ------------------------------------
+
+#: The fields a ``changed`` entry must give before the lock accepts a new fingerprint.
+CHANGE_FIELDS = ("date", "old", "new", "reason", "verdict_before", "verdict_after")
+#: Written by ``write_lock``; the test suite fails when the register differs from it.
+LOCK_NAME = "register.lock.yml"
+
+
+def fingerprint(entry: dict) -> str:
+    """The fingerprint of a claim's rule: 16 hex digits of SHA-256 over its evaluator,
+    ``rule.thresholds``, ``specifications`` and ``test`` text (whitespace normalised).
+
+    Anything that can change a verdict is in it; the prose (quote, reading, limits) and the
+    bands of the sensitivity check are not. Public so that a branch adding claims can lock
+    them: ``python -m caorder.claims lock``.
+    """
+    rule = entry.get("rule") or {}
+    content = {
+        "evaluator": entry.get("evaluator"),
+        "thresholds": rule.get("thresholds") or {},
+        "specifications": entry.get("specifications") or {},
+        "test": " ".join(str(entry.get("test", "")).split()),
+    }
+    text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def lock_path(folder: Path | None = None) -> Path:
+    """Where the lock of the register in ``folder`` lives (beside the folder)."""
+    folder = Path(folder or paths.data_dir() / "claims")
+    return folder.parent / LOCK_NAME
+
+
+def read_lock(path: Path | None = None) -> dict[str, dict]:
+    """The lock file: claim id -> ``{"fingerprint": str, "changes": int}`` ({} if absent)."""
+    path = path or lock_path()
+    if not path.exists():
+        return {}
+    return {str(k): dict(v) for k, v in (load_yaml(path) or {}).items()}
+
+
+def _changes(entry: dict) -> list:
+    changes = entry.get("changed")
+    return changes if isinstance(changes, list) else []
+
+
+def lock_problems(folder: Path | None = None, path: Path | None = None) -> list[str]:
+    """Every way the register differs from its lock (empty when they agree), one line each."""
+    locked = read_lock(path or lock_path(folder))
+    problems = []
+    for entry in register(folder):
+        held = locked.get(entry["id"])
+        if held is None:
+            problems.append(f"{entry['id']} is not in the lock: run python -m caorder.claims lock")
+        elif held["fingerprint"] != fingerprint(entry) and len(_changes(entry)) > held["changes"]:
+            problems.append(
+                f"{entry['id']}: its rule changed with a new changed entry; relock with "
+                "python -m caorder.claims lock"
+            )
+        elif held["fingerprint"] != fingerprint(entry):
+            problems.append(
+                f"{entry['id']}: its rule, thresholds, specifications or test changed without "
+                "a new changed entry (date, old, new, reason, verdict_before, verdict_after)"
+            )
+        elif held["changes"] != len(_changes(entry)):
+            problems.append(f"{entry['id']}: changed entries differ from the lock; relock")
+    return problems
+
+
+def write_lock(folder: Path | None = None, path: Path | None = None) -> dict[str, dict]:
+    """Write the lock of the register; refuse a silent change.
+
+    A claim new to the lock is added; a claim whose fingerprint differs from the lock is
+    accepted only if it has more ``changed`` entries than the lock records and every new
+    entry gives :data:`CHANGE_FIELDS`. Otherwise nothing is written and a one-line
+    ``ValueError`` names the claims.
+    """
+    path = path or lock_path(folder)
+    locked = read_lock(path)
+    refused, written = [], {}
+    for entry in register(folder):
+        claim_id, now = entry["id"], fingerprint(entry)
+        changes = _changes(entry)
+        held = locked.get(claim_id)
+        if held is not None and held["fingerprint"] != now:
+            new = changes[held["changes"] :]
+            incomplete = [f for c in new for f in CHANGE_FIELDS if f not in c]
+            if not new or incomplete:
+                refused.append(claim_id)
+                continue
+        written[claim_id] = {"fingerprint": now, "changes": len(changes)}
+    if refused:
+        raise ValueError(
+            f"Refusing to relock {refused}: a claim's rule changed without a new changed entry "
+            f"giving {list(CHANGE_FIELDS)}; record the change in data/claims/*.yml first."
+        )
+    lines = [
+        "# The register's lock: claim id -> fingerprint of its rule (evaluator, thresholds,",
+        "# specifications, test) and its number of changed entries. Written by",
+        "# `python -m caorder.claims lock`; never edit by hand.",
+    ]
+    lines += [
+        f"{i}: {{fingerprint: '{v['fingerprint']}', changes: {v['changes']}}}"
+        for i, v in written.items()
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return written
+
+
+# --- confirmatory or exploratory -------------------------------------------------------
+
+
+def confirmatory(entry: dict) -> bool | None:
+    """True when a commit held the claim's rule before the commit that first showed its result.
+
+    ``None`` for a claim these data cannot test. False when the register gives no such
+    commits (``rule_commit`` equal to ``result_commit`` or missing), when the declared date
+    is ``reconstructed``, or when the rule changed after the results had been seen (a
+    ``changed`` entry with ``after_results``, or a ``replaced`` earlier rule). A change that
+    only moved specifications out to claims of their own (``split: true``) leaves the rule of
+    the rest as it was. The commits themselves are checked against the git history by the
+    test suite.
+    """
+    if entry.get("evaluator") == "untestable":
+        return None
+    if str(entry.get("declared")) == "reconstructed":
+        return False
+    if entry.get("replaced") or any(
+        c.get("after_results") and not c.get("split") for c in _changes(entry)
+    ):
+        return False
+    rule, result = entry.get("rule_commit"), entry.get("result_commit")
+    return bool(rule and result and str(rule) != str(result))
+
+
+def main(arguments: list[str]) -> int:
+    """``python -m caorder.claims lock`` writes the lock; ``check`` lists its differences."""
+    command = arguments[0] if arguments else "check"
+    if command == "lock":
+        try:
+            written = write_lock()
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"locked {len(written)} claims in {LOCK_NAME}")
+        return 0
+    if command == "check":
+        problems = lock_problems()
+        print("\n".join(problems) or "the register agrees with its lock")
+        return 1 if problems else 0
+    print("usage: python -m caorder.claims [lock | check]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -7,9 +7,13 @@ verdict can therefore never differ between a chapter and the ledger.
 
 Each claim gets a stable anchor, ``claim-c3-2`` for claim ``C3.2``, so that a teacher can
 link to ``claims_ledger.html#claim-c3-2`` and a page of the book can write
-``{ref}`claim-c3-2```. Verdicts are counted and worded by *attribution*: a "contradicts" on
-a diagnosis the paper reports from the literature (and disputes) is not a verdict against
-the paper.
+``{ref}`claim-c3-2```. Verdicts are counted and worded by *attribution* and *fidelity*
+(:func:`standing`): a "contradicts" on a diagnosis the paper reports (it disputes the lens,
+not necessarily the facts) is not a verdict against the paper, a proxy test is counted apart
+from a direct one, and a neighbour (the book's own proposition beside a paper claim) is an
+extension, never a verdict on the paper. Each entry also says whether its test is
+confirmatory (:func:`caorder.claims.confirmatory`), how far its key numbers lie from the
+rule's thresholds and whether the verdict changes when a threshold moves inside its band.
 
 ``python -m caorder.ledger [PATH]`` writes ``claims.json`` and its JSON Schema beside it
 without building the book (``make book`` calls it).
@@ -33,7 +37,7 @@ from caorder import claims, paths, verdicts
 from caorder.verdicts.core import Result, judge
 
 #: Version of the layout of ``claims.json`` (bump on any incompatible change).
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 SCHEMA_FILE = Path(__file__).with_name("claims.schema.json")
 #: Columns of :func:`evaluate_all` that come from the verdict (the rest from the register).
 RESULT_FIELDS = (
@@ -44,7 +48,19 @@ RESULT_FIELDS = (
     "share_agreeing",
     "original_verdict",
     "reason",
+    "strength",
+    "strength_reason",
+    "sensitive",
 )
+#: How a claim is counted (attribution, then fidelity): the verdict pages' headline counts
+#: only the first, the paper's claims tested directly.
+STANDINGS = {
+    "direct": "the paper's claims, tested directly",
+    "proxy": "the paper's claims, tested through a proxy",
+    "literature": "diagnoses the paper reports (it disputes the lens, not necessarily the facts)",
+    "later_work": "the author's later work",
+    "extension": "the book's extensions, neighbour tests included",
+}
 #: Short, key-safe names for the five verdicts (used in glue keys such as ``ledger-n-mixed``).
 VERDICT_SLUGS = {
     "supports": "supports",
@@ -61,6 +77,14 @@ _SHORT_TITLE_CHARS = 80
 def anchor(claim_id: str) -> str:
     """HTML anchor and MyST label of a claim: ``"C3.2"`` -> ``"claim-c3-2"``."""
     return "claim-" + claim_id.lower().replace(".", "-")
+
+
+def standing(entry: dict | pd.Series) -> str:
+    """How a claim is counted: ``direct`` or ``proxy`` for the paper's own claims (by their
+    fidelity), else its attribution (``literature``, ``later_work``, ``extension``)."""
+    if entry["attribution"] != "paper":
+        return str(entry["attribution"])
+    return "direct" if entry.get("fidelity") == "direct" else "proxy"
 
 
 def evaluate_all(
@@ -86,6 +110,8 @@ def evaluate_all(
                 "n_specs": len(result.specs),
                 "split": dict(result.split),
                 "result": result,
+                "standing": standing(entry),
+                "confirmatory": claims.confirmatory(entry),
             }
         )
     frame = pd.DataFrame(rows)
@@ -145,7 +171,12 @@ def rule_text(row: pd.Series | dict) -> str:
     """The rule as declared: thresholds and date, then every later change with its reason."""
     thresholds = verdicts.thresholds(row)
     shown = ", ".join(f"`{k}` = {v}" for k, v in thresholds.items()) or "none (no test)"
-    lines = [f"Thresholds: {shown}; declared {row['declared']}."]
+    declared = (
+        "declared date reconstructed: no commit holds this rule before its result"
+        if str(row["declared"]) == "reconstructed"
+        else f"declared {row['declared']}"
+    )
+    lines = [f"Thresholds: {shown}; {declared}."]
     replaced = row.get("replaced")
     if isinstance(replaced, str) and replaced.strip():
         lines.append(f"This rule replaced an earlier one: {replaced.strip()}")
@@ -153,11 +184,89 @@ def rule_text(row: pd.Series | dict) -> str:
         old = (change.get("old") or {}).get("text", "")
         new = (change.get("new") or {}).get("text", "")
         seen = " after the results had been seen" if change.get("after_results") else ""
+        found = " (reconstructed from the git history)" if change.get("reconstructed") else ""
+        verdicts_moved = (
+            f" Verdict before: *{change['verdict_before']}*; after: *{change['verdict_after']}*."
+            if change.get("verdict_before") and change.get("verdict_after")
+            else ""
+        )
         lines.append(
-            f"Changed on {change.get('date')}{seen}: from “{old}” to “{new}”. "
-            f"Reason: {change.get('reason', '').strip()}"
+            f"Changed on {change.get('date')}{seen}{found}: from “{' '.join(str(old).split())}”"
+            f" to “{' '.join(str(new).split())}”. "
+            f"Reason: {' '.join(str(change.get('reason', '')).split())}{verdicts_moved}"
         )
     return " ".join(lines)
+
+
+def fidelity_text(row: pd.Series | dict) -> str:
+    """How closely the test follows the claim: direct, proxy (for what) or neighbour (of what)."""
+    fidelity = row.get("fidelity")
+    if fidelity == "proxy":
+        return f"Proxy: {' '.join(str(row.get('proxy_for', '')).split())}"
+    if fidelity == "neighbour":
+        target = row.get("neighbours")
+        return (
+            f"Neighbour: the book's own proposition beside the paper's claim "
+            f"{{ref}}`{target} <{anchor(target)}>`; an extension, not a verdict on the paper."
+        )
+    return "Direct: the test reads the claim's own words, on the actors and practice they name."
+
+
+def exploratory_reason(row: pd.Series | dict) -> str:
+    """Why a tested claim is exploratory ("" when it is confirmatory or untestable)."""
+    if row.get("confirmatory") is not False:
+        return ""
+    if str(row.get("declared")) == "reconstructed":
+        return "no commit holds its rule before the commit that first shows its result"
+    if row.get("replaced") or any(
+        c.get("after_results") and not c.get("split") for c in _listed(row.get("changed"))
+    ):
+        return "its rule changed after the results had been seen"
+    return "no commit holds its rule before the commit that first shows its result"
+
+
+def confirmatory_text(row: pd.Series | dict) -> str:
+    """Confirmatory (with the two commits) or exploratory (with the reason)."""
+    if row.get("confirmatory") is None:
+        return ""
+    if row["confirmatory"]:
+        return (
+            f"**Confirmatory.** Commit `{row['rule_commit']}` holds the rule before commit "
+            f"`{row['result_commit']}` first shows its result."
+        )
+    return f"**Exploratory.** Left out of the confirmatory counts: {exploratory_reason(row)}."
+
+
+def margins_text(result: Result) -> str:
+    """Each threshold's margin to the number it is compared with and the verdict across its
+    band, as a markdown list ("" when the claim has no numeric threshold)."""
+    lines = []
+    for check in result.threshold_checks:
+        margin = (
+            ""
+            if check["margin"] is None
+            else f": {check['compared_with']} = {format_value(check['number'])}, margin "
+            f"{check['margin']:+.3g}"
+        )
+        band = (
+            " (no band declared)"
+            if check["band"] is None
+            else f"; at {check['value']} ± {check['band']}: *{check['verdict_low']}* / "
+            f"*{check['verdict_high']}*"
+            + (" — **sensitive to its threshold**" if check["sensitive"] else "")
+        )
+        nearest = (
+            f"; nearest in any specification: {check['nearest_compared_with']}, margin "
+            f"{check['nearest_margin']:+.3g} ({check['nearest_specification']})"
+            if check.get("nearest_margin") is not None
+            and check.get("nearest_specification") != result.primary.spec.label
+            and abs(check["nearest_margin"]) < abs(check["margin"] or 0)
+            else ""
+        )
+        lines.append(f"- `{check['threshold']}` = {check['value']}{margin}{nearest}{band}")
+    if not lines:
+        return ""
+    return "**Margins to the thresholds.**\n\n" + "\n".join(lines)
 
 
 def robustness_text(row: pd.Series | dict) -> str:
@@ -180,11 +289,18 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
         if _plain(row["value"]) is None
         else f" {row['statistic']}: **{format_value(row['value'])}**."
     )
+    first = _plain(row.get("original_verdict"))
     original = (
-        f"\n\nUnder the rule as first declared the verdict would be **{row['original_verdict']}**."
-        if row.get("original_verdict")
+        f"\n\nUnder the rule as first declared the verdict would be **{first}**."
+        if isinstance(first, str) and first
         else ""
     )
+    flags = []
+    if row.get("strength") == "weak":
+        flags.append(f"weak evidence: {row['strength_reason']}")
+    if bool(_plain(row.get("sensitive"))):
+        flags.append("sensitive to its threshold")
+    flagged = f" ({'; '.join(flags)})" if flags else ""
     lines = [
         f"({anchor(row['id'])})=",
         f"### {row['id']} · {short_title(row['claim'])}",
@@ -192,6 +308,8 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
         f"> “{str(row['quote']).strip()}” ({row['section']}) {{cite:p}}`costaburanelli2021`",
         "",
         f"**Whose claim.** {claims.ATTRIBUTIONS[row['attribution']].capitalize()}.",
+        "",
+        f"**Fidelity.** {fidelity_text(row)}",
         "",
         f"**Our reading.** {str(row['claim']).strip()}",
         "",
@@ -204,11 +322,15 @@ def ledger_markdown(row: pd.Series | dict, from_dir: str = LEDGER_DIR) -> str:
         f"- *Test:* {str(row['test']).strip()}",
         f"- *Rule:* {rule_text(row)}",
         "",
-        f"**Verdict: {row['verdict']}.**{statistic}{original}",
+        f"**Verdict: {row['verdict']}.**{flagged}{statistic}{original}",
         "",
         str(row["summary"]).strip(),
         "",
         robustness_text(row),
+        "",
+        margins_text(row["result"]) if isinstance(row.get("result"), Result) else "",
+        "",
+        confirmatory_text(row),
         "",
         f"**What the data cannot see.** {str(row['blind_spot']).strip()}",
         "",
@@ -228,8 +350,72 @@ def overview(frame: pd.DataFrame) -> pd.DataFrame:
             "key statistic": frame["statistic"],
             "value": frame["value"].map(format_value),
             "specifications agreeing": frame["share_agreeing"].map(format_share),
+            "counted as": frame["standing"].map(STANDINGS),
+            "confirmatory": frame["confirmatory"].map(
+                {True: "confirmatory", False: "exploratory", None: ""}
+            ),
+            "flags": frame.apply(flags_text, axis=1),
         }
     ).reset_index(drop=True)
+
+
+def flags_text(row: pd.Series | dict) -> str:
+    """The ledger's warnings on a verdict: weak evidence, sensitive to its threshold."""
+    flags = []
+    if row.get("strength") == "weak":
+        flags.append("weak evidence")
+    if bool(_plain(row.get("sensitive"))):
+        flags.append("sensitive to its threshold")
+    return "; ".join(flags)
+
+
+def counts_by_standing(frame: pd.DataFrame) -> pd.DataFrame:
+    """How each claim is counted (rows, :data:`STANDINGS`) x verdict (columns)."""
+    table = pd.crosstab(frame["standing"], frame["verdict"])
+    table = table.reindex(index=list(STANDINGS), columns=list(claims.VERDICTS), fill_value=0)
+    table.index = [STANDINGS[s] for s in table.index]
+    table.index.name = "counted as"
+    table.columns.name = None
+    return table
+
+
+def headline_counts(frame: pd.DataFrame, chapter: int | None = None) -> dict[str, int]:
+    """The counts a verdict page headlines: the paper's claims tested directly.
+
+    ``n-claims`` (the paper's claims graded direct), ``n-tested`` (of those, the testable
+    ones), one count per verdict slug, ``n-confirmatory`` and the confirmatory claims per
+    verdict (``confirmatory-<slug>``); then, for contrast, ``n-proxy``, ``n-literature``,
+    ``n-extension`` and ``n-later-work``. ``chapter`` restricts to one chapter.
+    """
+    if chapter is not None:
+        frame = frame[frame["chapter"] == chapter]
+    direct = frame[frame["standing"] == "direct"]
+    counts = {"n-claims": len(direct)}
+    counts["n-tested"] = int((direct["verdict"] != verdicts.UNTESTABLE).sum())
+    counts |= {
+        f"n-{slug}": int((direct["verdict"] == v).sum()) for v, slug in VERDICT_SLUGS.items()
+    }
+    confirmed = direct[direct["confirmatory"].map(lambda c: c is True)]
+    counts["n-confirmatory"] = len(confirmed)
+    counts |= {
+        f"confirmatory-{slug}": int((confirmed["verdict"] == v).sum())
+        for v, slug in VERDICT_SLUGS.items()
+    }
+    for name in ("proxy", "literature", "extension", "later_work"):
+        counts[f"n-{name.replace('_', '-')}"] = int((frame["standing"] == name).sum())
+    counts["n-sensitive"] = int(frame["sensitive"].map(lambda v: bool(_plain(v))).sum())
+    counts["n-weak"] = int((frame["strength"] == "weak").sum())
+    return counts
+
+
+def glue_keys(frame: pd.DataFrame) -> dict[str, int]:
+    """Every headline count as a glue key: ``ledger-direct-<name>`` for the whole register and
+    ``ledger-ch<N>-direct-<name>`` per chapter (names of :func:`headline_counts`)."""
+    keys = {f"ledger-direct-{k}": v for k, v in headline_counts(frame).items()}
+    for chapter in sorted(frame["chapter"].unique()):
+        counts = headline_counts(frame, int(chapter))
+        keys |= {f"ledger-ch{int(chapter)}-direct-{k}": v for k, v in counts.items()}
+    return keys
 
 
 def verdict_counts(frame: pd.DataFrame) -> dict[str, int]:
@@ -317,7 +503,9 @@ def _record(row: pd.Series, adjusted: pd.DataFrame) -> dict:
     """One claim of ``claims.json``: register fields, verdict, rule, specifications, p-values."""
     result: Result = row["result"]
     register_fields = {
-        k: _plain(v) for k, v in row.items() if k not in ("result", "split", *RESULT_FIELDS)
+        k: _plain(v)
+        for k, v in row.items()
+        if k not in ("result", "split", "standing", *RESULT_FIELDS)
     }
     mine = adjusted[adjusted["claim"] == row["id"]]
     return {
@@ -329,6 +517,12 @@ def _record(row: pd.Series, adjusted: pd.DataFrame) -> dict:
         },
         "declared": _plain(row["declared"]),
         "changed": _plain(_listed(row.get("changed"))),
+        "fidelity": row.get("fidelity"),
+        "counted_as": row["standing"],
+        "confirmatory": _plain(row["confirmatory"]),
+        "exploratory_reason": exploratory_reason(row),
+        "fingerprint": claims.fingerprint(_register_part(row)),
+        "threshold_checks": _plain([dict(c) for c in result.threshold_checks]),
         "specifications": {
             "count": len(result.specs),
             "share_agreeing": _plain(result.share_agreeing),
@@ -342,6 +536,15 @@ def _record(row: pd.Series, adjusted: pd.DataFrame) -> dict:
             {"name": r["p-value"], "p": r["p"], "holm": r["holm"], "bh": r["bh"]}
             for _, r in mine.iterrows()
         ],
+    }
+
+
+def _register_part(row: pd.Series) -> dict:
+    """The register fields of a ledger row (NaN cells, fields the claim lacks, dropped)."""
+    return {
+        k: v
+        for k, v in row.items()
+        if k not in ("result", "split", *RESULT_FIELDS) and _plain(v) is not None
     }
 
 
@@ -369,13 +572,25 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
             "The claims examined in the book Central Asian Order, a companion to Costa "
             "Buranelli (2021), 'Central Asian Regionalism or Central Asian Order? Some "
             "Reflections', Central Asian Affairs 8(1): the paper's own claims, diagnoses the "
-            "paper reports from the literature (and disputes), the author's later work and the "
-            "book's extensions, each with its attribution, rule, specifications and verdict."
+            "paper reports (it disputes the lens, not necessarily the facts), the author's later "
+            "work and the book's extensions, each with its attribution, fidelity (direct, proxy "
+            "or neighbour), rule, specifications, threshold margins, whether it is confirmatory, "
+            "and its verdict in the five-word vocabulary."
         ),
         "attribution_values": dict(claims.ATTRIBUTIONS),
         "verdict_values": list(claims.VERDICTS),
         "counts": {v: int((frame["verdict"] == v).sum()) for v in claims.VERDICTS},
         "counts_by_attribution": by_attribution,
+        "counted_as_values": dict(STANDINGS),
+        "counts_by_counted_as": {
+            name: {
+                v: int(((frame["standing"] == name) & (frame["verdict"] == v)).sum())
+                for v in claims.VERDICTS
+            }
+            for name in STANDINGS
+        },
+        "counts_direct": headline_counts(frame),
+        "fidelity_values": dict(claims.FIDELITY),
         "claims": records,
     }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -25,7 +25,7 @@ from caorder.coverage import ISSUE_NAMES
 
 ATTRIBUTIONS = {
     "paper": "the paper",
-    "literature": "literature the paper cites",
+    "literature": "a diagnosis the paper reports; it disputes the lens, not necessarily the facts",
     "later_work": "later work",
     "extension": "this book's extension",
 }

@@ -325,10 +325,11 @@ def ministerial_regularity(
 
     The gap into the break says whether more than a decade passed without a five-state FM
     meeting; the shares of years with a meeting before and after say "intermittent" versus
-    "regular"; the longest gap after the break bounds how regular "regular" is.
+    "regular"; the longest gap after the break (up to the end of ``after``) bounds how
+    regular "regular" is.
     """
     table = fm_meetings(events)
-    later = table[table["year"] >= break_year]
+    later = table[table["year"].between(break_year, after[1])]
     if later.empty:
         raise ValueError(f"no five-state foreign-minister meeting in or after {break_year}")
     first = later.index[0]

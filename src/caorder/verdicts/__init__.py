@@ -76,12 +76,36 @@ def thresholds(entry: Mapping) -> dict:
     return dict(rule.get("thresholds") or {}) if isinstance(rule, Mapping) else {}
 
 
+def bands(entry: Mapping) -> dict:
+    """How far each threshold is moved to test the verdict's sensitivity (``rule.bands``)."""
+    rule = entry.get("rule")
+    return dict(rule.get("bands") or {}) if isinstance(rule, Mapping) else {}
+
+
 def original_thresholds(entry: Mapping) -> dict | None:
-    """The thresholds first declared, when the rule has changed since (else ``None``)."""
-    changes = entry.get("changed")
-    if not isinstance(changes, list) or not changes:
+    """The thresholds first declared, when the rule has changed since (else ``None``).
+
+    A first rule that named no thresholds of its own (a change of specifications or of the
+    rule's words only) had the current ones.
+    """
+    first = _first_rule(entry)
+    if first is None:
         return None
-    return dict((changes[0].get("old") or {}).get("thresholds") or {})
+    return dict(first.get("thresholds") or thresholds(entry))
+
+
+def _first_rule(entry: Mapping) -> dict | None:
+    """The ``old`` rule of the first ``changed`` entry, or ``None`` if the rule never changed.
+
+    A change that only moved specifications out to claims of their own (``split: true``)
+    left the rule as it was, so it is skipped: the verdict of the specifications that left
+    is that of the new claims, not of a first rule.
+    """
+    changes = entry.get("changed")
+    changes = [c for c in changes if not c.get("split")] if isinstance(changes, list) else []
+    if not changes:
+        return None
+    return dict(changes[0].get("old") or {})
 
 
 def _evidence(
@@ -120,7 +144,20 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
         judge(evaluator, spec, evidence, rule)
         for spec, evidence in zip(specs, _evidence(claim_id, evaluator, specs, use_cache))
     ]
-    return combine(claim_id, evaluator, results, rule, original_thresholds(entry))
+    first = _first_rule(entry) or {}
+    return combine(
+        claim_id,
+        evaluator,
+        results,
+        rule,
+        original_thresholds(entry),
+        bands=bands(entry),
+        original_specs=first.get("specifications"),
+        original_share=first.get("share_required"),
+        weak_reason=str(entry.get("strength_reason") or "").strip()
+        if entry.get("strength") == "weak"
+        else "",
+    )
 
 
 @functools.cache

@@ -122,7 +122,8 @@ def voting_pull_rule(ev: Evidence, t: Thresholds) -> str:
 def new_wind_evidence(spec: Spec) -> Evidence:
     """ITS level change (trend model) of both session series at the break, with placebo ranks."""
     at = int(spec.get("break_session", cohesion.BREAK_SESSION))
-    evidence: Evidence = {}
+    sessions = cohesion.session_series(_measure(spec)).index
+    evidence: Evidence = {"post_sessions": float((sessions >= at).sum())}
     for prefix, column in (("c5", "C5 cohesion"), ("uzb", "UZB with other four")):
         fit, rank = cohesion.its_with_placebos(_measure(spec), column, at)
         evidence.update(
@@ -171,6 +172,8 @@ def eu_benchmark_evidence(spec: Spec) -> Evidence:
         "others_median": row["others median"],
         "random_median": row["random median"],
         "c5_minus_eu": row["C5"] - row["EU"],
+        "c5_minus_others": row["C5"] - row["others median"],
+        "c5_minus_random": row["C5"] - row["random median"],
     }
 
 
@@ -193,6 +196,7 @@ EVALUATORS: dict[str, Evaluator] = {
         rule=cohesion_vs_random_rule,
         key="percentile",
         statistic="percentile of C5 cohesion among random five-state groups",
+        compared={"supports_below": ("percentile",), "contradicts_above": ("percentile",)},
         summary=lambda ev: (
             f"C5 cohesion 1992-2019 is {ev['c5']:.2f} against a random-group "
             f"median of {ev['random_median']:.2f}: the five are more cohesive "
@@ -204,6 +208,10 @@ EVALUATORS: dict[str, Evaluator] = {
         rule=region_that_isnt_rule,
         key="own_cluster_periods",
         statistic="periods (of 4) in which the five form their own cluster",
+        compared={
+            "own_cluster_contradicts": ("own_cluster_periods",),
+            "nn_supports_max": ("c5_nn_max",),
+        },
         summary=lambda ev: (
             f"The five form a cluster of their own in "
             f"{ev['own_cluster_periods']:.0f} of 4 periods; "
@@ -216,6 +224,10 @@ EVALUATORS: dict[str, Evaluator] = {
         rule=voting_pull_rule,
         key="share_closer_c5",
         statistic="% of state-periods closer to the neighbours than to Russia or China",
+        compared={
+            "supports_at_most": ("share_closer_c5",),
+            "contradicts_at_least": ("share_closer_c5",),
+        },
         summary=lambda ev: (
             f"In {ev['share_closer_c5']:.0f}% of state-periods a Central "
             "Asian state votes more like its neighbours than like Russia or "
@@ -235,12 +247,21 @@ EVALUATORS: dict[str, Evaluator] = {
             f"other four by {ev['uzb_level_change']:+.3f}."
         ),
         p_values=("c5_p", "uzb_p"),
+        units="post_sessions",
+        compared={
+            "p_below": ("c5_p", "uzb_p"),
+            "placebo_supports_above": ("c5_placebo_rank", "uzb_placebo_rank"),
+            "placebo_contradicts_at_most": ("c5_placebo_rank", "uzb_placebo_rank"),
+            "meaningful_rise": ("c5_ci_high",),
+            "min_units": ("post_sessions",),
+        },
     ),
     "eu_benchmark": Evaluator(
         evidence=eu_benchmark_evidence,
         rule=eu_benchmark_rule,
         key="c5_minus_eu",
         statistic="C5 minus EU cohesion, 1992-2019",
+        compared={"margin": ("c5_minus_others", "c5_minus_random")},
         summary=lambda ev: (
             f"C5 cohesion {ev['c5']:.2f} against the EU's {ev['eu']:.2f}, a "
             f"median of {ev['others_median']:.2f} for the other regional "
@@ -287,6 +308,7 @@ EVALUATORS["cau_succession"] = Evaluator(
     rule=cau_succession_rule,
     key="max_year_gap",
     statistic="largest gap (years) between a founding year in the data and the paper's",
+    compared={"tolerance_years": ("max_year_gap",)},
     summary=lambda ev: (
         f"The line of home-grown bodies from the Central Asian Union holds "
         f"{ev['links_found']:.0f} of the paper's three (CAU, CAEC, CACO), "

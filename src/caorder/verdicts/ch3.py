@@ -17,6 +17,7 @@ from caorder.countries import C5, GREAT_POWERS
 from caorder.verdicts import diplomacy
 from caorder.verdicts.core import (
     CONTRADICTS,
+    INCONCLUSIVE,
     MIXED,
     SUPPORTS,
     Evaluator,
@@ -36,6 +37,12 @@ def _period(spec: Spec) -> tuple[int, int]:
 def _ci_side(low: float, high: float, null: float) -> int:
     """+1 if a CI lies above ``null``, -1 if below, 0 if it covers it."""
     return 1 if low > null else -1 if high < null else 0
+
+
+def _undecided(t: Thresholds) -> str:
+    """The verdict when an interval spans the null: *inconclusive* (the test cannot tell) when
+    the rule declares ``ci_spanning: inconclusive``; *mixed* under the rules first declared."""
+    return INCONCLUSIVE if t.get("ci_spanning") == INCONCLUSIVE else MIXED
 
 
 # --- C3.1 non-interference ---------------------------------------------------------------
@@ -63,7 +70,8 @@ def noninterference_evidence(spec: Spec) -> Evidence:
 def noninterference_rule(ev: Evidence, t: Thresholds) -> str:
     """Contradicts if the five are *more* open to country scrutiny than the rest (CI above 1);
     supports if less (CI below 1) and, when ``compare_with_peers``, also less than states of
-    the same alignment; mixed otherwise."""
+    the same alignment; mixed when the two comparisons point opposite ways; when an interval
+    spans the null, :func:`_undecided`."""
     null = t["odds_ratio_null"]
     rest = _ci_side(ev["ci_low"], ev["ci_high"], null)
     if rest > 0:
@@ -71,7 +79,9 @@ def noninterference_rule(ev: Evidence, t: Thresholds) -> str:
     peers = _ci_side(ev["peers_ci_low"], ev["peers_ci_high"], null)
     if rest < 0 and (peers < 0 or not t["compare_with_peers"]):
         return SUPPORTS
-    return MIXED
+    if rest < 0 and peers > 0:
+        return MIXED
+    return _undecided(t)
 
 
 def _noninterference_summary(ev: Evidence) -> str:
@@ -154,13 +164,18 @@ def balancing_evidence(spec: Spec) -> Evidence:
 
 def balancing_rule(ev: Evidence, t: Thresholds) -> str:
     """Supports if enough of the five balance in agreement and lie between Russia and China on
-    the ideal points; contradicts if at most a few balance; mixed otherwise."""
-    if ev["states_balancing"] <= t["contradicts_max_states"]:
+    the ideal points; contradicts if at most a few balance; mixed otherwise.
+
+    A state balances when no power is its closest in more than ``one_side_max`` of its years
+    and lies between when it is between Russia and China in at least ``between_min`` of them
+    (both default to the analysis' cut-offs, so the counts match ``states_balancing``)."""
+    one_side = t.get("one_side_max", order_votes.ONE_SIDE_MAX)
+    between_min = t.get("between_min", order_votes.BETWEEN_MIN)
+    balancing = sum(ev[f"top_share_{s.lower()}"] <= one_side for s in C5)
+    between = sum(ev[f"between_share_{s.lower()}"] >= between_min for s in C5)
+    if balancing <= t["contradicts_max_states"]:
         return CONTRADICTS
-    if (
-        ev["states_balancing"] >= t["supports_min_states"]
-        and ev["states_between"] >= t["between_min_states"]
-    ):
+    if balancing >= t["supports_min_states"] and between >= t["between_min_states"]:
         return SUPPORTS
     return MIXED
 
@@ -233,14 +248,17 @@ def neutrality_evidence(spec: Spec) -> Evidence:
 
 
 def neutrality_rule(ev: Evidence, t: Thresholds) -> str:
-    """Supports if both CIs lie above the null, contradicts if both below, mixed otherwise."""
+    """Supports if both CIs lie above the null, contradicts if both below, mixed if one lies
+    above and the other below; when a CI spans the null, :func:`_undecided`."""
     null = t["odds_ratio_null"]
     sides = {_ci_side(ev[f"{o}_ci_low"], ev[f"{o}_ci_high"], null) for o in ("absent", "abstain")}
     if sides == {1}:
         return SUPPORTS
     if sides == {-1}:
         return CONTRADICTS
-    return MIXED
+    if sides == {1, -1}:
+        return MIXED
+    return _undecided(t)
 
 
 def _neutrality_summary(ev: Evidence) -> str:
@@ -337,6 +355,7 @@ EVALUATORS: dict[str, Evaluator] = {
         statistic="odds ratio of a yes, C5 x country-specific (vs rest of the Assembly)",
         summary=_noninterference_summary,
         p_values=("p", "peers_p"),
+        compared={"odds_ratio_null": ("ci_low", "ci_high", "peers_ci_low", "peers_ci_high")},
     ),
     "territorial_integrity": Evaluator(
         evidence=territorial_evidence,
@@ -354,6 +373,13 @@ EVALUATORS: dict[str, Evaluator] = {
             f"{order_votes.ONE_SIDE_MAX:.0%} of years"
         ),
         summary=_balancing_summary,
+        compared={
+            "supports_min_states": ("states_balancing",),
+            "between_min_states": ("states_between",),
+            "contradicts_max_states": ("states_balancing",),
+            "one_side_max": ("top_share_*",),
+            "between_min": ("between_share_*",),
+        },
     ),
     "negotiated_influence": Evaluator(
         evidence=negotiated_evidence,
@@ -361,6 +387,7 @@ EVALUATORS: dict[str, Evaluator] = {
         key="c5_follows",
         statistic="mean share of the five's cast votes matching a minority Russia",
         summary=_negotiated_summary,
+        compared={"supports_below": ("c5_follows",), "contradicts_at": ("c5_follows",)},
     ),
     "positive_neutrality": Evaluator(
         evidence=neutrality_evidence,
@@ -369,6 +396,7 @@ EVALUATORS: dict[str, Evaluator] = {
         statistic="odds ratio of absence, Turkmenistan vs the other four",
         summary=_neutrality_summary,
         p_values=("absent_p", "abstain_p"),
+        compared={"odds_ratio_null": ("*_ci_low", "*_ci_high")},
     ),
     "nuclear_law": Evaluator(
         evidence=nuclear_evidence,
@@ -384,6 +412,11 @@ EVALUATORS: dict[str, Evaluator] = {
         key="above_share",
         statistic="share of years the least-aligned C5 pair is above the all-pairs median",
         summary=_harmony_summary,
+        compared={
+            "supports_at_least": ("above_share",),
+            "contradicts_at_most": ("above_share",),
+            "spread_min": ("mean_spread",),
+        },
     ),
 }
 
@@ -425,6 +458,10 @@ EVALUATORS["five_only_meetings"] = Evaluator(
     rule=five_only_rule,
     key="share_with_outside_state",
     statistic="share of consultative meetings with a state other than the five at the table",
+    compared={
+        "supports_max_share": ("share_with_outside_state",),
+        "contradicts_min_share": ("share_with_outside_state",),
+    },
     summary=lambda ev: (
         f"{ev['n_with_outside_state']:.0f} of {ev['n_meetings']:.0f} "
         "consultative meetings had a state other than the five as participant "

@@ -196,6 +196,7 @@ EVALUATORS: dict[str, Evaluator] = {
         rule=balancing_rule,
         key="max_towards",
         statistic="largest move of one of the five towards Russia (own pre-invasion SDs)",
+        compared={"drift_sd": ("towards_*",)},
         summary=_balancing_summary,
     ),
 }

@@ -16,6 +16,7 @@ import pandas as pd
 from caorder import countries, summits
 from caorder.verdicts.core import (
     CONTRADICTS,
+    INCONCLUSIVE,
     MIXED,
     SUPPORTS,
     Evaluator,
@@ -41,16 +42,19 @@ def _memberships(variant: str) -> pd.DataFrame:
 
 
 def ministers_evidence(spec: Spec) -> Evidence:
-    """Regularity of the five foreign ministers' meetings before and after 2017.
+    """Regularity of the five foreign ministers' meetings before 2017 and in the window
+    ``after`` (first and last year; 2017-2025 unless the specification says otherwise).
 
     Also the incidence-rate ratio of all C5-only meetings per year (the first rule's measure),
     so that the verdict under the rule first declared can be shown.
     """
     events = _events(spec.get("data", PRIMARY_DATA))
-    result = summits.ministerial_regularity(events)
+    after = tuple(spec.get("after", (2017, 2025)))
+    result = summits.ministerial_regularity(events, after=(int(after[0]), int(after[1])))
     total = summits.meetings_per_year(events).sum(axis=1)
     fit = summits.rate_ratio(total, 2017, "negbin")
     return {
+        "after_last_year": float(after[1]),
         "share_years_after": result.share_years_after,
         "share_years_before": result.share_years_before,
         "longest_gap_after_years": result.longest_gap_after_years,
@@ -95,7 +99,8 @@ def ministers_rule(ev: Evidence, t: Thresholds) -> str:
 
 def _ministers_summary(ev: Evidence) -> str:
     return (
-        f"The five foreign ministers met in {ev['share_years_after']:.0%} of the years 2017-2025 "
+        f"The five foreign ministers met in {ev['share_years_after']:.0%} of the years "
+        f"2017-{ev['after_last_year']:.0f} "
         f"(longest gap {ev['longest_gap_after_years']:.1f} years) against "
         f"{ev['share_years_before']:.0%} of the years 2007-2016; {ev['gap_into_2017_years']:.1f} "
         "years passed between the last five-state ministers' meeting before 2017 and the first "
@@ -231,12 +236,17 @@ def shared_tables_evidence(spec: Spec) -> Evidence:
 
 
 def shared_tables_rule(ev: Evidence, t: Thresholds) -> str:
-    """Within-pair slope above zero and a positive between-pair association."""
+    """Within-pair slope above zero and a positive between-pair association supports; a slope
+    below zero contradicts; a slope above zero with no positive association is mixed. A slope
+    CI spanning zero cannot tell (inconclusive, when the rule declares
+    ``ci_spanning: inconclusive``; mixed under the rule first declared)."""
     if ev["within_ci_low"] > t["slope_ci_above"] and ev["between_r"] > t["between_above"]:
         return SUPPORTS
     if ev["within_ci_high"] < t["slope_ci_above"]:
         return CONTRADICTS
-    return MIXED
+    if ev["within_ci_low"] > t["slope_ci_above"]:
+        return MIXED
+    return INCONCLUSIVE if t.get("ci_spanning") == INCONCLUSIVE else MIXED
 
 
 def _shared_tables_summary(ev: Evidence) -> str:
@@ -287,7 +297,14 @@ CH1 = {
         evidence=ministers_evidence,
         rule=ministers_rule,
         key="share_years_after",
-        statistic="share of the years 2017-2025 with a meeting of the five foreign ministers",
+        statistic="share of the years from 2017 to the window's end with a five-minister meeting",
+        compared={
+            "regular_share_after": ("share_years_after", "share_years_before"),
+            "max_gap_after_years": ("longest_gap_after_years",),
+            "intermittent_share_before": ("share_years_before",),
+            "irregular_share_after": ("share_years_after",),
+            "max_gap_irregular_years": ("longest_gap_after_years",),
+        },
         summary=_ministers_summary,
     ),
     "consultative_cadence": Evaluator(
@@ -295,6 +312,10 @@ CH1 = {
         rule=cadence_rule,
         key="median_months_after_2019",
         statistic="median months between consultative meetings after the 2019 meeting",
+        compared={
+            "stalled_after_months": ("first_interval_after_2019",),
+            "regular_median_months": ("median_months_after_2019",),
+        },
         summary=_cadence_summary,
     ),
     "integration_off_agenda": Evaluator(
@@ -320,12 +341,18 @@ CH3 = {
         statistic="within-pair change in UNGA kappa per additional shared organisation",
         summary=_shared_tables_summary,
         p_values=("qap_p",),
+        units="n_pairs",
+        compared={
+            "slope_ci_above": ("within_ci_low", "within_ci_high"),
+            "between_above": ("between_r",),
+        },
     ),
     "home_grown_organisations": Evaluator(
         evidence=home_grown_evidence,
         rule=home_grown_rule,
         key="other_standing",
         statistic="home-grown organisations other than IFAS standing on the date",
+        compared={"max_other_standing": ("other_standing",)},
         summary=_home_grown_summary,
     ),
 }

@@ -47,6 +47,10 @@ def glue_values(result: Result, digits: int = 3) -> dict[str, object]:
             None if result.share_agreeing is None else 100 * result.share_agreeing, 0
         ),
         key(result.claim_id, "n-specs"): len(result.specs),
+        key(result.claim_id, "strength"): result.strength,
+        key(result.claim_id, "sensitive"): "sensitive to its threshold"
+        if result.sensitive
+        else "robust to its threshold bands",
     }
     for name, value in sorted(result.evidence.items()):
         values[key(result.claim_id, name)] = rounded(value, digits)
@@ -143,6 +147,41 @@ def _choice(value: object) -> object:
     return CHOICE_LABELS.get(value, value.replace("_", " "))
 
 
+def margins_frame(result: Result) -> pd.DataFrame:
+    """One row per numeric threshold: its value, the number it is compared with and the
+    margin, the declared band and the headline verdict at both ends of the band."""
+    rows = [
+        {
+            "threshold": check["threshold"],
+            "value": check["value"],
+            "compared with": check["compared_with"] or "–",
+            "number": check["number"],
+            "margin": check["margin"],
+            "nearest margin, any specification": check.get("nearest_margin"),
+            "in specification": check.get("nearest_specification") or "–",
+            "band (±)": check["band"],
+            "verdict, threshold lowered": check["verdict_low"] or "–",
+            "verdict, threshold raised": check["verdict_high"] or "–",
+            "sensitive to its threshold": "yes" if check["sensitive"] else "no",
+        }
+        for check in result.threshold_checks
+    ]
+    return pd.DataFrame(rows)
+
+
+def margins_html(result: Result, precision: int = 3) -> present.HTMLTable:
+    """The margins table of a claim as a captioned HTML table (label ``tab-<claim>-margins``)."""
+    return present.html_table(
+        margins_frame(result),
+        caption=(
+            f"Claim {result.claim_id}: each threshold of its rule, the margin of the primary "
+            "evidence to it, and the headline verdict when the threshold moves across its band"
+        ),
+        label=f"tab-{present.slug(result.claim_id)}-margins",
+        precision=precision,
+    )
+
+
 def panel_html(
     result: Result,
     caption: str | None = None,
@@ -179,9 +218,13 @@ def panel_html(
         f"Claim {result.claim_id} under every declared specification: the key "
         f"number ({result.statistic}) and the verdict, sorted by the key number"
     )
-    return present.html_table(
+    table = present.html_table(
         frame,
         caption=caption,
         label=label or f"tab-{present.slug(result.claim_id)}-panel",
         precision=precision,
     )
+    if not result.threshold_checks:
+        return table
+    margins = margins_html(result, precision)
+    return present.HTMLTable(table.html + margins.html, f"{table.text}\n\n{margins.text}")
