@@ -306,10 +306,21 @@ def describe_votes(table: pd.DataFrame) -> str:
     return ". ".join(lines) + "."
 
 
+def partial_rollcalls(calls: pd.DataFrame) -> pd.Series:
+    """Which roll calls of :func:`combined` are curated partial roll calls: the votes of the
+    five and up to ten comparison states, not of every member. They feed the claims that
+    read those states' votes (C4.3), never a pairwise or random-group series."""
+    res = extension.load_resolutions().set_index("symbol")["full_roll_call"]
+    curated = calls["source"].eq(extension.CURATED)
+    return curated & ~calls["symbol"].map(res).fillna(False).astype(bool)
+
+
 def year_votes(first: int, last: int) -> pd.DataFrame:
-    """Long votes (rcid, iso3, vote, year) of the combined sources in ``first``-``last``."""
+    """Long votes (rcid, iso3, vote, year) of the combined sources in ``first``-``last``, full
+    roll calls only (:func:`partial_rollcalls` left out)."""
     data = combined()
-    calls = data.rollcalls.loc[data.rollcalls["year"].between(first, last), ["rcid", "year"]]
+    calls = data.rollcalls[~partial_rollcalls(data.rollcalls)]
+    calls = calls.loc[calls["year"].between(first, last), ["rcid", "year"]]
     return data.votes.merge(calls, on="rcid")
 
 

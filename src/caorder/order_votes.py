@@ -340,6 +340,14 @@ def territorial_tally(table: pd.DataFrame, states: Iterable[str]) -> pd.DataFram
     return tally.T
 
 
+def russia_opposed(table: pd.DataFrame) -> pd.Series:
+    """Which roll calls of a territorial table (with a ``RUS`` column) Russia voted against
+    territorial integrity on: the texts where upholding the rule cost the five something."""
+    return pd.Series(
+        stance(table[["RUS"]], table["pro_vote"])["RUS"] == "against", index=table.index
+    )
+
+
 def territorial_against() -> pd.DataFrame:
     """The roll calls on which at least one of the five voted against territorial integrity."""
     table = territorial_rollcalls(C5)
