@@ -207,3 +207,58 @@ def test_every_claim_of_this_work_has_a_fidelity_line():
         assert entry.get("fidelity") in claims.FIDELITY, claim_id
     assert claims.claim("C3.33")["neighbours"] == "C3.6"
     assert claims.claim("C1.9")["strength"] == "weak"
+
+
+#: The roll calls on which Russia voted against territorial integrity, 1992-2019, with the
+#: five's votes (KAZ, KGZ, TJK, TKM, UZB) as read by hand from the pinned file and the
+#: curated UN records; "pro" is the vote that upholds integrity (no on a no-action motion).
+RUSSIA_OPPOSED_BY_HAND = [
+    ("2008-03-14 62/243", "yes", "abstain absent absent absent yes"),
+    ("2008-04-14 62/249", "yes", "abstain abstain absent absent abstain"),
+    ("2009-09-09 63/307 motion", "no", "yes absent absent absent abstain"),
+    ("2009-09-09 63/307", "yes", "abstain abstain absent absent abstain"),
+    ("2010-09-07 64/296 motion", "no", "yes absent yes absent absent"),
+    ("2010-09-07 64/296", "yes", "abstain abstain absent absent absent"),
+    ("2011-06-29 65/287", "yes", "abstain abstain abstain absent absent"),
+    ("2012-07-03 66/283", "yes", "abstain abstain abstain absent absent"),
+    ("2013-06-13 67/268", "yes", "abstain abstain abstain absent absent"),
+    ("2014-03-27 68/262", "yes", "abstain absent absent absent abstain"),
+    ("2014-06-05 68/274", "yes", "abstain abstain absent absent abstain"),
+    ("2015-06-03 69/286", "yes", "abstain abstain absent absent abstain"),
+    ("2016-06-07 70/265", "yes", "abstain abstain absent absent abstain"),
+    ("2016-12-19 71/205", "yes", "no abstain abstain absent no"),
+    ("2017-06-01 71/290", "yes", "absent abstain absent absent absent"),
+    ("2017-12-19 72/190", "yes", "no no no absent no"),
+    ("2018-06-12 72/280", "yes", "abstain abstain absent absent abstain"),
+    ("2018-06-22 72/282", "yes", "abstain abstain absent absent absent"),
+    ("2018-12-17 73/194", "yes", "abstain abstain absent absent no"),
+    ("2018-12-22 73/263", "yes", "no no no absent no"),
+    ("2019-06-04 73/298", "yes", "abstain abstain absent absent abstain"),
+    ("2019-12-09 74/17", "yes", "abstain no absent absent absent"),
+    ("2019-12-18 74/168", "yes", "no no absent absent absent"),
+]
+
+
+def test_c3_2_russia_opposed_count_matches_the_hand_count():
+    votes_for = against = 0
+    for _, pro, five in RUSSIA_OPPOSED_BY_HAND:
+        for vote in five.split():
+            votes_for += vote == pro
+            against += vote in ("yes", "no") and vote != pro
+    assert (votes_for, against) == (1, 17)
+    spec = verdicts.Spec((("russia", "russia_opposed"),))
+    evidence = ch3.territorial_evidence(spec)
+    assert evidence["rollcalls"] == len(RUSSIA_OPPOSED_BY_HAND)
+    assert (evidence["for"], evidence["against"]) == (votes_for, against)
+    assert ch3.territorial_rule(evidence, rule_of("C3.2")) == CONTRADICTS
+
+
+def test_yearly_cohesion_reads_no_hand_picked_roll_call():
+    from caorder import after_paper, extension
+
+    votes = after_paper.year_votes(2022, 2023)
+    curated = after_paper.combined().rollcalls
+    curated = set(curated.loc[curated["source"] == extension.CURATED, "rcid"])
+    assert curated and not set(votes["rcid"]) & curated
+    table = after_paper.percentiles_by_year(2022, 2023).set_index("year")["cohesion"]
+    assert table.round(3).tolist() == [0.596, 0.459]

@@ -306,20 +306,20 @@ def describe_votes(table: pd.DataFrame) -> str:
     return ". ".join(lines) + "."
 
 
-def partial_rollcalls(calls: pd.DataFrame) -> pd.Series:
-    """Which roll calls of :func:`combined` are curated partial roll calls: the votes of the
-    five and up to ten comparison states, not of every member. They feed the claims that
-    read those states' votes (C4.3), never a pairwise or random-group series."""
-    res = extension.load_resolutions().set_index("symbol")["full_roll_call"]
-    curated = calls["source"].eq(extension.CURATED)
-    return curated & ~calls["symbol"].map(res).fillna(False).astype(bool)
+def hand_picked(calls: pd.DataFrame) -> pd.Series:
+    """Which roll calls of :func:`combined` were added from the curated tables (not held by a
+    pinned file). Most carry the votes of only the five and up to ten comparison states; the
+    full ones are a few texts on one topic picked by hand, which would tilt a year's agenda
+    (as :data:`caorder.extension.EXTENSION_FROM` says of the 2012-2019 ones). Either way they
+    feed the claims that read those votes (C4.3), never a pairwise or random-group series."""
+    return calls["source"].eq(extension.CURATED)
 
 
 def year_votes(first: int, last: int) -> pd.DataFrame:
-    """Long votes (rcid, iso3, vote, year) of the combined sources in ``first``-``last``, full
-    roll calls only (:func:`partial_rollcalls` left out)."""
+    """Long votes (rcid, iso3, vote, year) of the combined sources in ``first``-``last``: the
+    pinned files' roll calls, every member's vote, with :func:`hand_picked` ones left out."""
     data = combined()
-    calls = data.rollcalls[~partial_rollcalls(data.rollcalls)]
+    calls = data.rollcalls[~hand_picked(data.rollcalls)]
     calls = calls.loc[calls["year"].between(first, last), ["rcid", "year"]]
     return data.votes.merge(calls, on="rcid")
 

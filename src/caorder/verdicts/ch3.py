@@ -105,6 +105,7 @@ def territorial_evidence(spec: Spec) -> Evidence:
         return {}
     tally = order_votes.territorial_tally(table, group).sum()
     cast = int(tally["for"] + tally["against"] + tally["abstain"])
+    sided = int(tally["for"] + tally["against"])
     return {
         "rollcalls": float(len(table)),
         "for": float(tally["for"]),
@@ -112,6 +113,7 @@ def territorial_evidence(spec: Spec) -> Evidence:
         "abstain": float(tally["abstain"]),
         "absent": float(tally["absent"]),
         "against_share": float(tally["against"]) / cast if cast else float("nan"),
+        "against_of_sided": float(tally["against"]) / sided if sided else 0.0,
     }
 
 
@@ -400,8 +402,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "territorial_integrity": Evaluator(
         evidence=territorial_evidence,
         rule=territorial_rule,
-        key="against_share",
-        statistic="share of the five's cast votes against territorial integrity",
+        key="against_of_sided",
+        statistic=(
+            "share of the five's votes taking a side (for or against) that go against "
+            "territorial integrity"
+        ),
         summary=_territorial_summary,
     ),
     "balancing": Evaluator(
