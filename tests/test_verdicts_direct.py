@@ -262,3 +262,22 @@ def test_yearly_cohesion_reads_no_hand_picked_roll_call():
     assert curated and not set(votes["rcid"]) & curated
     table = after_paper.percentiles_by_year(2022, 2023).set_index("year")["cohesion"]
     assert table.round(3).tolist() == [0.596, 0.459]
+
+
+@pytest.mark.parametrize("claim_id", ["C3.2", "C3.8", "C3.33", "C4.2", "C4.3"])
+def test_changed_rules_record_the_verdict_before_and_after(claim_id):
+    entry = claims.claim(claim_id)
+    change = entry["changed"][-1]
+    for field in ("date", "old", "new", "reason", "verdict_before", "verdict_after"):
+        assert change.get(field), (claim_id, field)
+    assert change["after_results"] is True
+    assert change["new"]["thresholds"] == rule_of(claim_id)
+    assert {change["verdict_before"], change["verdict_after"]} <= set(claims.VERDICTS)
+
+
+@pytest.mark.parametrize("claim_id", ["C3.2", "C3.8", "C3.33", "C4.3"])
+def test_recorded_verdict_after_is_the_headline(claim_id):
+    assert (
+        verdicts.evaluate(claim_id).verdict
+        == claims.claim(claim_id)["changed"][-1]["verdict_after"]
+    )
