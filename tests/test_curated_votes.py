@@ -40,8 +40,10 @@ def test_real_tables_pass_schema_and_cross_checks():
     res = extension.load_resolutions()
     votes = extension.load_recorded_votes(resolutions=res)
     full = res[res["full_roll_call"]]
-    assert len(full) == 8
+    assert len(full) == 10
     sizes = votes[votes["symbol"].isin(full["symbol"])].groupby("symbol").size()
+    # 192 members on 9 September 2009 (South Sudan joined in 2011), 193 since.
+    assert sizes.pop("A/RES/63/307") == extension.UN_MEMBERS - 1
     assert (sizes == extension.UN_MEMBERS).all()
     assert not res.loc[res["symbol"] == "A/RES/60/285", "recorded_vote"].item()
 
@@ -130,15 +132,59 @@ def test_curated_rcids_are_stable_and_do_not_collide():
 
 def test_territorial_table_and_coverage_for_c3_2():
     table = extension.curated_territorial_table(C5)
-    assert len(table) == 6 and (table["pro_vote"] == "yes").all()
-    assert (
-        table[[f"world {c}" for c in ("yes", "no", "abstain", "absent")]].sum(axis=1)
-        == extension.UN_MEMBERS
-    ).all()
+    assert len(table) == 7 and (table["pro_vote"] == "yes").all()
+    members = table[[f"world {c}" for c in ("yes", "no", "abstain", "absent")]].sum(axis=1)
+    assert members.tolist() == [extension.UN_MEMBERS - 1] + [extension.UN_MEMBERS] * 6
     status = extension.territorial_coverage().set_index("symbol")["status"]
     assert status["A/RES/60/285"] == "adopted without a vote"
     assert status["A/RES/72/282"] == "curated roll call"
     assert status["A/RES/68/262"] == "canonical data"
+    assert status["A/RES/63/307"] == "curated roll call"
+    assert (status != "recorded vote not in the data").all()
+
+
+#: Official totals (yes, no, abstain, non-voting) and the five's votes, hand-copied from the
+#: sources each row cites: UN Digital Library records 671314 and 3976352, Civil Georgia
+#: (civil.ge/archives/121245 and /495222).
+ADDED_TERRITORIAL = {
+    "A/RES/63/307": (
+        "2009-09-09",
+        (48, 19, 78, 47),
+        ["abstain", "abstain", "absent", "absent", "abstain"],
+    ),
+    "A/RES/76/267": (
+        "2022-06-08",
+        (95, 12, 56, 30),
+        ["abstain", "abstain", "abstain", "absent", "abstain"],
+    ),
+}
+
+
+@pytest.mark.parametrize("symbol", sorted(ADDED_TERRITORIAL))
+def test_added_georgia_roll_calls_match_their_sources(symbol):
+    date, totals, five = ADDED_TERRITORIAL[symbol]
+    res = extension.load_resolutions().set_index("symbol")
+    row = res.loc[symbol]
+    assert row["date"].strftime("%Y-%m-%d") == date and row["full_roll_call"]
+    assert tuple(row[["yes", "no", "abstain", "non_voting"]]) == totals
+    votes = extension.load_recorded_votes().set_index(["symbol", "iso3"])
+    assert [votes.at[(symbol, s), "vote"] for s in C5] == five
+    assert votes.at[(symbol, "RUS"), "vote"] == "no" and votes.at[(symbol, "GEO"), "vote"] == "yes"
+    sources = votes.loc[symbol, "source"]
+    assert sources.str.contains("digitallibrary.un.org/record/").all()
+
+
+def test_a_changed_vote_on_an_added_roll_call_fails_the_totals_check(tmp_path):
+    source = paths.data_dir() / "unga_recorded_votes.csv"
+    text = source.read_text(encoding="utf-8")
+    row = next(
+        line for line in text.splitlines() if line.startswith("A/RES/63/307,2009-09-09,KAZ,")
+    )
+    changed = votes_file(tmp_path, [row.replace(",abstain,", ",yes,")])
+    full = tmp_path / "votes_full.csv"
+    full.write_text(text.replace(row, changed.read_text().splitlines()[1]), encoding="utf-8")
+    with pytest.raises(SchemaError, match="A/RES/63/307"):
+        extension.load_recorded_votes(full)
 
 
 def test_readme_vote_sections_cite_no_internal_paths():

@@ -148,16 +148,16 @@ def test_neutrality_rule_needs_both_outcomes(absent, abstain, expected):
     assert ch3.neutrality_rule(_neutral(absent, abstain), register_thresholds("C3.5")) == expected
 
 
-# --- C3.6 -------------------------------------------------------------------------------
+# --- C3.33 (the UN-voting neighbour of C3.6) ---------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("low", "high", "expected"),
-    [(0.01, 0.05, SUPPORTS), (-0.02, 0.01, MIXED), (-0.05, -0.01, CONTRADICTS)],
+    [(0.01, 0.05, SUPPORTS), (-0.02, 0.01, INCONCLUSIVE), (-0.05, -0.01, CONTRADICTS)],
 )
 def test_nuclear_rule(low, high, expected):
     evidence = {"difference": (low + high) / 2, "ci_low": low, "ci_high": high, "p": 0.05}
-    assert ch3.nuclear_rule(evidence, register_thresholds("C3.6")) == expected
+    assert ch3.nuclear_rule(evidence, register_thresholds("C3.33")) == expected
 
 
 # --- C3.7 -------------------------------------------------------------------------------

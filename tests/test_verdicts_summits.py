@@ -73,7 +73,15 @@ def test_c1_9_rule(instruments, bodies, aims, expected):
 
 @pytest.mark.parametrize(("share", "expected"), [(0.9, SUPPORTS), (0.6, MIXED), (0.4, CONTRADICTS)])
 def test_c3_8_rule(share, expected):
-    assert diplomacy.attendance_rule({"tkm_present": share}, thresholds("C3.8")) == expected
+    evidence = {"tkm_present": 1.0, "tkm_at_expected_level": share}
+    assert diplomacy.attendance_rule(evidence, thresholds("C3.8")) == expected
+
+
+def test_c3_8_rule_as_first_declared_reads_attendance_at_any_level():
+    first = claims.claim("C3.8")["changed"][0]["old"]["thresholds"]
+    evidence = {"tkm_present": 0.9, "tkm_at_expected_level": 0.7}
+    assert diplomacy.attendance_rule(evidence, first) == SUPPORTS
+    assert diplomacy.attendance_rule(evidence, thresholds("C3.8")) == MIXED
 
 
 @pytest.mark.parametrize(

@@ -306,10 +306,21 @@ def describe_votes(table: pd.DataFrame) -> str:
     return ". ".join(lines) + "."
 
 
+def hand_picked(calls: pd.DataFrame) -> pd.Series:
+    """Which roll calls of :func:`combined` were added from the curated tables (not held by a
+    pinned file). Most carry the votes of only the five and up to ten comparison states; the
+    full ones are a few texts on one topic picked by hand, which would tilt a year's agenda
+    (as :data:`caorder.extension.EXTENSION_FROM` says of the 2012-2019 ones). Either way they
+    feed the claims that read those votes (C4.3), never a pairwise or random-group series."""
+    return calls["source"].eq(extension.CURATED)
+
+
 def year_votes(first: int, last: int) -> pd.DataFrame:
-    """Long votes (rcid, iso3, vote, year) of the combined sources in ``first``-``last``."""
+    """Long votes (rcid, iso3, vote, year) of the combined sources in ``first``-``last``: the
+    pinned files' roll calls, every member's vote, with :func:`hand_picked` ones left out."""
     data = combined()
-    calls = data.rollcalls.loc[data.rollcalls["year"].between(first, last), ["rcid", "year"]]
+    calls = data.rollcalls[~hand_picked(data.rollcalls)]
+    calls = calls.loc[calls["year"].between(first, last), ["rcid", "year"]]
     return data.votes.merge(calls, on="rcid")
 
 

@@ -603,7 +603,9 @@ def match_curated(
 
     Matched on the symbol, else on the same date with the same yes / no / abstain totals
     (the official totals of :data:`RESOLUTIONS_FILE`; a roll call of the wide matrix has no
-    symbol). A date-and-totals match must be unique.
+    symbol). A date-and-totals match must be unique. A symbol match whose totals differ from
+    the official ones is no match: the pinned file labels Russia's no-action motion of
+    2009-09-09 with the symbol of the resolution voted after it, A/RES/63/307.
     """
     res = load_resolutions() if resolutions is None else resolutions
     official = res.assign(curated_rcid=res["symbol"].map(curated_rcid)).set_index("curated_rcid")
@@ -612,6 +614,11 @@ def match_curated(
     rows = []
     for call in extra.rollcalls.itertuples(index=False):
         same = calls[calls["key"] == call.symbol.upper()]
+        if len(same) and call.rcid in official.index:
+            want = official.loc[call.rcid, ["yes", "no", "abstain"]]
+            if want.notna().all():
+                agree = counts.reindex(same["rcid"]).eq(want.astype(int).to_numpy()).all(axis=1)
+                same = same[agree.to_numpy()]
         how = "symbol"
         if same.empty and call.rcid in official.index:
             want = official.loc[call.rcid, ["yes", "no", "abstain"]]
@@ -740,7 +747,9 @@ def territorial_coverage(held: set[str] | None = None) -> pd.DataFrame:
     and where its vote is in the book: symbol, state, status.
 
     ``status`` is "canonical data", "curated roll call" (added from the UN Digital Library
-    record), "adopted without a vote" (no roll call exists, so nothing is missing) or
+    record; it wins over a pinned roll call with the same symbol, because the pinned file
+    gives A/RES/63/307's symbol to the no-action motion voted before it), "adopted without a
+    vote" (no roll call exists, so nothing is missing) or
     "recorded vote not in the data". ``held``: normalised symbols of the canonical roll
     calls (default: every roll call of :func:`caorder.tables.rollcalls`).
     """
@@ -751,12 +760,12 @@ def territorial_coverage(held: set[str] | None = None) -> pd.DataFrame:
     for symbol, state in classify.TERRITORIAL_DOCUMENTS.items():
         if not symbol.startswith("A/RES/"):
             continue
-        if symbol in held:
-            status = "canonical data"
-        elif symbol in res.index and not res.at[symbol, "recorded_vote"]:
+        if symbol in res.index and not res.at[symbol, "recorded_vote"]:
             status = "adopted without a vote"
         elif symbol in res.index and res.at[symbol, "full_roll_call"]:
             status = "curated roll call"
+        elif symbol in held:
+            status = "canonical data"
         else:
             status = "recorded vote not in the data"
         rows.append({"symbol": symbol, "state": state, "status": status})

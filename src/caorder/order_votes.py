@@ -39,6 +39,8 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 import statsmodels.formula.api as smf
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
 from scipy.stats import norm
 
 from caorder import agreement, classify, extension, ordering, plots, tables, windows
@@ -338,6 +340,14 @@ def territorial_tally(table: pd.DataFrame, states: Iterable[str]) -> pd.DataFram
         .astype(int)
     )
     return tally.T
+
+
+def russia_opposed(table: pd.DataFrame) -> pd.Series:
+    """Which roll calls of a territorial table (with a ``RUS`` column) Russia voted against
+    territorial integrity on: the texts where upholding the rule cost the five something."""
+    return pd.Series(
+        stance(table[["RUS"]], table["pro_vote"])["RUS"] == "against", index=table.index
+    )
 
 
 def territorial_against() -> pd.DataFrame:
@@ -733,6 +743,64 @@ def issue_alignment() -> pd.DataFrame:
 
 
 # --- figures ------------------------------------------------------------------------------
+
+
+#: Stances on a territorial roll call: colour (colour-blind safe) and the letter in the cell.
+STANCE_STYLE = {
+    "for": (plots.PALETTE[0], "F"),
+    "against": (plots.PALETTE[3], "A"),
+    "abstain": ("0.82", "ab"),
+    "absent": ("white", ""),
+}
+
+
+def territorial_vote_grid(table: pd.DataFrame, states: tuple[str, ...]) -> pd.DataFrame:
+    """One row per roll call (``date symbol kind``), one column per state: its stance."""
+    stances = stance(table[list(states)], table["pro_vote"])
+    kind = table["kind"].map(
+        {"resolution": "", "no-action motion": " motion", "amendment": " amdt"}
+    )
+    label = table["date"].str.slice(0, 7) + "  " + table["symbol"].map(_short_symbol) + kind
+    return pd.DataFrame(stances.to_numpy(), index=label.to_numpy(), columns=list(states))
+
+
+def _short_symbol(symbol: str) -> str:
+    return str(symbol).replace("A/RES/", "").replace("R/", "")
+
+
+def plot_territorial_votes(table: pd.DataFrame, states: tuple[str, ...]) -> plt.Figure:
+    """The votes themselves: one row per territorial roll call, one column per state, in two
+    panels (roll calls Russia voted against territorial integrity on, and the others)."""
+    opposed = russia_opposed(table)
+    parts = [("Russia voted against integrity", table[opposed]), ("the others", table[~opposed])]
+    heights = [max(len(part), 1) for _, part in parts]
+    fig, axes = plt.subplots(
+        2,
+        1,
+        figsize=(4.6, 0.24 * sum(heights) + 1.6),
+        gridspec_kw={"height_ratios": heights},
+        sharex=True,
+    )
+    order = list(STANCE_STYLE)
+    cmap = ListedColormap([STANCE_STYLE[s][0] for s in order])
+    for ax, (title, part) in zip(axes, parts):
+        grid = territorial_vote_grid(part, states)
+        codes = grid.apply(lambda c: c.map(order.index)).to_numpy(dtype=float)
+        ax.imshow(codes, cmap=cmap, vmin=-0.5, vmax=len(order) - 0.5, aspect="auto")
+        for (row, col), value in np.ndenumerate(grid.to_numpy()):
+            ax.text(col, row, STANCE_STYLE[value][1], ha="center", va="center", fontsize=7)
+        ax.set_yticks(range(len(grid)), grid.index, fontsize=7)
+        ax.set_xticks(range(len(states)), states, fontsize=8)
+        ax.set_xticks(np.arange(-0.5, len(states)), minor=True)
+        ax.set_yticks(np.arange(-0.5, len(grid)), minor=True)
+        ax.grid(which="minor", color="0.6", linewidth=0.5)
+        ax.tick_params(which="minor", length=0)
+        ax.set_title(f"Roll calls {title} ({len(grid)})", fontsize=9, loc="left")
+    axes[0].xaxis.set_tick_params(labeltop=True, labelbottom=False)
+    handles = [Patch(facecolor=STANCE_STYLE[s][0], edgecolor="0.5", label=s) for s in order]
+    fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
 
 
 def plot_hr_shares(ax: plt.Axes) -> plt.Axes:

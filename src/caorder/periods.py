@@ -72,9 +72,13 @@ def dispersion_by_year(ideal_points: pd.DataFrame, states: tuple[str, ...] = C5)
 
 @lru_cache(maxsize=1)
 def _combined_votes() -> pd.DataFrame:
-    """Long votes of every usable roll call (:func:`caorder.extension.combined`) with ``year``."""
+    """Long votes of the pinned files' roll calls (:func:`caorder.extension.combined`) with
+    ``year``. The curated roll calls are left out: most carry the votes of some fifteen
+    states only, and the full ones are a few hand-picked texts that would tilt a year's
+    agenda; they feed the claims that read those votes, not the pairwise series."""
     data = extension.combined()
-    return data.votes.merge(data.rollcalls[["rcid", "year"]], on="rcid")
+    calls = data.rollcalls[data.rollcalls["source"] != extension.CURATED]
+    return data.votes.merge(calls[["rcid", "year"]], on="rcid")
 
 
 def c5_cohesion_series(

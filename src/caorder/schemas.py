@@ -154,7 +154,9 @@ UNGA_RESOLUTIONS = pa.DataFrameSchema(
             pa.Check.in_range(pd.Timestamp("1946-01-01"), pd.Timestamp("2025-12-31")),
         ),
         "title": pa.Column(str, pa.Check.str_length(min_value=5)),
-        "collection": pa.Column(str, pa.Check.isin(["ukraine-2022", "territorial-2006-2019"])),
+        "collection": pa.Column(
+            str, pa.Check.isin(["ukraine-2022", "territorial-2006-2019", "territorial-2020-2025"])
+        ),
         "target": pa.Column(str, pa.Check.isin(["Ukraine", "Georgia", "Moldova", "Azerbaijan"])),
         "recorded_vote": pa.Column(bool),
         **{

@@ -724,6 +724,127 @@ def home_grown_standing(
     return table.reset_index(drop=True)
 
 
+# --- direct tests on the curated tables (C3.6, C3.25, C3.26, C3.27, C1.26, C4.15) ---------
+
+#: The paper's date (it gives 5 March 2021 for its web sources).
+PAPER_DATE = "2021-03-05"
+#: A sectoral home-grown body, left out when only general-purpose organisations count (C1.26).
+SECTORAL_BODIES = ("IFAS",)
+#: Outcome-document kinds that are multilateral agreements (C3.26); ``with_regulations`` adds
+#: the regulations the heads of state adopt.
+AGREEMENT_KINDS = {
+    "treaty_agreement": ("treaty", "agreement"),
+    "with_regulations": ("treaty", "agreement", "regulation"),
+}
+#: Outcome-document kinds that are instruments beyond statements (C3.27); ``plans_only``
+#: leaves out the regulations.
+INSTRUMENT_KINDS = {
+    "with_regulations": (
+        *AGREEMENT_KINDS["with_regulations"],
+        "concept",
+        "programme",
+        "roadmap",
+        "action_plan",
+    ),
+    "plans_only": ("treaty", "agreement", "concept", "programme", "roadmap", "action_plan"),
+}
+#: The five-state leaders' series (C4.15) and, among them, the integration bodies' summits.
+LEADERS_SERIES = ("regional_org_summit", "other_c5_leaders_meeting", "consultative_meeting")
+INTEGRATION_SERIES = "regional_org_summit"
+
+
+def seated_on(memberships: pd.DataFrame, on: str) -> pd.DataFrame:
+    """The spells in force on ``on`` with a seat at the table (member, party, associate)."""
+    day = pd.Timestamp(on)
+    return memberships[
+        memberships["status"].isin(AT_THE_TABLE)
+        & (memberships["start"] <= day)
+        & (memberships["stop"].isna() | (memberships["stop"] >= day))
+    ]
+
+
+def treaty_status(memberships: pd.DataFrame, organisation: str, on: str) -> pd.DataFrame:
+    """Per state of the five: the day it signed ``organisation``'s treaty (its first spell) and
+    whether it is a party (at the table) on ``on``."""
+    spells = memberships[memberships["organisation"] == organisation]
+    first = spells.groupby("iso3")["start"].min()
+    seated = set(seated_on(spells, on)["iso3"])
+    return pd.DataFrame(
+        {
+            "iso3": list(countries.C5),
+            "signed": [first.get(s, pd.NaT) for s in countries.C5],
+            "party_on_date": [s in seated for s in countries.C5],
+        }
+    )
+
+
+def seats_by_organisation(memberships: pd.DataFrame, on: str) -> pd.Series:
+    """How many of the five sit at each organisation or treaty of the table on ``on``."""
+    seated = seated_on(memberships, on)
+    counts = seated[seated["iso3"].isin(countries.C5)].groupby("organisation")["iso3"].nunique()
+    every = sorted(set(memberships["organisation"]))
+    return counts.reindex(every, fill_value=0).astype(int)
+
+
+def document_kinds(documents: pd.DataFrame, first: int, last: int, kinds: tuple[str, ...]) -> dict:
+    """Of the consultative meetings held ``first``..``last``: documents, meetings, documents of
+    one of ``kinds`` and meetings that adopted at least one of them."""
+    chosen = documents[documents["year"].between(first, last)]
+    hit = chosen["kind"].isin(kinds)
+    return {
+        "documents": float(len(chosen)),
+        "meetings": float(chosen["event_id"].nunique()),
+        "documents_of_kind": float(hit.sum()),
+        "meetings_with_kind": float(chosen.loc[hit, "event_id"].nunique()),
+    }
+
+
+def spells_changed(memberships: pd.DataFrame, state: str, first: str, last: str) -> dict:
+    """Accessions and exits of ``state`` between ``first`` and ``last`` (inclusive).
+
+    An accession is the start of a spell at the table or as observer that does not continue
+    a spell at the same organisation; an exit is the end of a spell at the table not followed
+    by another at the same organisation, or the start of a suspension.
+    """
+    low, high = pd.Timestamp(first), pd.Timestamp(last)
+    own = memberships[memberships["iso3"] == state].sort_values("start")
+    joins = exits = 0
+    for _, spells in own.groupby("organisation"):
+        rows = spells.to_dict("records")
+        for i, row in enumerate(rows):
+            before = rows[i - 1] if i else None
+            after = rows[i + 1] if i + 1 < len(rows) else None
+            starts_anew = before is None or before["status"] == "suspended"
+            if row["status"] == "suspended" and low <= row["start"] <= high:
+                exits += 1
+            elif row["status"] != "signatory" and starts_anew and low <= row["start"] <= high:
+                joins += 1
+            ends = pd.notna(row["stop"]) and low <= row["stop"] <= high
+            if row["status"] in AT_THE_TABLE and ends and after is None:
+                exits += 1
+    return {"joins": float(joins), "exits": float(exits)}
+
+
+def hosted_per_year(events: pd.DataFrame, first: int, last: int) -> pd.Series:
+    """Meetings hosted per year by each of the five (five-state and C5+X), ``first``..``last``."""
+    chosen = events[events["year"].between(first, last) & events["host"].isin(countries.C5)]
+    counts = chosen.groupby("host").size().reindex(list(countries.C5), fill_value=0)
+    return counts / (last - first + 1)
+
+
+def leaders_meetings(events: pd.DataFrame, first: int, last: int) -> dict:
+    """Five-state leaders' meetings held ``first``..``last`` and how many were integration
+    bodies' summits."""
+    chosen = events[events["series"].isin(LEADERS_SERIES) & events["year"].between(first, last)]
+    integration = float((chosen["series"] == INTEGRATION_SERIES).sum())
+    total = float(len(chosen))
+    return {
+        "meetings": total,
+        "integration_summits": integration,
+        "integration_share": integration / total if total else float("nan"),
+    }
+
+
 # --- figures ------------------------------------------------------------------------------
 
 #: Colours for the levels of representation: viridis from highest to lowest level present,

@@ -12,6 +12,8 @@ clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_righ
 
 from __future__ import annotations
 
+import pandas as pd
+
 from caorder import order_votes, summits
 from caorder.countries import C5, GREAT_POWERS
 from caorder.verdicts import diplomacy
@@ -100,8 +102,10 @@ def territorial_evidence(spec: Spec) -> Evidence:
     """The five's votes for and against territorial integrity on the post-Soviet roll calls."""
     group = order_votes.members(spec.get("turkmenistan", "with"))
     table = order_votes.territorial_rollcalls(
-        C5, curated=spec.get("rollcall_source", "with_curated") == "with_curated"
+        (*C5, "RUS"), curated=spec.get("rollcall_source", "with_curated") == "with_curated"
     )
+    if spec.get("russia", "all") == "russia_opposed":
+        table = table[order_votes.russia_opposed(table)]
     if spec.get("kinds", "all") == "resolutions":
         table = table[table["kind"] == "resolution"]
     if spec.get("crimea_human_rights", "with") == "without":
@@ -110,6 +114,7 @@ def territorial_evidence(spec: Spec) -> Evidence:
         return {}
     tally = order_votes.territorial_tally(table, group).sum()
     cast = int(tally["for"] + tally["against"] + tally["abstain"])
+    sided = int(tally["for"] + tally["against"])
     return {
         "rollcalls": float(len(table)),
         "for": float(tally["for"]),
@@ -117,17 +122,27 @@ def territorial_evidence(spec: Spec) -> Evidence:
         "abstain": float(tally["abstain"]),
         "absent": float(tally["absent"]),
         "against_share": float(tally["against"]) / cast if cast else float("nan"),
+        "against_of_sided": float(tally["against"]) / sided if sided else 0.0,
     }
 
 
-def territorial_rule(ev: Evidence, t: Thresholds) -> str:
-    """Supports if no cast vote goes against territorial integrity; contradicts if votes
-    against outnumber votes for; mixed otherwise."""
-    if ev["against"] <= t["supports_max_against"]:
+def territorial_stance_rule(votes_for: float, against: float, t: Thresholds) -> str:
+    """The one rule of the territorial-integrity claims (C3.2 before the paper, C4.3 after):
+    supports if at most ``supports_max_against`` votes go against territorial integrity;
+    contradicts if more than ``contradicts_above`` of the votes taking a side (for or against)
+    do; mixed otherwise. Abstentions and absences take no side. (The first C3.2 rule had no
+    ``contradicts_above``: "against outnumber for", the same as one half.)"""
+    if against <= t["supports_max_against"]:
         return SUPPORTS
-    if ev["against"] > ev["for"]:
+    sided = votes_for + against
+    if sided and against / sided > t.get("contradicts_above", 0.5):
         return CONTRADICTS
     return MIXED
+
+
+def territorial_rule(ev: Evidence, t: Thresholds) -> str:
+    """:func:`territorial_stance_rule` on the five's votes for and against."""
+    return territorial_stance_rule(ev["for"], ev["against"], t)
 
 
 def _territorial_summary(ev: Evidence) -> str:
@@ -292,9 +307,54 @@ def nuclear_evidence(spec: Spec) -> Evidence:
 
 
 def nuclear_rule(ev: Evidence, t: Thresholds) -> str:
-    """Supports if the difference's CI lies above the null, contradicts if below, else mixed."""
+    """Supports if the difference's CI lies above the null, contradicts if below; a CI that
+    covers the null cannot tell (inconclusive)."""
     side = _ci_side(ev["ci_low"], ev["ci_high"], t["difference_null"])
-    return SUPPORTS if side > 0 else CONTRADICTS if side < 0 else MIXED
+    return SUPPORTS if side > 0 else CONTRADICTS if side < 0 else INCONCLUSIVE
+
+
+# --- C3.6 international law adopted: the CANWFZ treaty -------------------------------------
+
+
+def canwfz_evidence(spec: Spec) -> Evidence:
+    """Signatures and parties of the CANWFZ treaty on the date, and the baseline: the most of
+    the five seated at any other organisation or treaty of the membership table."""
+    on = spec.get("date", summits.PAPER_DATE)
+    memberships = summits.load_memberships(variant=spec.get("data", summits.VARIANTS[0]))
+    status = summits.treaty_status(memberships, "CANWFZ", on)
+    seats = summits.seats_by_organisation(memberships, on).drop("CANWFZ", errors="ignore")
+    signed = status["signed"].dropna()
+    return {
+        "parties": float(status["party_on_date"].sum()),
+        "signatories": float(len(signed)),
+        "signed_same_day": float(signed.eq(signed.min()).sum()) if len(signed) else 0.0,
+        "days_to_entry_into_force": float(
+            (pd.Timestamp(CANWFZ_IN_FORCE) - signed.min()).days if len(signed) else float("nan")
+        ),
+        "organisations_with_all_five": float((seats == len(C5)).sum()),
+        "other_organisations": float(len(seats)),
+    }
+
+
+#: Entry into force of the CANWFZ treaty (memberships.csv: party spells from this day).
+CANWFZ_IN_FORCE = "2009-03-21"
+
+
+def canwfz_rule(ev: Evidence, t: Thresholds) -> str:
+    """Supports if enough of the five are parties; contradicts if at most a few are."""
+    if ev["parties"] >= t["supports_min_parties"]:
+        return SUPPORTS
+    return CONTRADICTS if ev["parties"] <= t["contradicts_max_parties"] else MIXED
+
+
+def _canwfz_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['signatories']:.0f} of the five signed the CANWFZ treaty "
+        f"({ev['signed_same_day']:.0f} on the same day) and {ev['parties']:.0f} are parties on "
+        f"the date, {ev['days_to_entry_into_force']:.0f} days from signature to entry into "
+        f"force; all five sit at {ev['organisations_with_all_five']:.0f} of the "
+        f"{ev['other_organisations']:.0f} other organisations and treaties of the table."
+    )
 
 
 def _nuclear_summary(ev: Evidence) -> str:
@@ -360,8 +420,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "territorial_integrity": Evaluator(
         evidence=territorial_evidence,
         rule=territorial_rule,
-        key="against_share",
-        statistic="share of the five's cast votes against territorial integrity",
+        key="against_of_sided",
+        statistic=(
+            "share of the five's votes taking a side (for or against) that go against "
+            "territorial integrity"
+        ),
         summary=_territorial_summary,
     ),
     "balancing": Evaluator(
@@ -405,6 +468,13 @@ EVALUATORS: dict[str, Evaluator] = {
         statistic="difference in C5 agreement index, nuclear/disarmament minus other",
         summary=_nuclear_summary,
         p_values=("p",),
+    ),
+    "canwfz_adopted": Evaluator(
+        evidence=canwfz_evidence,
+        rule=canwfz_rule,
+        key="parties",
+        statistic="number of the five that are parties to the CANWFZ treaty on the date",
+        summary=_canwfz_summary,
     ),
     "not_harmony": Evaluator(
         evidence=harmony_evidence,

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from caorder import after_paper, periods
+from caorder import after_paper, periods, summits
 from caorder.countries import C5
+from caorder.verdicts import ch3
 from caorder.verdicts.core import (
     CONTRADICTS,
     MIXED,
@@ -81,6 +82,8 @@ def cohesion_held_evidence(spec: Spec) -> Evidence:
     return {
         "post_median_percentile": float(post["percentile"].median()),
         "pre_median_percentile": float(pre["percentile"].median()),
+        "pre_min_percentile": float(pre["percentile"].min()),
+        "pre_max_percentile": float(pre["percentile"].max()),
         "post_cohesion": float(post["cohesion"].mean()),
         "pre_cohesion": float(pre["cohesion"].mean()),
         "n_post_years": float(len(post)),
@@ -88,10 +91,17 @@ def cohesion_held_evidence(spec: Spec) -> Evidence:
 
 
 def cohesion_held_rule(ev: Evidence, t: Thresholds) -> str:
-    """Supports if the post-paper median percentile is at least ``supports_at_least``;
-    contradicts if below ``contradicts_below``; mixed in between."""
+    """As cohesive as in the decade before: supports if the post-paper median percentile is
+    at least the lowest yearly percentile of 2010-2019 (less ``benchmark_slack`` points);
+    contradicts if below ``contradicts_below`` (no more cohesive than a median random group);
+    mixed in between. The first rule's fixed bar (``supports_at_least``) is read when the
+    thresholds give it, so that the verdict under it can be shown."""
     value = ev["post_median_percentile"]
-    if value >= t["supports_at_least"]:
+    if "supports_at_least" in t:
+        bar = t["supports_at_least"]
+    else:
+        bar = ev["pre_min_percentile"] - t["benchmark_slack"]
+    if value >= bar:
         return SUPPORTS
     return CONTRADICTS if value < t["contradicts_below"] else MIXED
 
@@ -111,15 +121,23 @@ def _cohesion_summary(ev: Evidence) -> str:
 def territorial_evidence(spec: Spec) -> Evidence:
     """The five's votes on the post-invasion roll calls of one scope (counts of seats)."""
     table = after_paper.scope_votes(spec.get("scope", "territorial_integrity"))
-    return {} if table.empty else after_paper.five_vote_counts(table)
+    if table.empty:
+        return {}
+    counts = after_paper.five_vote_counts(table)
+    sided = counts["n_yes"] + counts["n_no"]
+    return counts | {"against_share": counts["n_no"] / sided if sided else 0.0}
 
 
 def territorial_rule(ev: Evidence, t: Thresholds) -> str:
-    """Supports if the share of 'no' among the five's cast votes is at most
-    ``supports_at_most`` (i.e. none); contradicts if above ``contradicts_above``; else mixed."""
-    if ev["no_share"] <= t["supports_at_most"]:
-        return SUPPORTS
-    return CONTRADICTS if ev["no_share"] > t["contradicts_above"] else MIXED
+    """C3.2's rule (:func:`caorder.verdicts.ch3.territorial_stance_rule`): 'yes' is for
+    territorial integrity, 'no' against it. The first rule (thresholds with
+    ``supports_at_most``: the share of 'no' among all cast votes, abstentions included) is
+    read when the thresholds give it, so that the verdict under it can be shown."""
+    if "supports_at_most" in t:
+        if ev["no_share"] <= t["supports_at_most"]:
+            return SUPPORTS
+        return CONTRADICTS if ev["no_share"] > t["contradicts_above"] else MIXED
+    return ch3.territorial_stance_rule(ev["n_yes"], ev["n_no"], t)
 
 
 def _territorial_summary(ev: Evidence) -> str:
@@ -167,6 +185,53 @@ def _balancing_summary(ev: Evidence) -> str:
     )
 
 
+# --- C4.15 from integrationist platforms to pragmatism (the paper's two stages) -----------
+
+#: The paper's second stage: the years from the thaw to the paper.
+PRAGMATIC_YEARS = (2017, 2020)
+
+
+def platforms_evidence(spec: Spec) -> Evidence:
+    """Share of the five leaders' meetings held as integration bodies' summits, before and
+    after, and the integration instruments the consultative meetings adopted after."""
+    first, last = (int(y) for y in spec.get("before", (1994, 2004)))
+    events = summits.load_summits(variant=spec.get("data", summits.VARIANTS[0]))
+    before = summits.leaders_meetings(events, first, last)
+    after = summits.leaders_meetings(events, *PRAGMATIC_YEARS)
+    agenda = summits.agenda_counts(summits.load_consultative_documents(), *PRAGMATIC_YEARS)
+    return {
+        "share_before": before["integration_share"],
+        "share_after": after["integration_share"],
+        "meetings_before": before["meetings"],
+        "meetings_after": after["meetings"],
+        "integration_instruments_after": float(agenda["integration_instruments"]),
+    }
+
+
+def platforms_rule(ev: Evidence, t: Thresholds) -> str:
+    """Supports if integration bodies' summits were at least ``before_at_least`` of the
+    leaders' meetings before, at most ``after_at_most`` after and no integration instrument
+    was adopted after; contradicts if the share did not fall; mixed otherwise."""
+    if ev["share_after"] >= ev["share_before"]:
+        return CONTRADICTS
+    if (
+        ev["share_before"] >= t["before_at_least"]
+        and ev["share_after"] <= t["after_at_most"]
+        and ev["integration_instruments_after"] == 0
+    ):
+        return SUPPORTS
+    return MIXED
+
+
+def _platforms_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['share_before']:.0%} of the {ev['meetings_before']:.0f} five-state leaders' "
+        f"meetings before were summits of a regional integration body; "
+        f"{ev['share_after']:.0%} of the {ev['meetings_after']:.0f} in 2017-2020, which "
+        f"adopted {ev['integration_instruments_after']:.0f} integration instruments."
+    )
+
+
 #: Evaluators of this chapter, by the name the register uses after ``ch4.``.
 EVALUATORS: dict[str, Evaluator] = {
     "periodisation_breaks": Evaluator(
@@ -187,8 +252,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "territorial_stance_held": Evaluator(
         evidence=territorial_evidence,
         rule=territorial_rule,
-        key="no_share",
-        statistic="share of the five's cast votes that are 'no', post-invasion roll calls",
+        key="against_share",
+        statistic=(
+            "share of the five's votes taking a side (yes or no) that are 'no', "
+            "post-invasion roll calls"
+        ),
         summary=_territorial_summary,
     ),
     "balancing_held": Evaluator(
@@ -198,5 +266,14 @@ EVALUATORS: dict[str, Evaluator] = {
         statistic="largest move of one of the five towards Russia (own pre-invasion SDs)",
         compared={"drift_sd": ("towards_*",)},
         summary=_balancing_summary,
+    ),
+    "platforms_to_pragmatism": Evaluator(
+        evidence=platforms_evidence,
+        rule=platforms_rule,
+        key="share_before",
+        statistic=(
+            "share of the five leaders' meetings held as integration bodies' summits, before"
+        ),
+        summary=_platforms_summary,
     ),
 }

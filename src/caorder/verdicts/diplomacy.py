@@ -9,6 +9,7 @@ thresholds. The chapter modules register them: :data:`CH1` in :mod:`caorder.verd
 
 from __future__ import annotations
 
+import warnings
 from functools import cache
 
 import pandas as pd
@@ -197,10 +198,12 @@ def attendance_evidence(spec: Spec) -> Evidence:
 
 
 def attendance_rule(ev: Evidence, t: Thresholds) -> str:
-    """Share of meetings (known level) at which Turkmenistan was represented at any level."""
-    if ev["tkm_present"] >= t["supports_at_least"]:
+    """Share of meetings (known level) at which Turkmenistan was represented at the level the
+    format calls for (``level: expected``) or, under the first rule, at any level."""
+    share = ev["tkm_at_expected_level" if t.get("level", "any") == "expected" else "tkm_present"]
+    if share >= t["supports_at_least"]:
         return SUPPORTS
-    if ev["tkm_present"] < t["contradicts_below"]:
+    if share < t["contradicts_below"]:
         return CONTRADICTS
     return MIXED
 
@@ -292,6 +295,223 @@ def _home_grown_summary(ev: Evidence) -> str:
     )
 
 
+# --- C1.26: no regional organisation of its own (the literature's diagnosis) -------------
+
+
+def own_organisation_evidence(spec: Spec) -> Evidence:
+    """Home-grown organisations standing on the date, any or general-purpose only."""
+    table = summits.home_grown_standing(
+        summits.load_organisations(),
+        _memberships(spec.get("data", PRIMARY_DATA)),
+        spec.get("date", summits.PAPER_DATE),
+    )
+    if spec.get("scope", "any") == "general_purpose":
+        table = table[~table["organisation"].isin(summits.SECTORAL_BODIES)]
+    return {
+        "standing": float(table["standing"].sum()),
+        "founded": float(len(table)),
+    }
+
+
+def own_organisation_rule(ev: Evidence, t: Thresholds) -> str:
+    """The diagnosis holds if no home-grown organisation stands; it fails if one does."""
+    return SUPPORTS if ev["standing"] <= t["max_standing"] else CONTRADICTS
+
+
+def _own_organisation_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['standing']:.0f} of the {ev['founded']:.0f} organisations founded by Central "
+        "Asian states alone stood on the date."
+    )
+
+
+# --- C1.28: the thaw after 2016 -------------------------------------------------------------
+
+
+def thaw_evidence(spec: Spec) -> Evidence:
+    """Five-state meetings per year, 2017-2020 against the before period: rate ratio and CI."""
+    first, last = spec.get("before", (2008, 2016))
+    counts = summits.meetings_per_year(
+        _events(spec.get("data", PRIMARY_DATA)), years=range(int(first), 2021)
+    ).sum(axis=1)
+    with warnings.catch_warnings():
+        # A negative binomial on a short window may not converge: its CI is then NaN and the
+        # specification untestable, which the panel says; the fitter's warning adds nothing.
+        warnings.simplefilter("ignore")
+        fit = summits.rate_ratio(counts, int(last) + 1, model=spec.get("model", "poisson"))
+    return {
+        "rate_ratio": fit.irr,
+        "ci_low": fit.ci_low,
+        "ci_high": fit.ci_high,
+        "rate_before": fit.rate_before,
+        "rate_after": fit.rate_after,
+    }
+
+
+def thaw_rule(ev: Evidence, t: Thresholds) -> str:
+    """Supports if the rate ratio's CI lies above the null, contradicts if below, else the
+    test cannot tell."""
+    null = t["rate_ratio_null"]
+    if ev["ci_low"] > null:
+        return SUPPORTS
+    return CONTRADICTS if ev["ci_high"] < null else INCONCLUSIVE
+
+
+def _thaw_summary(ev: Evidence) -> str:
+    return (
+        f"The five met among themselves {ev['rate_after']:.1f} times a year in 2017-2020 "
+        f"against {ev['rate_before']:.1f} before: rate ratio {ev['rate_ratio']:.1f} (95% CI "
+        f"{ev['ci_low']:.1f}-{ev['ci_high']:.1f})."
+    )
+
+
+# --- C3.25: Uzbekistan's regional multilateralism before and after 2016 ------------------
+
+#: Mirziyoyev took office as acting president on 8 September 2016; the after window runs to
+#: the paper's date.
+UZB_AFTER = ("2016-09-08", summits.PAPER_DATE)
+UZB_AFTER_YEARS = (2017, 2020)
+
+
+def uzbek_evidence(spec: Spec) -> Evidence:
+    """Uzbekistan's accessions and exits before and after 2016, and meetings it hosted per
+    year in each period beside the other four's mean."""
+    first, last = (int(y) for y in spec.get("before", (2008, 2016)))
+    variant = spec.get("data", PRIMARY_DATA)
+    memberships = _memberships(variant)
+    before = summits.spells_changed(memberships, "UZB", f"{first}-01-01", UZB_AFTER[0])
+    after = summits.spells_changed(memberships, "UZB", *UZB_AFTER)
+    hosted_before = summits.hosted_per_year(_events(variant), first, last)
+    hosted_after = summits.hosted_per_year(_events(variant), *UZB_AFTER_YEARS)
+    gain = hosted_after - hosted_before
+    return {
+        "joins_before": before["joins"],
+        "exits_before": before["exits"],
+        "joins_after": after["joins"],
+        "exits_after": after["exits"],
+        "uzb_hosted_before": float(hosted_before["UZB"]),
+        "uzb_hosted_after": float(hosted_after["UZB"]),
+        "uzb_hosting_gain": float(gain["UZB"]),
+        "others_hosting_gain": float(gain.drop("UZB").mean()),
+        "hosting_gain_over_others": float(gain["UZB"] - gain.drop("UZB").mean()),
+    }
+
+
+def uzbek_rule(ev: Evidence, t: Thresholds) -> str:
+    """Supports if Uzbekistan left nothing after 2016, joined something and raised its hosting
+    beyond the other four's rise; contradicts if it left or hosted less; mixed otherwise."""
+    if ev["exits_after"] > t["max_exits_after"] or ev["uzb_hosting_gain"] < 0:
+        return CONTRADICTS
+    if (
+        ev["joins_after"] >= t["min_joins_after"]
+        and ev["hosting_gain_over_others"] > t["min_hosting_gain"]
+    ):
+        return SUPPORTS
+    return MIXED
+
+
+def _uzbek_summary(ev: Evidence) -> str:
+    return (
+        f"From September 2016 to the paper's date Uzbekistan joined {ev['joins_after']:.0f} "
+        f"organisations and left {ev['exits_after']:.0f} (before: joined "
+        f"{ev['joins_before']:.0f}, left {ev['exits_before']:.0f}); it hosted "
+        f"{ev['uzb_hosted_after']:.2f} meetings a year in 2017-2020 against "
+        f"{ev['uzb_hosted_before']:.2f} before, a rise of {ev['uzb_hosting_gain']:+.2f} "
+        f"(other four: {ev['others_hosting_gain']:+.2f})."
+    )
+
+
+# --- C3.26 / C3.34 and C3.27 / C3.35: the kinds of the consultative meetings' documents --
+
+#: The consultative meetings before the paper (Astana 2018, Tashkent 2019) and after it.
+BEFORE_PAPER = (2018, 2020)
+AFTER_PAPER = (2021, 2025)
+
+
+def _kinds_evidence(years: tuple[int, int], kinds: tuple[str, ...]) -> Evidence:
+    counts = summits.document_kinds(summits.load_consultative_documents(), *years, kinds)
+    if not counts["documents"]:
+        return {}
+    return counts | {
+        "document_share": counts["documents_of_kind"] / counts["documents"],
+        "meeting_share": counts["meetings_with_kind"] / counts["meetings"],
+    }
+
+
+def _conventions_evidence(years: tuple[int, int]):
+    def evidence(spec: Spec) -> Evidence:
+        """Share of the meetings' documents that are agreements (treaty, agreement, ...)."""
+        kinds = summits.AGREEMENT_KINDS[spec.get("binding", "treaty_agreement")]
+        return _kinds_evidence(years, kinds)
+
+    return evidence
+
+
+def conventions_rule(ev: Evidence, t: Thresholds) -> str:
+    """Agreements (almost) avoided if at most a small share of documents are agreements;
+    contradicted if at least half are."""
+    if ev["document_share"] <= t["supports_at_most"]:
+        return SUPPORTS
+    return CONTRADICTS if ev["document_share"] >= t["contradicts_at_least"] else MIXED
+
+
+def _conventions_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['documents_of_kind']:.0f} of the {ev['documents']:.0f} outcome documents of "
+        f"{ev['meetings']:.0f} consultative meetings are multilateral agreements "
+        f"({ev['document_share']:.0%})."
+    )
+
+
+def _talk_evidence(years: tuple[int, int]):
+    def evidence(spec: Spec) -> Evidence:
+        """Share of the meetings that adopted an instrument beyond statements."""
+        kinds = summits.INSTRUMENT_KINDS[spec.get("instruments", "with_regulations")]
+        return _kinds_evidence(years, kinds)
+
+    return evidence
+
+
+def only_talk_rule(ev: Evidence, t: Thresholds) -> str:
+    """'Only talk' holds if no meeting adopted an instrument; fails if at least half did."""
+    if ev["meeting_share"] <= t["supports_at_most"]:
+        return SUPPORTS
+    return CONTRADICTS if ev["meeting_share"] >= t["contradicts_at_least"] else MIXED
+
+
+def _talk_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['meetings_with_kind']:.0f} of {ev['meetings']:.0f} consultative meetings adopted "
+        f"an instrument beyond statements ({ev['documents_of_kind']:.0f} of "
+        f"{ev['documents']:.0f} documents)."
+    )
+
+
+def _kinds_evaluators(suffix: str, years: tuple[int, int]) -> dict[str, Evaluator]:
+    return {
+        f"conventions_avoided{suffix}": Evaluator(
+            evidence=_conventions_evidence(years),
+            rule=conventions_rule,
+            key="document_share",
+            statistic=(
+                f"share of the consultative meetings' documents ({years[0]}-{years[1]}) that "
+                "are multilateral agreements"
+            ),
+            summary=_conventions_summary,
+        ),
+        f"only_talk{suffix}": Evaluator(
+            evidence=_talk_evidence(years),
+            rule=only_talk_rule,
+            key="meeting_share",
+            statistic=(
+                f"share of the consultative meetings ({years[0]}-{years[1]}) adopting an "
+                "instrument beyond statements"
+            ),
+            summary=_talk_summary,
+        ),
+    }
+
+
 CH1 = {
     "ministers_meet_regularly": Evaluator(
         evidence=ministers_evidence,
@@ -318,6 +538,20 @@ CH1 = {
         },
         summary=_cadence_summary,
     ),
+    "no_organisation_of_its_own": Evaluator(
+        evidence=own_organisation_evidence,
+        rule=own_organisation_rule,
+        key="standing",
+        statistic="organisations founded by Central Asian states alone standing on the date",
+        summary=_own_organisation_summary,
+    ),
+    "thaw_after_2016": Evaluator(
+        evidence=thaw_evidence,
+        rule=thaw_rule,
+        key="rate_ratio",
+        statistic="rate ratio of five-state meetings per year, 2017-2020 against before",
+        summary=_thaw_summary,
+    ),
     "integration_off_agenda": Evaluator(
         evidence=integration_evidence,
         rule=integration_rule,
@@ -330,8 +564,11 @@ CH3 = {
     "turkmenistan_attendance": Evaluator(
         evidence=attendance_evidence,
         rule=attendance_rule,
-        key="tkm_present",
-        statistic="share of 2017-2025 five-state meetings at which Turkmenistan was represented",
+        key="tkm_at_expected_level",
+        statistic=(
+            "share of 2017-2025 five-state meetings at which Turkmenistan was represented at "
+            "the expected level"
+        ),
         summary=_attendance_summary,
     ),
     "shared_tables": Evaluator(
@@ -356,3 +593,19 @@ CH3 = {
         summary=_home_grown_summary,
     ),
 }
+CH3.update(
+    {
+        "uzbek_multilateralism": Evaluator(
+            evidence=uzbek_evidence,
+            rule=uzbek_rule,
+            key="hosting_gain_over_others",
+            statistic=(
+                "Uzbekistan's rise in meetings hosted per year after 2016, beyond the other "
+                "four's mean rise"
+            ),
+            summary=_uzbek_summary,
+        ),
+        **_kinds_evaluators("", BEFORE_PAPER),
+        **_kinds_evaluators("_after_paper", AFTER_PAPER),
+    }
+)
