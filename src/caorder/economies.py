@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from caorder import countries, plots, statecodes, windows
+from caorder import countries, ordering, plots, statecodes, windows
 from caorder.countries import C5, COMPARISON_GROUPS
 from caorder.fetch import fetch
 from caorder.schemas import FARISS_GDPPOP, WB_SERIES, validate
@@ -63,7 +63,7 @@ def read_wb(key: str) -> pd.DataFrame:
         }
     )
     frame = frame.dropna(subset=["value"]).astype({"year": int, "value": float})
-    return validate(frame, WB_SERIES, key)
+    return validate(frame[["code", "country", "year", "value"]], WB_SERIES, key)
 
 
 def read_fariss() -> pd.DataFrame:
@@ -159,71 +159,76 @@ def yearly_dispersion(
     return pd.Series(dispersion(table.to_numpy(), measure), index=table.index, name=measure)
 
 
+def _draws(source: Source, members: Iterable[str]) -> tuple[pd.Index, np.ndarray]:
+    """Years and ``N_DRAWS`` x years x members draws of GDP per capita from the estimates.
+
+    Normal with each state-year's mean and standard deviation, floored at 1 dollar; the
+    World Bank's point values have a standard deviation of 0, so every draw equals them.
+    """
+    first, last = PERIODS[source]
+    members = list(members)
+    frame = gdp_per_capita(source)
+    frame = frame[frame["year"].between(first, last) & frame["iso3"].isin(members)]
+    mean = frame.pivot(index="year", columns="iso3", values="gdppc")[members]
+    sd = frame.pivot(index="year", columns="iso3", values="sd")[members]
+    noise = np.random.default_rng(DRAW_SEED).standard_normal((N_DRAWS, *mean.shape))
+    return mean.index, np.maximum(mean.to_numpy() + noise * sd.to_numpy(), 1.0)
+
+
 def draws_band(
-    source: Source,
-    members: Iterable[str] = C5,
-    measure: Measure = "cv",
-    n_draws: int = N_DRAWS,
+    source: Source, members: Iterable[str] = C5, measure: Measure = "cv"
 ) -> pd.DataFrame:
     """Per year: the 5th, 50th and 95th percentile of the dispersion among ``members`` over
     draws from the estimates' uncertainty (zero width for the World Bank's point values)."""
-    first, last = PERIODS[source]
-    frame = gdp_per_capita(source)
-    frame = frame[frame["year"].between(first, last) & frame["iso3"].isin(list(members))]
-    mean = frame.pivot(index="year", columns="iso3", values="gdppc")[list(members)]
-    sd = frame.pivot(index="year", columns="iso3", values="sd")[list(members)]
-    rng = np.random.default_rng(DRAW_SEED)
-    noise = rng.standard_normal((n_draws, *mean.shape))
-    draws = np.maximum(mean.to_numpy() + noise * sd.to_numpy(), 1.0)
+    years, draws = _draws(source, members)
     values = dispersion(draws, measure)  # draws x years
-    return pd.DataFrame(
-        np.percentile(values, [5, 50, 95], axis=0).T, index=mean.index, columns=["p5", "p50", "p95"]
-    )
+    bands = np.percentile(values, [5, 50, 95], axis=0).T
+    return pd.DataFrame(bands, index=years, columns=["p5", "p50", "p95"])
 
 
 def _period_band(source: Source, members: Iterable[str], measure: Measure) -> tuple[float, float]:
     """5th and 95th percentile over draws of the period mean of the yearly dispersion."""
-    first, last = PERIODS[source]
-    frame = gdp_per_capita(source)
-    frame = frame[frame["year"].between(first, last) & frame["iso3"].isin(list(members))]
-    mean = frame.pivot(index="year", columns="iso3", values="gdppc")[list(members)]
-    sd = frame.pivot(index="year", columns="iso3", values="sd")[list(members)]
-    rng = np.random.default_rng(DRAW_SEED)
-    noise = rng.standard_normal((N_DRAWS, *mean.shape))
-    draws = np.maximum(mean.to_numpy() + noise * sd.to_numpy(), 1.0)
+    _, draws = _draws(source, members)
     period = dispersion(draws, measure).mean(axis=1)
     return float(np.percentile(period, 5)), float(np.percentile(period, 95))
 
 
-Pool = Literal["all", "matched"]
-POOLS: tuple[Pool, ...] = ("all", "matched")
+Pool = Literal["all_states", "income_matched"]
+POOLS: tuple[Pool, ...] = ("all_states", "income_matched")
 
 
-def pool(source: Source, kind: Pool = "all", reference: Iterable[str] = C5) -> list[str]:
-    """States with GDP per capita in every year of the period: all of them, or ``"matched"``,
-    those whose period mean lies within the range of the reference states' period means."""
+def pool(source: Source, kind: Pool = "all_states", reference: Iterable[str] = C5) -> list[str]:
+    """States with GDP per capita in every year of the period: all of them (``"all_states"``),
+    or ``"income_matched"``, those whose period mean lies within the range of the reference
+    states' period means."""
     first, last = PERIODS[source]
     table = wide(source, first, last).dropna(axis=1)
     states = sorted(table.columns)
-    if kind == "all":
+    if kind == "all_states":
         return states
-    if kind == "matched":
+    if kind == "income_matched":
         means = table.mean()
         low, high = means[list(reference)].min(), means[list(reference)].max()
         return sorted(means.index[means.between(low, high)])
     raise ValueError(f"Unknown pool {kind!r}; choose one of {POOLS}.")
 
 
-def random_dispersion(
-    source: Source, kind: Pool = "all", measure: Measure = "cv", size: int = len(C5)
+def random_yearly(
+    source: Source, kind: Pool = "all_states", measure: Measure = "cv", size: int = len(C5)
 ) -> np.ndarray:
-    """Period-mean dispersion of the book's random groups of ``size`` states from the pool."""
+    """Years x groups: yearly dispersion of the book's random groups of ``size`` states."""
     first, last = PERIODS[source]
     states = pool(source, kind)
     values = wide(source, first, last)[states].to_numpy()  # years x states
     groups = windows.random_members(len(states), size)
-    picked = values[:, groups]  # years x groups x size
-    return dispersion(picked, measure).mean(axis=0)
+    return dispersion(values[:, groups], measure)  # years x groups
+
+
+def random_dispersion(
+    source: Source, kind: Pool = "all_states", measure: Measure = "cv", size: int = len(C5)
+) -> np.ndarray:
+    """Period-mean dispersion of the book's random groups of ``size`` states from the pool."""
+    return random_yearly(source, kind, measure, size).mean(axis=0)
 
 
 def _members_by_year(group: countries.Group, first: int, last: int) -> dict[int, list[str]]:
@@ -244,6 +249,17 @@ def group_table(source: Source, measure: Measure = "cv") -> pd.DataFrame:
         for key in ("C5", *COMPARISON_GROUPS)
     ]
     return pd.DataFrame(rows).set_index("group")
+
+
+def group_table_both(measure: Measure = "cv") -> pd.DataFrame:
+    """Groups (rows) x sources (columns, labelled with their years): period-mean dispersion."""
+    columns = {
+        f"{SOURCE_LABELS[source]}, {PERIODS[source][0]}–{PERIODS[source][1]}": group_table(
+            source, measure
+        )["dispersion"]
+        for source in SOURCES
+    }
+    return pd.DataFrame(columns)
 
 
 def size_order_share(source: Source = "wb") -> float:
@@ -276,11 +292,35 @@ def dispersion_evidence(source: Source, measure: Measure, kind: Pool) -> dict[st
     }
 
 
-def plot_yearly(ax: plt.Axes, source: Source = "fariss", measure: Measure = "cv") -> plt.Axes:
-    """The five's yearly dispersion with its band, beside the random groups' median."""
-    band = draws_band(source, C5, measure)
-    colours = plots.PALETTE if hasattr(plots, "PALETTE") else None
-    colour = colours[0] if colours else None
-    ax.fill_between(band.index, band["p5"], band["p95"], alpha=0.3, color=colour, lw=0)
-    ax.plot(band.index, band["p50"], color=colour, label="the five (90% band of the estimates)")
-    return ax
+def plot_yearly(ax: plt.Axes, measure: Measure = "cv") -> plt.Axes:
+    """The five's yearly dispersion (Fariss band and World Bank line) beside the medians of
+    random groups of five from all states and from the matched pool (Fariss)."""
+    band = draws_band("fariss", C5, measure)
+    blue, orange, green = plots.PALETTE[0], plots.PALETTE[1], plots.PALETTE[2]
+    ax.fill_between(band.index, band["p5"], band["p95"], color=blue, alpha=0.25, lw=0)
+    ax.plot(band.index, band["p50"], color=blue, lw=2, label="the five, Fariss et al. (90% band)")
+    wb = yearly_dispersion("wb", C5, measure)
+    ax.plot(wb.index, wb.to_numpy(), color=blue, ls=":", lw=2, label="the five, World Bank")
+    years = band.index
+    for kind, colour, style, name in (
+        ("all_states", orange, "--", "random groups, all states (median)"),
+        ("income_matched", green, "-.", "random groups, states in the five's range (median)"),
+    ):
+        median = np.median(random_yearly("fariss", kind, measure), axis=1)
+        ax.plot(years, median, color=colour, ls=style, lw=1.6, label=name)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, fontsize=10)
+    return plots.label(ax, "year", f"GDP per capita dispersion\n({MEASURE_LABELS[measure]})")
+
+
+def plot_groups(ax: plt.Axes, source: Source = "fariss", measure: Measure = "cv") -> plt.Axes:
+    """Horizontal bars: each group's period-mean dispersion, the five highlighted, with the
+    random groups' median (all states) as a line."""
+    table = ordering.sort_by(group_table(source, measure).reset_index(), "dispersion", "group")
+    colours = [plots.PALETTE[0] if k == "C5" else plots.GREY for k in table["group"]]
+    names = [plots.group_label(k) for k in table["group"]]
+    ax.barh(names, table["dispersion"].to_numpy(), color=colours)
+    median = float(np.median(random_dispersion(source, "all_states", measure)))
+    ax.axvline(median, color=plots.PALETTE[1], ls="--", label="random groups of five (median)")
+    ax.legend(loc="lower right", fontsize=9)
+    first, last = PERIODS[source]
+    return plots.label(ax, f"{MEASURE_LABELS[measure]}, mean {first}–{last}", "")

@@ -28,6 +28,7 @@ from functools import cache
 from itertools import combinations
 from typing import Literal
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -199,6 +200,19 @@ def coordination_evidence(
     }
 
 
+def pair_table(index: Index = "stringency", period: str = "2020") -> pd.DataFrame:
+    """The five's pairwise correlations of the daily index (names as rows and columns)."""
+    table = correlations(index, period).loc[list(C5), list(C5)]
+    names = [C5_NAMES[s] for s in C5]
+    return pd.DataFrame(table.to_numpy(), index=names, columns=names).rename_axis("state")
+
+
+def mean_with_others(state: str, index: Index = "stringency", period: str = "2020") -> float:
+    """A member's mean correlation with the other four of the five."""
+    table = correlations(index, period)
+    return float(table.loc[state, [s for s in C5 if s != state]].mean())
+
+
 def first_measures_table(index: Index = "stringency") -> pd.DataFrame:
     """The five's first days with any measure and with a substantial one (index >= 20)."""
     rows = {
@@ -210,21 +224,23 @@ def first_measures_table(index: Index = "stringency") -> pd.DataFrame:
     return frame.rename_axis("state")
 
 
-def plot_daily(ax: plt.Axes, index: Index = "stringency") -> plt.Axes:
-    """The five's daily index in 2020-2022, one line and marker per state."""
-    table = daily(index).loc["2020-01-01":"2022-12-31", list(C5)]
-    for state in C5:
-        ax.plot(
-            table.index,
-            table[state],
-            color=plots.STATE_COLOURS[state],
-            marker=plots.STATE_MARKERS[state],
-            markevery=60,
-            lw=1.3,
-            label=C5_NAMES[state],
-        )
-    ax.legend(ncol=2, loc="upper right")
-    return plots.label(ax, "day", f"OxCGRT {INDEX_LABELS[index]} (0–100)")
+def plot_daily(fig: plt.Figure, index: Index = "stringency") -> plt.Figure:
+    """One small panel per state: its daily index in 2020-2022 over the median of all states
+    the tracker scores (grey), so each line is read against the world's."""
+    table = daily(index).loc["2020-01-01":"2022-12-31"]
+    world = table.median(axis=1)
+    axes = fig.subplots(len(C5), 1, sharex=True, sharey=True)
+    for ax, state in zip(axes, C5):
+        ax.plot(world.index, world.to_numpy(), color=plots.GREY, lw=1.2, label="median state")
+        ax.plot(table.index, table[state], color=plots.STATE_COLOURS[state], lw=1.6)
+        ax.set_ylim(0, 100)
+        ax.set_yticks([0, 50, 100])
+        ax.text(0.01, 0.9, C5_NAMES[state], transform=ax.transAxes, va="top", fontsize=11)
+    axes[0].legend(loc="upper right", fontsize=9)
+    axes[-1].xaxis.set_major_locator(mdates.YearLocator())
+    axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    fig.supylabel(f"OxCGRT {INDEX_LABELS[index]} (0–100)")
+    return fig
 
 
 def plot_synchrony(

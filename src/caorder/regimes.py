@@ -167,6 +167,7 @@ def plot_association(ax: plt.Axes, spec: cohesion.MeasureSpec = cohesion.KAPPA) 
             xytext=(5, 4),
             fontsize=10,
         )
+    ax.margins(x=0.15, y=0.1)
     label = agreement.MEASURE_LABELS[spec.measure]
     return plots.label(
         ax, "neopatrimonialism (0–1), mean 1992–2019", f"UN voting cohesion ({label})"

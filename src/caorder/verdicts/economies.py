@@ -29,7 +29,7 @@ from caorder.verdicts.core import (
 def gdp_dispersion_evidence(spec: Spec) -> Evidence:
     """Dispersion of GDP per capita among the five, its band, and both baselines."""
     return economies.dispersion_evidence(
-        spec.get("source", "fariss"), spec.get("measure", "cv"), spec.get("pool", "all")
+        spec.get("source", "fariss"), spec.get("measure", "cv"), spec.get("pool", "all_states")
     )
 
 
