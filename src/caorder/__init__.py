@@ -32,7 +32,10 @@ Chapter analyses (analysis and figures only; no verdicts)
     :mod:`caorder.order_votes`  chapter 3: rules and institutions in the votes;
     :mod:`caorder.periods`      chapter 4: break tests for the periodisation;
     :mod:`caorder.after_paper`  chapter 4: the years after the paper (2020-2025);
-    :mod:`caorder.region_report` the cohesion analysis rerun for any region.
+    :mod:`caorder.region_report` the cohesion analysis rerun for any region;
+    :mod:`caorder.economies`    chapter 1: GDP per capita dispersion (World Bank, Fariss et al.);
+    :mod:`caorder.regimes`      chapter 1: V-Dem neopatrimonialism and integration across groups;
+    :mod:`caorder.pandemic`     chapter 3: timing and synchrony of COVID-19 measures (OxCGRT).
 
 Claims and verdicts
     :mod:`caorder.claims`       the claims register and the inventory of the paper's claims;

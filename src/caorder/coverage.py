@@ -29,6 +29,31 @@ MEDIAN_MEMBER = "median member"
 
 #: Coverage, known gaps and terms of each pinned dataset (keyed by the dataset folder).
 DATASET_NOTES: dict[str, dict[str, str]] = {
+    "wb-gdp-822019c": {
+        "coverage": "GDP, current US$, 1960-2023 (the five from 1987 or 1990)",
+        "known gaps": "aggregates (regions, income groups) mixed in as pseudo-countries",
+        "licence": "ODC-PDDL-1.0 (data package); cite the World Bank WDI",
+    },
+    "wb-population-425fc44": {
+        "coverage": "population 1960-2024",
+        "known gaps": "aggregates mixed in as pseudo-countries",
+        "licence": "ODC-PDDL-1.0 (data package); cite the World Bank WDI",
+    },
+    "isard-46944ad": {
+        "coverage": "GDP per capita (2011 PPP dollars) with standard deviations, 1816-2019",
+        "known gaps": "ends in 2019; COW codes (Germany, Yemen, Serbia need care)",
+        "licence": "GPL-2 (R package isard); cite Fariss et al. (2022)",
+    },
+    "vdem-demspaces-1012a66": {
+        "coverage": "V-Dem v12 indices incl. v2x_neopat, 174 states, 1970-2021",
+        "known gaps": "a derived file of V-Dem's demspaces project, not the canonical release",
+        "licence": "CC BY-SA 4.0 (V-Dem data); GPL-3 (demspaces code)",
+    },
+    "oxcgrt-e7f66ee": {
+        "coverage": "daily policy indices (0-100), January 2020 - February 2023",
+        "known gaps": "many states stop being scored at the end of 2022; no per-policy file",
+        "licence": "CC BY 4.0",
+    },
     "unvotes-7eb7034": {
         "coverage": "UNGA roll calls 1946 - January 2020",
         "known gaps": "paragraph and amendment votes for some sessions only; some sessions "

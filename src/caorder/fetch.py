@@ -64,6 +64,55 @@ _VOETEN = "Voeten, Strezhnev and Bailey, UNGA Voting Data, doi:10.7910/DVN/LEJUQ
 PINNED_FILES: dict[str, PinnedFile] = {
     f.key: f
     for f in [
+        # --- economies, regimes and the pandemic: World Bank, Fariss et al., V-Dem, OxCGRT ---
+        _pinned(
+            "wb-gdp-822019c/gdp.csv",
+            f"{_GITHUB_RAW}/datasets/gdp/822019c80142c162e4ca4eb1a63699ae36075078/data/gdp.csv",
+            "f0a8408195646dbb1a9d7fc4424e2d302ee5380d0ec8834793f12ca25cbd7e2c",
+            576746,
+            "World Bank, World Development Indicators NY.GDP.MKTP.CD; datahub datasets/gdp",
+        ),
+        _pinned(
+            "wb-population-425fc44/population.csv",
+            f"{_GITHUB_RAW}/datasets/population/425fc447a53a26c767a15a7de60c4cc2478a0595/"
+            "data/population.csv",
+            "7d2dd6a17f5ed7916de1f89a9c116791e64d207f2e2f6ce47c57e1ab46f0088a",
+            552112,
+            "World Bank, World Development Indicators SP.POP.TOTL; datahub datasets/population",
+        ),
+        _pinned(
+            "isard-46944ad/cw_gdppop.rda",
+            f"{_GITHUB_RAW}/svmiller/isard/46944ad97a5532cd8e3b33129463c8435a69846a/"
+            "data/cw_gdppop.rda",
+            "205017f75f9d65b1b01c48d594a018e6ef7de285891dfea15b2dfb95a5174b97",
+            679708,
+            "Fariss, Anders, Markowitz and Barnum (2022); R package isard (S. V. Miller, GPL-2)",
+        ),
+        _pinned(
+            "vdem-demspaces-1012a66/states-v12-mod.rds",
+            f"{_GITHUB_RAW}/vdeminstitute/demspaces/1012a66d590d2315c292f2ec745f168abbf84d05/"
+            "2022-update/outcome-v2/data/states-v12-mod.rds",
+            "dcf6dc2d0e484fbaf9967a54319a28c0ee26000d433ff5376889f5a1ff78bf1d",
+            1756567,
+            "Coppedge et al., V-Dem v12 (CC BY-SA 4.0); derived file of V-Dem's demspaces project",
+        ),
+        _pinned(
+            "oxcgrt-e7f66ee/OxCGRT_timeseries_StringencyIndex_v1.csv",
+            f"{_GITHUB_RAW}/OxCGRT/covid-policy-dataset/e7f66ee39654293b5c068efd2f195bd591dc27f6/"
+            "data/timeseries_indices/OxCGRT_timeseries_StringencyIndex_v1.csv",
+            "c28b5bab905286ec94dd5e0ab822c00a7fe4c471b70dc66bf225529b01460c69",
+            2527943,
+            "Hale et al. (2021), Oxford COVID-19 Government Response Tracker (CC BY 4.0)",
+        ),
+        _pinned(
+            "oxcgrt-e7f66ee/OxCGRT_timeseries_ContainmentHealthIndex_v1.csv",
+            f"{_GITHUB_RAW}/OxCGRT/covid-policy-dataset/e7f66ee39654293b5c068efd2f195bd591dc27f6/"
+            "data/timeseries_indices/OxCGRT_timeseries_ContainmentHealthIndex_v1.csv",
+            "c62316841efbb45059712ad42aeb11c3eb50878eb230184e45c20b1981b1f87f",
+            2530421,
+            "Hale et al. (2021), Oxford COVID-19 Government Response Tracker (CC BY 4.0)",
+        ),
+        # --- UN General Assembly votes ---
         _pinned(
             "unvotes-7eb7034/un_votes.rda",
             f"{_UNVOTES}/un_votes.rda",

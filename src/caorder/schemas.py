@@ -137,6 +137,65 @@ STATE_CODES = pa.DataFrameSchema(
 )
 
 
+# --- economies, regimes and the pandemic (caorder.economies, caorder.regimes, caorder.pandemic)
+
+#: World Bank series from datahub (GDP in current US$, population): one row per code and year;
+#: codes include the Bank's aggregates (regions, income groups), which the loaders keep.
+WB_SERIES = pa.DataFrameSchema(
+    name="wb_series",
+    columns={
+        "code": pa.Column(str, pa.Check.str_matches(r"^[A-Z0-9]{3}$")),
+        "country": pa.Column(str),
+        "year": pa.Column(int, pa.Check.in_range(1960, 2100)),
+        "value": pa.Column(float, pa.Check.ge(0)),
+    },
+    unique=["code", "year"],
+    strict=True,
+)
+
+#: Fariss et al. (2022) estimates per COW state-year (isard's cw_gdppop), with their
+#: standard deviations.
+FARISS_GDPPOP = pa.DataFrameSchema(
+    name="fariss_gdppop",
+    columns={
+        "ccode": pa.Column(int, pa.Check.in_range(1, 999)),
+        "year": pa.Column(int, pa.Check.in_range(1816, 2100)),
+        **{
+            name: pa.Column(float, pa.Check.ge(0), nullable=True)
+            for name in ("mrgdppc", "sd_mrgdppc", "pwtrgdp", "sd_pwtrgdp", "pwtpop", "sd_pwtpop")
+        },
+    },
+    unique=["ccode", "year"],
+    strict=True,
+)
+
+#: The V-Dem v12 indices the book reads from the demspaces state-year file (GW codes).
+VDEM_STATES = pa.DataFrameSchema(
+    name="vdem_states",
+    columns={
+        "gwcode": pa.Column(int, pa.Check.in_range(1, 999)),
+        "year": pa.Column(int, pa.Check.in_range(1900, 2100)),
+        "v2x_neopat": pa.Column(float, pa.Check.in_range(0, 1), nullable=True),
+        "v2x_polyarchy": pa.Column(float, pa.Check.in_range(0, 1), nullable=True),
+    },
+    unique=["gwcode", "year"],
+    strict=True,
+)
+
+#: An OxCGRT daily index, national rows, long: one row per state and day (0-100).
+OXCGRT_INDEX = pa.DataFrameSchema(
+    name="oxcgrt_index",
+    columns={
+        "code": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$")),
+        "country": pa.Column(str),
+        "date": pa.Column("datetime64[ns]"),
+        "value": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
+    },
+    unique=["code", "date"],
+    strict=True,
+)
+
+
 # --- curated UN General Assembly votes (data/unga_resolutions.csv, data/unga_recorded_votes.csv)
 # Kept apart from the schemas above: these two tables are written by this project, one row per
 # resolution and one per (resolution, state), each with its public source.

@@ -67,8 +67,8 @@ _IDEAL_POINTS_FILE = "bsv-idealpoints-2025-07/IdealpointsJuly2025.dta"
 _FAR_FUTURE = pd.Timestamp("2262-01-01")
 
 
-def _read_rda(key: str) -> pd.DataFrame:
-    """Read the single data frame stored in a pinned ``.rda`` file."""
+def read_rda(key: str) -> pd.DataFrame:
+    """Read the single data frame stored in a pinned R data file (``.rda`` or ``.rds``)."""
     path = fetch(key)
     try:
         frames = pyreadr.read_r(str(path))
@@ -268,8 +268,8 @@ def _find_duplicates(calls: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _build_duplicates() -> pd.DataFrame:
-    calls = _read_rda(f"{_UNVOTES}/un_roll_calls.rda")
-    raw = _read_rda(f"{_UNVOTES}/un_votes.rda")
+    calls = read_rda(f"{_UNVOTES}/un_roll_calls.rda")
+    raw = read_rda(f"{_UNVOTES}/un_votes.rda")
     pairs = _find_duplicates(calls, raw)
     return validate(pairs, DUPLICATE_ROLLCALLS, "duplicate_rollcalls (from unvotes)")
 
@@ -285,9 +285,9 @@ def duplicate_rollcalls() -> pd.DataFrame:
 
 
 def _build_rollcalls() -> pd.DataFrame:
-    calls = _read_rda(f"{_UNVOTES}/un_roll_calls.rda")
+    calls = read_rda(f"{_UNVOTES}/un_roll_calls.rda")
     calls = calls[~calls["rcid"].astype(int).isin(duplicate_rollcalls()["dropped_rcid"])]
-    issues = _read_rda(f"{_UNVOTES}/un_roll_call_issues.rda")
+    issues = read_rda(f"{_UNVOTES}/un_roll_call_issues.rda")
     flags = (
         pd.crosstab(issues["rcid"].astype(int), issues["short_name"].astype(str))
         .reindex(columns=ISSUE_CODES, fill_value=0)
@@ -372,7 +372,7 @@ def _add_absences(recorded: pd.DataFrame, calls: pd.DataFrame, members: pd.DataF
 
 
 def _build_votes() -> pd.DataFrame:
-    raw = _read_rda(f"{_UNVOTES}/un_votes.rda")
+    raw = read_rda(f"{_UNVOTES}/un_votes.rda")
     calls = rollcalls()
     recorded = raw[["rcid", "country", "vote"]].assign(
         rcid=raw["rcid"].astype(int), country=raw["country"].astype(str)

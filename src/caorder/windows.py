@@ -17,7 +17,8 @@ verdicts layer (:mod:`caorder.verdicts`) can vary them as *specifications*:
     ``"participation80"``: states that cast a vote on at least 80 % of the window's roll calls.
 
 :func:`random_baseline` is the single random-group baseline used by every chapter, the
-teaching notebooks and the "another region" rerun.
+teaching notebooks and the "another region" rerun; :func:`random_members` is its draw, also
+used where a test reads one value per state instead of pairwise scores.
 """
 
 from __future__ import annotations
@@ -112,6 +113,22 @@ def pool(
     raise ValueError(f"Unknown pool {kind!r}; choose one of {POOLS}.")
 
 
+def random_members(
+    n_states: int, size: int, n_groups: int = N_GROUPS, seed: int = SEED
+) -> np.ndarray:
+    """The book's random groups: ``n_groups`` rows of ``size`` distinct positions in a pool of
+    ``n_states`` states (drawn all at once with the fixed ``seed``).
+
+    Every random-group baseline draws through here, whether it reads a pairwise score table
+    (:func:`random_baseline`) or a value per state (GDP per capita, regime scores, first
+    pandemic measures), so the same seed gives the same groups of the same pool.
+    """
+    if n_states < size:
+        raise ValueError(f"The pool has {n_states} states; a group of {size} needs more.")
+    rng = np.random.default_rng(seed)
+    return rng.random((n_groups, n_states)).argsort(axis=1)[:, :size]
+
+
 def random_baseline(
     table: pd.DataFrame,
     pool_states: Iterable[str],
@@ -133,8 +150,7 @@ def random_baseline(
             "Widen the window or choose another pool."
         )
     values = table.loc[states, states].to_numpy()
-    rng = np.random.default_rng(seed)
-    groups = rng.random((n_groups, len(states))).argsort(axis=1)[:, :size]
+    groups = random_members(len(states), size, n_groups, seed)
     first, second = np.triu_indices(size, k=1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN group gives NaN

@@ -5,8 +5,9 @@ data (:mod:`caorder.countries`, :mod:`caorder.summits`), measures and windows
 (:mod:`caorder.agreement`, :mod:`caorder.windows`), chapter analyses (:mod:`caorder.cohesion`,
 :mod:`caorder.order_votes`, ...), and on top this package, which turns analyses into
 verdicts. Chapter modules never decide a verdict; the modules listed in :data:`MODULES`
-(one per chapter) define, for each claim, an :class:`~caorder.verdicts.core.Evaluator`
-named in the claim's register entry as ``evaluator: ch1.cohesion_vs_random``.
+(one per chapter, and one per family of data beyond the votes) define, for each claim, an
+:class:`~caorder.verdicts.core.Evaluator` named in the claim's register entry as
+``evaluator: ch1.cohesion_vs_random``.
 
 :func:`evaluate` returns a claim's :class:`~caorder.verdicts.core.Result`: the headline
 verdict over all declared specifications, the share of specifications that agree, the
@@ -21,7 +22,7 @@ from collections.abc import Mapping
 
 from caorder import claims
 from caorder.claims import ATTRIBUTIONS, VERDICTS
-from caorder.verdicts import cache, ch1, ch2, ch3, ch4
+from caorder.verdicts import cache, ch1, ch2, ch3, ch4, economies
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
     UNTESTABLE,
@@ -35,8 +36,10 @@ from caorder.verdicts.core import (
     untestable,
 )
 
-#: The chapter modules, listed explicitly (no package scan): prefix -> module.
-MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4}
+#: The evaluator modules, listed explicitly (no package scan): prefix -> module. One per
+#: chapter, and one per family of data read beyond the votes (``economies``: GDP, V-Dem
+#: and OxCGRT, for claims of chapters 1 and 3).
+MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4, "economies": economies}
 #: The evaluator name of claims that these data cannot test (the register gives the reason).
 UNTESTABLE_EVALUATOR = "untestable"
 

@@ -4,6 +4,9 @@ Each claim has an evidence function (numbers under one specification, computed b
 chapter-1 analyses of :mod:`caorder.cohesion`) and a pure rule that reads the thresholds
 declared in the register. Specification dimensions used here: ``measure``, ``rollcalls``,
 ``pool``, ``turkmenistan`` (``with`` / ``without``) and ``break_session`` (C1.4).
+
+The chapter's economic, regime and pandemic diagnoses (C1.11, C1.12, C1.18) are judged in
+:mod:`caorder.verdicts.economies` (evaluators ``economies.*``).
 """
 
 from __future__ import annotations

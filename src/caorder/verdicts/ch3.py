@@ -8,6 +8,9 @@ Specification dimensions used here: ``period`` (first and last year), ``rollcall
 ``turkmenistan`` (``with`` / ``without``), ``cluster`` (``rcid`` / ``iso3``, the logit's
 clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_rights`` and
 ``rollcall_source`` (``with_curated`` or ``pinned_only``).
+
+The pandemic contacts among the five (C3.19), seen in the OxCGRT indices, are judged in
+:mod:`caorder.verdicts.economies` (evaluator ``economies.pandemic_contacts``).
 """
 
 from __future__ import annotations

@@ -126,6 +126,13 @@ CHOICE_LABELS = {
     "pinned_only": "pinned files only",
     "territorial_integrity": "territorial-integrity texts",
     "all_post_soviet": "every post-invasion vote",
+    "all_states": "all states with data",
+    "income_matched": "states in the five's income range",
+    "fariss": "Fariss et al. (2011 PPP $)",
+    "wb": "World Bank (current US$)",
+    "cv": "coefficient of variation",
+    "max_min": "highest / lowest",
+    "containment": "containment and health",
 }
 CHOICE_HEADERS = {
     "rollcalls": "roll calls",
@@ -137,6 +144,7 @@ CHOICE_HEADERS = {
     "crimea_human_rights": "Crimea human-rights votes",
     "rollcall_source": "roll-call source",
     "cluster": "errors clustered by",
+    "first_measure": "first measure",
 }
 
 
