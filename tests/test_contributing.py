@@ -41,17 +41,18 @@ TOY_ENTRY = """\
 
 
 def _toy_rule(evidence, thresholds):
-    if evidence["share"] > thresholds["supports_above"]:
+    if evidence["fraction"] > thresholds["supports_above"]:
         return SUPPORTS
-    return CONTRADICTS if evidence["share"] < thresholds["contradicts_below"] else MIXED
+    return CONTRADICTS if evidence["fraction"] < thresholds["contradicts_below"] else MIXED
 
 
 TOY = Evaluator(
-    evidence=lambda spec: {"share": float(spec["share"])},
+    evidence=lambda spec: {"fraction": float(spec["share"])},
     rule=_toy_rule,
-    key="share",
+    key="fraction",
     statistic="toy share",
-    summary=lambda ev: f"share {ev['share']}",
+    summary=lambda ev: f"fraction {ev['fraction']}",
+    dimensions={"share": (0.7, 0.65, 0.9, 0.3)},
 )
 
 
@@ -76,7 +77,8 @@ def test_the_recipe_for_a_claim_works_end_to_end(toy_register):
     assert result.verdict == MIXED  # 3 of 4 agree: below the 80 % share
     assert result.share_agreeing == 0
     glued = show.glue_values(result)
-    assert glued["c3-99-verdict"] == MIXED and glued["c3-99-share"] == 0.7
+    assert glued["c3-99-verdict"] == MIXED and glued["c3-99-share"] == 0
+    assert glued["c3-99-fraction"] == 0.7
     row = ledger.evaluate_all(
         [claims.claim("C3.99")], lambda cid: verdicts.evaluate(cid, use_cache=False)
     ).iloc[0]

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from caorder import claims
 from caorder.claims import ATTRIBUTIONS, VERDICTS
-from caorder.verdicts import cache, ch1, ch2, ch3, ch4
+from caorder.verdicts import cache, ch1, ch2, ch3, ch4, checks
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
     UNTESTABLE,
@@ -38,7 +38,7 @@ from caorder.verdicts.core import (
 #: The chapter modules, listed explicitly (no package scan): prefix -> module.
 MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4}
 #: The evaluator name of claims that these data cannot test (the register gives the reason).
-UNTESTABLE_EVALUATOR = "untestable"
+UNTESTABLE_EVALUATOR = checks.UNTESTABLE_EVALUATOR
 
 __all__ = [
     "AGREEMENT_SHARE",
@@ -50,6 +50,7 @@ __all__ = [
     "Result",
     "Spec",
     "SpecResult",
+    "check_register",
     "evaluate",
     "evaluate_all",
     "evaluators",
@@ -114,13 +115,19 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
             f"caorder.verdicts defines (known: {sorted(registry)})."
         )
     evaluator = registry[name]
+    checks.check_claim(entry, name, evaluator)
     specs = specifications(entry.get("specifications"))
-    rule = thresholds(entry)
+    rule = checks.RuleThresholds(claim_id, thresholds(entry))
+    original = original_thresholds(entry)
+    if original is not None:
+        original = checks.RuleThresholds(claim_id, original, "changed[0].old.thresholds")
     results = [
         judge(evaluator, spec, evidence, rule)
         for spec, evidence in zip(specs, _evidence(claim_id, evaluator, specs, use_cache))
     ]
-    return combine(claim_id, evaluator, results, rule, original_thresholds(entry))
+    for result in results:
+        checks.check_glue_keys(claim_id, result.evidence)
+    return combine(claim_id, evaluator, results, rule, original)
 
 
 @functools.cache
@@ -128,6 +135,12 @@ def _evaluate_cached(claim_id: str) -> Result:
     return evaluate(claim_id)
 
 
+def check_register() -> None:
+    """Refuse, in one line, any register entry the verdicts would misread (see :mod:`.checks`)."""
+    checks.check_register(evaluators())
+
+
 def evaluate_all() -> list[Result]:
     """Every claim of the register, in register order (cached within a process)."""
+    check_register()
     return [_evaluate_cached(entry["id"]) for entry in claims.register()]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 
-from caorder import cohesion, summits, windows
+from caorder import agreement, cohesion, summits, windows
 from caorder.countries import C5
 from caorder.verdicts import diplomacy
+from caorder.verdicts.checks import Years
 from caorder.verdicts.core import (
     CONTRADICTS,
     MIXED,
@@ -22,6 +23,12 @@ from caorder.verdicts.core import (
     Spec,
     Thresholds,
 )
+
+#: Specification dimensions of this chapter's vote-based claims, with their allowed values.
+VOTE_DIMENSIONS = {"measure": agreement.MEASURES, "rollcalls": windows.ROLLCALL_SETS}
+TURKMENISTAN = ("with", "without")
+PERIODS = Years(*cohesion.YEARS)
+BREAK_SESSIONS = tuple(range(cohesion.SESSIONS[0] + 1, cohesion.SESSIONS[1] + 1))
 
 
 def _members(spec: Spec) -> tuple[str, ...]:
@@ -191,6 +198,12 @@ EVALUATORS: dict[str, Evaluator] = {
     "cohesion_vs_random": Evaluator(
         evidence=cohesion_vs_random_evidence,
         rule=cohesion_vs_random_rule,
+        dimensions={
+            **VOTE_DIMENSIONS,
+            "pool": windows.POOLS,
+            "turkmenistan": TURKMENISTAN,
+            "period": PERIODS,
+        },
         key="percentile",
         statistic="percentile of C5 cohesion among random five-state groups",
         summary=lambda ev: (
@@ -202,6 +215,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "region_that_isnt": Evaluator(
         evidence=region_that_isnt_evidence,
         rule=region_that_isnt_rule,
+        dimensions=VOTE_DIMENSIONS,
         key="own_cluster_periods",
         statistic="periods (of 4) in which the five form their own cluster",
         summary=lambda ev: (
@@ -214,6 +228,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "voting_pull": Evaluator(
         evidence=voting_pull_evidence,
         rule=voting_pull_rule,
+        dimensions={**VOTE_DIMENSIONS, "turkmenistan": TURKMENISTAN},
         key="share_closer_c5",
         statistic="% of state-periods closer to the neighbours than to Russia or China",
         summary=lambda ev: (
@@ -225,6 +240,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "new_wind": Evaluator(
         evidence=new_wind_evidence,
         rule=new_wind_rule,
+        dimensions={**VOTE_DIMENSIONS, "break_session": BREAK_SESSIONS},
         key="c5_level_change",
         statistic="ITS level change of C5 cohesion at the break session",
         summary=lambda ev: (
@@ -239,6 +255,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "eu_benchmark": Evaluator(
         evidence=eu_benchmark_evidence,
         rule=eu_benchmark_rule,
+        dimensions={**VOTE_DIMENSIONS, "pool": windows.POOLS, "period": PERIODS},
         key="c5_minus_eu",
         statistic="C5 minus EU cohesion, 1992-2019",
         summary=lambda ev: (
@@ -253,7 +270,7 @@ EVALUATORS: dict[str, Evaluator] = {
 EVALUATORS.update(diplomacy.CH1)
 
 
-# --- inventory of the paper's claims (issue 11 item 17): C1.19 ----------------------------
+# --- C1.19, from the inventory of the paper's claims (data/paper_claims.yml) --------------
 
 #: The paper's founding years (first, last) of the 1990s home-grown bodies, in order:
 #: CAU 1994, "Central Asian Economic Cooperation in 1997", CACO "in the early 2000s".
@@ -285,6 +302,7 @@ def cau_succession_rule(ev: Evidence, t: Thresholds) -> str:
 EVALUATORS["cau_succession"] = Evaluator(
     evidence=cau_succession_evidence,
     rule=cau_succession_rule,
+    dimensions={},
     key="max_year_gap",
     statistic="largest gap (years) between a founding year in the data and the paper's",
     summary=lambda ev: (

@@ -12,9 +12,10 @@ clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_righ
 
 from __future__ import annotations
 
-from caorder import order_votes, summits
+from caorder import agreement, order_votes, summits, windows
 from caorder.countries import C5, GREAT_POWERS
 from caorder.verdicts import diplomacy
+from caorder.verdicts.checks import Years
 from caorder.verdicts.core import (
     CONTRADICTS,
     MIXED,
@@ -26,6 +27,10 @@ from caorder.verdicts.core import (
 )
 
 PERIOD = order_votes.YEARS
+#: Specification dimensions of this chapter's vote-based claims, with their allowed values.
+VOTE_DIMENSIONS = {"measure": agreement.MEASURES, "rollcalls": windows.ROLLCALL_SETS}
+TURKMENISTAN = ("with", "without")
+PERIODS = Years(*PERIOD)
 
 
 def _period(spec: Spec) -> tuple[int, int]:
@@ -333,6 +338,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "noninterference": Evaluator(
         evidence=noninterference_evidence,
         rule=noninterference_rule,
+        dimensions={"period": PERIODS, "turkmenistan": TURKMENISTAN, "cluster": ("rcid", "iso3")},
         key="odds_ratio",
         statistic="odds ratio of a yes, C5 x country-specific (vs rest of the Assembly)",
         summary=_noninterference_summary,
@@ -341,6 +347,12 @@ EVALUATORS: dict[str, Evaluator] = {
     "territorial_integrity": Evaluator(
         evidence=territorial_evidence,
         rule=territorial_rule,
+        dimensions={
+            "turkmenistan": TURKMENISTAN,
+            "rollcall_source": ("with_curated", "pinned_only"),
+            "kinds": ("all", "resolutions"),
+            "crimea_human_rights": ("with", "without"),
+        },
         key="against_share",
         statistic="share of the five's cast votes against territorial integrity",
         summary=_territorial_summary,
@@ -348,6 +360,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "balancing": Evaluator(
         evidence=balancing_evidence,
         rule=balancing_rule,
+        dimensions={**VOTE_DIMENSIONS, "period": PERIODS},
         key="states_balancing",
         statistic=(
             "number of the five with no great power closest in over "
@@ -358,6 +371,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "negotiated_influence": Evaluator(
         evidence=negotiated_evidence,
         rule=negotiated_rule,
+        dimensions={
+            "period": PERIODS,
+            "turkmenistan": TURKMENISTAN,
+            "rollcalls": windows.ROLLCALL_SETS,
+        },
         key="c5_follows",
         statistic="mean share of the five's cast votes matching a minority Russia",
         summary=_negotiated_summary,
@@ -365,6 +383,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "positive_neutrality": Evaluator(
         evidence=neutrality_evidence,
         rule=neutrality_rule,
+        dimensions={"period": PERIODS, "rollcalls": windows.ROLLCALL_SETS},
         key="absent_odds_ratio",
         statistic="odds ratio of absence, Turkmenistan vs the other four",
         summary=_neutrality_summary,
@@ -373,6 +392,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "nuclear_law": Evaluator(
         evidence=nuclear_evidence,
         rule=nuclear_rule,
+        dimensions={
+            "period": PERIODS,
+            "turkmenistan": TURKMENISTAN,
+            "rollcalls": windows.ROLLCALL_SETS,
+        },
         key="difference",
         statistic="difference in C5 agreement index, nuclear/disarmament minus other",
         summary=_nuclear_summary,
@@ -381,6 +405,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "not_harmony": Evaluator(
         evidence=harmony_evidence,
         rule=harmony_rule,
+        dimensions={**VOTE_DIMENSIONS, "period": PERIODS, "turkmenistan": TURKMENISTAN},
         key="above_share",
         statistic="share of years the least-aligned C5 pair is above the all-pairs median",
         summary=_harmony_summary,
@@ -393,7 +418,7 @@ EVALUATORS: dict[str, Evaluator] = {
 EVALUATORS.update(diplomacy.CH3)
 
 
-# --- inventory of the paper's claims (issue 11 item 17): C3.24 ----------------------------
+# --- C3.24, from the inventory of the paper's claims (data/paper_claims.yml) --------------
 
 
 def five_only_evidence(spec: Spec) -> Evidence:
@@ -423,6 +448,7 @@ def five_only_rule(ev: Evidence, t: Thresholds) -> str:
 EVALUATORS["five_only_meetings"] = Evaluator(
     evidence=five_only_evidence,
     rule=five_only_rule,
+    dimensions={"period": diplomacy.MEETING_YEARS, "data": summits.VARIANTS},
     key="share_with_outside_state",
     statistic="share of consultative meetings with a state other than the five at the table",
     summary=lambda ev: (

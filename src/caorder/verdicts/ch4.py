@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from caorder import after_paper, periods
+from caorder import after_paper, agreement, periods, windows
 from caorder.countries import C5
+from caorder.verdicts.checks import Years
 from caorder.verdicts.core import (
     CONTRADICTS,
     MIXED,
@@ -23,6 +24,9 @@ from caorder.verdicts.core import (
     Spec,
     Thresholds,
 )
+
+#: Pre-invasion years a "before" window may span (C4.7), from the five's UN entry.
+PRE_INVASION_YEARS = Years(1992, 2021)
 
 # --- C4.1 periodisation -------------------------------------------------------------------
 
@@ -172,6 +176,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "periodisation_breaks": Evaluator(
         evidence=periodisation_evidence,
         rule=periodisation_rule,
+        dimensions={
+            "measure": (*agreement.MEASURES, periods.IDEAL_POINT_SD),
+            "period": Years(periods.COHESION_YEARS[0], periods.IDEAL_POINT_YEARS[1]),
+            "rollcalls": windows.ROLLCALL_SETS,
+        },
         key="chow_p",
         statistic="joint Chow p-value of level shifts at 2005 and 2017",
         summary=_periodisation_summary,
@@ -180,6 +189,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "cohesion_held": Evaluator(
         evidence=cohesion_held_evidence,
         rule=cohesion_held_rule,
+        dimensions={"measure": agreement.MEASURES, "pool": windows.POOLS},
         key="post_median_percentile",
         statistic="median yearly percentile of C5 cohesion among random groups, 2020-2025",
         summary=_cohesion_summary,
@@ -187,6 +197,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "territorial_stance_held": Evaluator(
         evidence=territorial_evidence,
         rule=territorial_rule,
+        dimensions={"scope": after_paper.SCOPES},
         key="no_share",
         statistic="share of the five's cast votes that are 'no', post-invasion roll calls",
         summary=_territorial_summary,
@@ -194,6 +205,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "balancing_held": Evaluator(
         evidence=balancing_evidence,
         rule=balancing_rule,
+        dimensions={"measure": ("ideal_point", "votes"), "pre": PRE_INVASION_YEARS},
         key="max_towards",
         statistic="largest move of one of the five towards Russia (own pre-invasion SDs)",
         summary=_balancing_summary,

@@ -91,7 +91,8 @@ class Evaluator:
 
     ``key`` names the evidence entry shown as the claim's key number, described by
     ``statistic``; ``summary`` words the primary evidence; ``p_values`` names evidence
-    entries that are p-values (adjusted for multiplicity across the ledger).
+    entries that are p-values (adjusted for multiplicity across the ledger); ``dimensions``
+    declares the specification dimensions and values the evidence understands.
     """
 
     evidence: Callable[[Spec], Evidence]
@@ -100,6 +101,10 @@ class Evaluator:
     statistic: str
     summary: Callable[[Evidence], str]
     p_values: tuple[str, ...] = ()
+    #: The specification dimensions ``evidence`` reads, each with its allowed values (a
+    #: tuple) or a check of one value (:class:`caorder.verdicts.checks.Years`); the register
+    #: may vary only these (:mod:`caorder.verdicts.checks` refuses anything else).
+    dimensions: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import seaborn as sns
 
 from caorder import ordering, plots, present
 from caorder.agreement import MEASURE_LABELS
+from caorder.verdicts import checks
 from caorder.verdicts.core import VERDICTS, Result
 
 #: Colour per verdict in specification panels (colour-blind safe, distinct in greyscale).
@@ -39,7 +40,12 @@ def rounded(value: float | None, digits: int = 3) -> float | int | None:
 
 
 def glue_values(result: Result, digits: int = 3) -> dict[str, object]:
-    """Everything :func:`glue_claim` glues, as a dict (testable without a kernel)."""
+    """Everything :func:`glue_claim` glues, as a dict (testable without a kernel).
+
+    Refuses evidence names that would overwrite a headline key or each other
+    (:func:`caorder.verdicts.checks.check_glue_keys`).
+    """
+    checks.check_glue_keys(result.claim_id, result.evidence)
     values: dict[str, object] = {
         key(result.claim_id, "verdict"): result.verdict,
         key(result.claim_id, "value"): rounded(result.value, digits),
