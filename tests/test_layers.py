@@ -93,3 +93,19 @@ def test_an_upward_import_is_caught(tmp_path, monkeypatch):
     assert upward_imports() == [
         "countries.py:1: countries (layer 1) imports verdicts (layer 4)",
     ]
+
+
+def test_each_evaluator_lives_in_its_chapter_module_or_one_its_docstring_names():
+    """One home: an evaluator outside ``verdicts/chN.py`` sits in a module the chapter names."""
+    from caorder import verdicts
+
+    misplaced = []
+    for prefix, module in verdicts.MODULES.items():
+        for name, evaluator in module.EVALUATORS.items():
+            home = evaluator.evidence.__module__
+            if home == module.__name__:
+                continue
+            named = f":mod:`{home}`" in module.__doc__ and f"``{name}``" in module.__doc__
+            if not named:
+                misplaced.append(f"{prefix}.{name} (in {home})")
+    assert misplaced == [], f"name these in the chapter module's docstring: {misplaced}"

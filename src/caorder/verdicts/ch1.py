@@ -4,6 +4,11 @@ Each claim has an evidence function (numbers under one specification, computed b
 chapter-1 analyses of :mod:`caorder.cohesion`) and a pure rule that reads the thresholds
 declared in the register. Specification dimensions used here: ``measure``, ``rollcalls``,
 ``pool``, ``turkmenistan`` (``with`` / ``without``) and ``break_session`` (C1.4).
+
+The chapter's summit-based claims are evaluated in :mod:`caorder.verdicts.diplomacy`, the
+module named for their data (the curated summits and outcome documents, shared with chapter
+3): ``ministers_meet_regularly`` (C1.6), ``consultative_cadence`` (C1.7) and
+``integration_off_agenda`` (C1.9). :data:`EVALUATORS` takes them from there by name.
 """
 
 from __future__ import annotations
@@ -266,8 +271,9 @@ EVALUATORS: dict[str, Evaluator] = {
     ),
 }
 
-# The summit- and membership-based claims (see caorder.verdicts.diplomacy).
-EVALUATORS.update(diplomacy.CH1)
+#: The chapter's claims whose evaluators live in :mod:`caorder.verdicts.diplomacy`.
+FROM_DIPLOMACY = ("ministers_meet_regularly", "consultative_cadence", "integration_off_agenda")
+EVALUATORS.update({name: diplomacy.CH1[name] for name in FROM_DIPLOMACY})
 
 
 # --- C1.19, from the inventory of the paper's claims (data/paper_claims.yml) --------------

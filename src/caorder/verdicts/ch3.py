@@ -8,6 +8,12 @@ Specification dimensions used here: ``period`` (first and last year), ``rollcall
 ``turkmenistan`` (``with`` / ``without``), ``cluster`` (``rcid`` / ``iso3``, the logit's
 clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_rights`` and
 ``rollcall_source`` (``with_curated`` or ``pinned_only``).
+
+The chapter's summit- and membership-based claims are evaluated in
+:mod:`caorder.verdicts.diplomacy`, the module named for their data (the curated summits,
+memberships and organisations, shared with chapter 1): ``turkmenistan_attendance`` (C3.8),
+``shared_tables`` (C3.9) and ``home_grown_organisations`` (C3.11). :data:`EVALUATORS` takes
+them from there by name.
 """
 
 from __future__ import annotations
@@ -412,10 +418,11 @@ EVALUATORS: dict[str, Evaluator] = {
     ),
 }
 
-# --- summitry (C3.8, C3.9) ---
+# --- summitry (C3.8, C3.9, C3.11): evaluated in caorder.verdicts.diplomacy ---------------
 
-# The summit- and membership-based claims (see caorder.verdicts.diplomacy).
-EVALUATORS.update(diplomacy.CH3)
+#: The chapter's claims whose evaluators live in :mod:`caorder.verdicts.diplomacy`.
+FROM_DIPLOMACY = ("turkmenistan_attendance", "shared_tables", "home_grown_organisations")
+EVALUATORS.update({name: diplomacy.CH3[name] for name in FROM_DIPLOMACY})
 
 
 # --- C3.24, from the inventory of the paper's claims (data/paper_claims.yml) --------------

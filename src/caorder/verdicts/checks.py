@@ -260,8 +260,8 @@ def check_shown(entry: Mapping, root: Path | None = None) -> None:
 
     The claims ledger shows every claim. Skipped outside a checkout (no notebooks folder).
     """
-    root = root or paths.repo_root()
-    if not (root / "notebooks").is_dir():
+    root = root or paths.checkout_root()
+    if root is None or not (root / "notebooks").is_dir():
         return
     claim_id, notebook = entry["id"], str(entry["notebook"])
     path = root / notebook
