@@ -39,11 +39,13 @@ Chapter analyses (analysis and figures only; no verdicts)
 Verdicts and their tables
     :mod:`caorder.verdicts`     evidence, rules, specifications and headline verdicts;
     :mod:`caorder.present`      HTML tables, interactive tables, verdict badges;
-    :mod:`caorder.ledger`       the claims ledger, ``claims.json`` and its diff.
+    :mod:`caorder.ledger`       the claims ledger and ``claims.json``;
+    :mod:`caorder.ledger_diff`  what a change moved: two ``claims.json`` compared claim by claim.
 
 The book
     :mod:`caorder.notebooks`    deterministic re-execution, layout tags, the execution cache;
     :mod:`caorder.pairing`      the reviewable text form of every notebook (jupytext);
+    :mod:`caorder.claim_cells`  the cells that show a new claim, in the house's conventions;
     :mod:`caorder.book_ext`     Sphinx extension: numbering, bibliography labels, page scripts;
     :mod:`caorder.site`         the source archive published with the site;
     :mod:`caorder.pdf`          the PDF edition.

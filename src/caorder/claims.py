@@ -11,11 +11,14 @@ under which the claim is tested. :mod:`caorder.verdicts` computes the verdicts.
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from caorder import paths, quotes
+from caorder.errors import DataError, cli
 from caorder.yamlio import load_yaml
 
 #: The five verdicts, defined once (glossary, data and methods and claims.json use them):
@@ -210,3 +213,45 @@ def inventory(path: Path | None = None, folder: Path | None = None) -> Inventory
             f"{path.name}: not_empirical_claims names {unknown}, not in data/claims/*.yml"
         )
     return Inventory(str(document.get("counting_rule", "")), not_empirical, entries)
+
+
+# --- the next free id -------------------------------------------------------------------
+
+_CLAIM_ID = re.compile(r"\bC(\d+)\.(\d+)\b")
+
+
+def used_ids(folder: Path | None = None, inventory_path: Path | None = None) -> set[str]:
+    """Every claim id the register or the inventory mentions (read as text, so that a
+    half-written entry or a covered_by list naming a claim still to come count too)."""
+    folder = folder or paths.data_dir() / "claims"
+    inventory_path = inventory_path or paths.data_dir() / "paper_claims.yml"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yml"))]
+    if inventory_path.is_file():
+        texts.append(inventory_path.read_text(encoding="utf-8"))
+    return {f"C{a}.{b}" for text in texts for a, b in _CLAIM_ID.findall(text)}
+
+
+def next_id(chapter: str, folder: Path | None = None, inventory_path: Path | None = None) -> str:
+    """The next free claim id of a chapter (``"C3"`` or ``"3"``): one above the highest used."""
+    number = chapter.upper().removeprefix("C")
+    if not number.isdigit():
+        raise DataError(f"{chapter!r} is not a chapter; write it as C3 (or 3).")
+    taken = [
+        int(i.split(".")[1])
+        for i in used_ids(folder, inventory_path)
+        if i.startswith(f"C{number}.")
+    ]
+    return f"C{number}.{max(taken, default=0) + 1}"
+
+
+@cli
+def main(arguments: list[str]) -> int:
+    """``python -m caorder.claims next-id C3``: print the chapter's next free claim id."""
+    if len(arguments) != 2 or arguments[0] != "next-id":
+        raise DataError("usage: python -m caorder.claims next-id C3")
+    print(next_id(arguments[1]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

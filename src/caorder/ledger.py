@@ -12,7 +12,8 @@ a diagnosis the paper reports from the literature (and disputes) is not a verdic
 the paper.
 
 ``python -m caorder.ledger [PATH]`` writes ``claims.json`` and its JSON Schema beside it
-without building the book (``make book`` calls it).
+without building the book (``make book`` calls it); ``python -m caorder.ledger diff OLD.json
+[NEW.json]`` says what a change moved (``make diff``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
 import caorder
-from caorder import claims, paths, verdicts
+from caorder import claims, ledger_diff, paths, verdicts
+from caorder.errors import cli
 from caorder.verdicts.core import Result, judge
 
 #: Version of the layout of ``claims.json`` (bump on any incompatible change).
@@ -384,7 +386,13 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
 
 
 def main(arguments: list[str]) -> int:
-    """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``)."""
+    """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``).
+
+    ``diff OLD.json [NEW.json]`` instead prints what moved between two ledgers, NEW being a
+    fresh evaluation by default (:mod:`caorder.ledger_diff`).
+    """
+    if arguments[:1] == ["diff"]:
+        return cli(ledger_diff.main)(arguments[1:], lambda path: write_json(evaluate_all(), path))
     target = Path(arguments[0]) if arguments else default_json_path()
     written = write_json(evaluate_all(), target)
     print(f"wrote {written} and {SCHEMA_FILE.name}")
