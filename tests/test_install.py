@@ -91,3 +91,25 @@ def test_the_package_installs_outside_the_checkout_and_runs_the_region_report(tm
     )
     report = (work / "region-report-SOUTH_CAUCASUS.md").read_text(encoding="utf-8")
     assert "Members (3): ARM, AZE, GEO." in report
+
+
+def test_the_data_folder_comes_from_the_variable_the_checkout_or_the_package(tmp_path, monkeypatch):
+    monkeypatch.delenv(paths.DATA_ENV, raising=False)
+    assert paths.data_dir() == paths.repo_root() / "data"
+    monkeypatch.setenv(paths.DATA_ENV, str(tmp_path))
+    assert paths.data_dir() == tmp_path
+    monkeypatch.setenv(paths.DATA_ENV, str(tmp_path / "missing"))
+    with pytest.raises(paths.DataError, match="CAORDER_DATA_DIR=.*is not a folder"):
+        paths.data_dir()
+    monkeypatch.delenv(paths.DATA_ENV)
+    monkeypatch.setattr(paths, "checkout_root", lambda: None)
+    assert paths.data_dir() == paths.INSTALLED_DATA
+
+
+def test_an_installed_package_caches_in_the_user_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv(paths.CACHE_ENV, raising=False)
+    monkeypatch.setattr(paths, "checkout_root", lambda: None)
+    monkeypatch.setattr(paths.platformdirs, "user_cache_dir", lambda name: str(tmp_path / name))
+    assert paths.cache_dir() == tmp_path / "caorder"
+    with pytest.raises(paths.DataError, match="installed outside its repository"):
+        paths.repo_root()

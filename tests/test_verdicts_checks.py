@@ -252,3 +252,26 @@ def test_every_evaluator_declares_the_dimensions_its_evidence_reads():
         if evaluator.dimensions is None or set(evaluator.dimensions) != _reads(evaluator.evidence)
     }
     assert wrong == {}, f"evaluator: (declared, read) differ: {wrong}"
+
+
+def test_glue_details_come_from_the_result():
+    primary = SpecResult(Spec(), {"x": 1.0}, MIXED, 1.0)
+    result = Result(
+        "C3.3",
+        MIXED,
+        "x",
+        1.0,
+        "in words",
+        (primary,),
+        1.0,
+        {"supports": 2, "mixed": 1},
+        "supports",
+    )
+    assert show.detail_values(result) == {
+        "c3-3-n-supports": 2,
+        "c3-3-n-mixed": 1,
+        "c3-3-original-verdict": "supports",
+        "c3-3-summary": "in words",
+    }
+    with pytest.raises(RegisterError, match="'summary'"):
+        checks.check_glue_keys("C3.3", ["summary"])

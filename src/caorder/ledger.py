@@ -76,6 +76,8 @@ def evaluate_all(
     and :func:`caorder.verdicts.evaluate`; tests pass small stand-ins. A claim without an
     evaluator raises, because a ledger with silent gaps would misreport the book.
     """
+    if entries is None:
+        verdicts.check_register()  # refuse, in one line, what the ledger would misreport
     entries = claims.register() if entries is None else list(entries)
     evaluate = evaluate or verdicts.evaluate
     rows = []

@@ -17,9 +17,10 @@ it was declared, the verdict under the original rule.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Mapping
 
-from caorder import claims
+from caorder import claims, paths
 from caorder.claims import ATTRIBUTIONS, VERDICTS
 from caorder.verdicts import cache, ch1, ch2, ch3, ch4, checks
 from caorder.verdicts.core import (
@@ -103,7 +104,12 @@ def _evidence(
 
 
 def evaluate(claim_id: str, use_cache: bool = True) -> Result:
-    """Test one registered claim under all its declared specifications."""
+    """Test one registered claim under all its declared specifications.
+
+    The evidence cache is keyed on the checkout's ``data/``; with ``CAORDER_DATA_DIR`` set the
+    curated tables come from elsewhere, so the cache is neither read nor written.
+    """
+    use_cache = use_cache and not os.environ.get(paths.DATA_ENV)
     entry = claims.claim(claim_id)
     name = entry["evaluator"]
     if name == UNTESTABLE_EVALUATOR:

@@ -38,8 +38,14 @@ from caorder.errors import CuratedDataError
 
 #: The notebook that shows every claim of the register (the claims ledger).
 LEDGER_NOTEBOOK = "notebooks/claims_ledger.ipynb"
-#: Glue keys :func:`caorder.verdicts.show.glue_values` sets besides the evidence entries.
+#: Glue keys :mod:`caorder.verdicts.show` sets besides the evidence entries (glue_values,
+#: then glue_details).
 HEADLINE_KEYS = ("verdict", "value", "share", "n-specs")
+DETAIL_KEYS = (
+    *(f"n-{verdict.split()[0]}" for verdict in claims.VERDICTS),
+    "original-verdict",
+    "summary",
+)
 #: The evaluator name of claims these data cannot test.
 UNTESTABLE_EVALUATOR = "untestable"
 
@@ -222,7 +228,10 @@ def glue_key(claim_id: str, name: str) -> str:
 
 def check_glue_keys(claim_id: str, evidence_names: Iterable[str]) -> None:
     """Refuse evidence names whose glue key is a headline key or another entry's key."""
-    taken = {glue_key(claim_id, name): f"the headline's {name!r}" for name in HEADLINE_KEYS}
+    taken = {
+        glue_key(claim_id, name): f"the headline's {name!r}"
+        for name in (*HEADLINE_KEYS, *DETAIL_KEYS)
+    }
     for name in sorted(evidence_names):
         key = glue_key(claim_id, name)
         if key in taken:

@@ -59,6 +59,36 @@ def glue_values(result: Result, digits: int = 3) -> dict[str, object]:
     return values
 
 
+def detail_values(result: Result) -> dict[str, object]:
+    """What :func:`glue_details` glues: the split and the original verdict, from the result.
+
+    ``cX-Y-n-<verdict>`` counts the specifications giving each verdict (first word:
+    ``n-supports``, ..., ``n-cannot``), ``cX-Y-original-verdict`` is the headline under the
+    rule first declared (when the rule changed) and ``cX-Y-summary`` the primary evidence in
+    words.
+    """
+    values: dict[str, object] = {
+        key(result.claim_id, f"n-{verdict.split()[0]}"): count
+        for verdict, count in result.split.items()
+    }
+    if result.original_verdict is not None:
+        values[key(result.claim_id, "original-verdict")] = result.original_verdict
+    values[key(result.claim_id, "summary")] = result.summary
+    return values
+
+
+def glue_details(result: Result) -> None:
+    """Glue the split of specifications, the original verdict and the summary (hidden).
+
+    Pages quote them as, e.g., ``{glue:text}`c3-3-n-mixed``` instead of a notebook counting
+    the specifications by hand.
+    """
+    from myst_nb import glue
+
+    for name, value in detail_values(result).items():
+        glue(name, value, display=False)
+
+
 def glue_claim(result: Result, digits: int = 3) -> None:
     """Glue a claim's verdict and primary evidence (hidden; pages cite them by key)."""
     from myst_nb import glue
