@@ -140,3 +140,21 @@ def test_skipping_a_step_is_refused(sandbox, monkeypatch):
     covering = {c for entry in found.claims for c in entry["covered_by"]}
     stray = {e["id"] for e in claims.register()} - covering - set(found.not_empirical)
     assert stray == {claim_id}
+
+
+def test_the_claim_cells_follow_the_house_conventions():
+    cells = claim_cells.claim_cells(claims.claim("C1.4"))
+    code = [c for c in cells if c.cell_type == "code"]
+    for cell in code:
+        compile(cell.source, "cell", "exec")
+    assert [c.metadata["tags"] for c in code] == [
+        ["remove-cell"],
+        ["hide-input", "nbval-check-output"],
+        ["hide-input"],
+    ]
+    assert "show.glue_claim(c1_4)\nshow.glue_details(c1_4)" in code[0].source
+    figure = code[2].metadata["mystnb"]
+    assert figure["figure"]["name"] == "fig-c1-4-panel" and figure["figure"]["caption"]
+    assert figure["image"]["alt"]
+    prose = cells[-1].source
+    assert "{glue:text}`c1-4-verdict`" in prose and "{numref}`fig-c1-4-panel`" in prose

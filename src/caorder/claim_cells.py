@@ -3,11 +3,12 @@
 A new claim's section follows the house conventions: a heading and the claim's words; one
 hidden cell (tag ``remove-cell``) that evaluates the claim and glues every number of it
 (:func:`caorder.verdicts.show.glue_claim`: ``cX-Y-verdict``, ``-value``, ``-share``,
-``-n-specs`` and one key per evidence entry); the specification panel as a captioned HTML
-table (tags ``hide-input`` and ``nbval-check-output``, so nbval compares it exactly); the
-panel as a numbered figure with a caption and alt text (cell metadata ``mystnb.figure`` and
-``mystnb.image.alt``; tag ``hide-input``); then result, verdict and limits in prose quoting
-the glued numbers with ``{glue:text}``.
+``-n-specs`` and one key per evidence entry; :func:`~caorder.verdicts.show.glue_details`:
+``-n-supports`` ... ``-n-cannot``, ``-original-verdict``, ``-summary``); the specification
+panel as a captioned HTML table (tags ``hide-input`` and ``nbval-check-output``, so nbval
+compares it exactly); the panel as a numbered figure with a caption and alt text (cell
+metadata ``mystnb.figure`` and ``mystnb.image.alt``; tag ``hide-input``); then result,
+verdict and limits in prose quoting the glued numbers with ``{glue:text}``.
 
 ``python -m caorder.claim_cells C3.28 notebooks/ch3_x.ipynb`` appends these cells to a
 notebook (``--print`` shows them instead); edit the prose and the alt text once the result
@@ -50,7 +51,8 @@ def claim_cells(entry: dict) -> list[nbformat.NotebookNode]:
         "from caorder import verdicts\n"
         "from caorder.verdicts import show\n\n"
         f'{name} = verdicts.evaluate("{claim_id}")\n'
-        f"show.glue_claim({name})",
+        f"show.glue_claim({name})\n"
+        f"show.glue_details({name})",
         metadata={"tags": ["remove-cell"]},
     )
     table = new_code_cell(
@@ -79,7 +81,8 @@ def claim_cells(entry: dict) -> list[nbformat.NotebookNode]:
         f"({{numref}}`fig-{key}-panel`).\n\n"
         f"**Verdict ({claim_id}): {{glue:text}}`{key}-verdict`** "
         f"({{glue:text}}`{key}-share`% of the {{glue:text}}`{key}-n-specs` specifications "
-        "agree).\n\n"
+        f"agree: {{glue:text}}`{key}-n-supports` support, {{glue:text}}`{key}-n-mixed` mixed, "
+        f"{{glue:text}}`{key}-n-contradicts` contradict). {{glue:text}}`{key}-summary`\n\n"
         f"**Limits.** {str(entry['blind_spot']).strip()}"
     )
     return [heading, evaluate, table, figure, verdict]

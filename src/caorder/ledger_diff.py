@@ -71,6 +71,11 @@ class ClaimChange:
 def load(path: Path | str) -> dict:
     """A ``claims.json`` document, refused in one line if it is not one."""
     path = Path(path)
+    if not path.is_file():
+        raise DataError(
+            f"{path} does not exist: build once with make book before the change, or name a "
+            "saved claims.json (make diff OLD=path)."
+        )
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
