@@ -29,7 +29,6 @@ TOY_ENTRY = """\
   declared: 2026-12-04
   rule:
     thresholds: {{supports_above: 0.6, contradicts_below: 0.4}}
-    test: supports above 0.6, contradicts below 0.4, mixed otherwise
   specifications:
     share: [0.7, 0.65, 0.9, 0.3]
   chapter: 3
