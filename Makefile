@@ -26,6 +26,7 @@ LOCKVENV := .cache/lock-venv
 
 .PHONY: help env data book test test-package test-notebooks test-browser lint notebooks tag
 .PHONY: bench clean clean-data lock archive pdf
+.PHONY: pair diff check-register
 
 help:
 	@echo "make book            build the website into _build/html (fetches data on first run)"
@@ -38,6 +39,9 @@ help:
 	@echo "make bench           run the benchmark scripts in benchmarks/"
 	@echo "make data            fetch and verify the pinned data files and cached tables"
 	@echo "make lock            regenerate the hash-pinned requirements.txt from requirements.in"
+	@echo "make pair            regenerate the notebooks' text forms (notebooks/text, jupytext)"
+	@echo "make diff            what a change moved: claims.json of the last build vs now"
+	@echo "make check-register  refuse register entries the verdicts would misread"
 	@echo "make clean           remove the build output (keeps the data cache)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -110,3 +114,15 @@ lock:
 	$(LOCKVENV)/bin/python -m pip install --quiet -r requirements-dev.in
 	$(LOCKVENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras \
 	  --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
+
+# The reviewable text form of every notebook (run after merging branches that edited notebooks).
+pair: env
+	$(BIN)/python -m caorder.pairing
+
+# What a change moved: the last build's claims.json (or OLD=path) against a fresh evaluation.
+OLD ?= _build/extra/claims.json
+diff: data
+	$(BIN)/python -m caorder.ledger diff $(OLD)
+
+check-register: env
+	$(BIN)/python -m caorder.verdicts

@@ -222,7 +222,7 @@ def test_real_files_have_the_documented_shape():
     assert not {"AFG", "VEN"} & set(undl.votes["iso3"])
 
 
-# --- the official file: bad inputs (issue 12 item 5) ----------------------------------------
+# --- the official file: bad inputs, each refused with one line naming the file ----------
 
 
 def test_official_file_in_latin1_is_rejected_with_one_line(tmp_path):

@@ -1,6 +1,6 @@
 """Fault injection: the table cache, the cache folder, the mirror and the command lines.
 
-Each test injects one fault a careful user met (issue 12) and checks the outcome: the bad copy
+Each test injects one fault a careful user met and checks the outcome: the bad copy
 is rebuilt with a warning naming the file and the reason, or the run stops with one line
 naming the file or variable, what is wrong and what to do (exit code 1, no traceback).
 The table "Faults tried" in the data-and-methods chapter lists these tests.

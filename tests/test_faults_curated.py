@@ -1,4 +1,4 @@
-"""Fault injection: curated data that used to be accepted silently (issue 12).
+"""Fault injection: curated data that used to be accepted silently.
 
 Each bad input must raise :class:`CuratedDataError` whose message names the file, the group
 or row, and the rule broken.

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from toyvotes import long_votes
 
-from caorder import agreement, cohesion, countries, region_report
+from caorder import agreement, cohesion, countries, region_report, windows
 from caorder.region_report import Window
 
 # Four roll calls; DDD is absent on three of them.
@@ -31,10 +31,10 @@ def test_group_pool_is_the_books_default_pool_matched_on_the_group():
 def test_select_votes_keeps_years_and_contested_roll_calls():
     two_years = pd.concat([VOTES, long_votes({"AAA": ["yes"]}, 2005).assign(rcid=9)])
     window = Window(years=(1999, 2001))
-    assert set(region_report.select_votes(two_years, window)["rcid"]) == {1, 2, 3, 4}
+    assert set(windows.select_window(two_years, window)["rcid"]) == {1, 2, 3, 4}
     # Dissent share: rc1 1/4, rc2 1/3, rc3 1/3, rc4 1/3 of cast votes differ from the plurality.
     contested = Window(years=(1999, 2001), contested=0.30)
-    assert set(region_report.select_votes(VOTES, contested)["rcid"]) == {2, 3, 4}
+    assert set(windows.select_window(VOTES, contested)["rcid"]) == {2, 3, 4}
 
 
 def test_cohesion_against_random_on_a_hand_computed_case():
@@ -99,3 +99,24 @@ def test_the_c5_members_are_the_five():
         "TKM",
         "UZB",
     ]
+
+
+# --- the command line -------------------------------------------------------------------
+
+
+def test_the_command_writes_a_report_for_one_region(tmp_path, capsys):
+    target = tmp_path / "report.md"
+    arguments = ["SOUTH_CAUCASUS", "--years", "2010", "2014", "--groups", "200"]
+    assert region_report.main([*arguments, "--groups-per-year", "50", "--out", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# South Caucasus (SOUTH_CAUCASUS) beside the Central Asian five")
+    assert "Members (3): ARM, AZE, GEO." in text and "roll calls 2010–2014" in text
+    assert "## Agreement with the great powers" in text and "C5 mean" in text
+
+
+def test_the_command_refuses_an_unknown_region_and_reversed_years(capsys):
+    assert region_report.main(["NOWHERE"]) == 1
+    assert region_report.main(["C5", "--years", "2015", "1992"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and "No country group 'NOWHERE'" in lines[0]
+    assert "reversed; write --years 1992 2015" in lines[1]

@@ -49,6 +49,11 @@ MEASURE_LABELS = {
     "pabak": "PABAK",
 }
 _CHOICES = ("yes", "no", "abstain")
+#: How an absence counts in every pairwise measure: ``"excluded"`` (the book's choice: a pair
+#: is scored on the roll calls where both cast a vote, since absence is ambiguous) or
+#: ``"abstain"`` (an absence counts as an abstention). A shared setting: changing it is a
+#: rule change of every claim it moves (CONTRIBUTING.md, "change a shared measure").
+ABSENCE: Literal["excluded", "abstain"] = "excluded"
 
 
 @dataclass(frozen=True)
@@ -80,11 +85,21 @@ def vote_matrix(votes: pd.DataFrame, states: Iterable[str] | None = None) -> Vot
         frame = frame[frame["iso3"].isin(states)]
     rcids, rows = np.unique(frame["rcid"].to_numpy(), return_inverse=True)
     cols = pd.Index(states).get_indexer(frame["iso3"])
-    codes = frame["vote"].astype(str).map({c: k for k, c in enumerate(_CHOICES)})
+    codes = frame["vote"].astype(str).map(_codes())
     values = np.full((len(rcids), len(states)), -1.0)
     values[rows, cols] = codes.fillna(-1).to_numpy(dtype=float)
     matrices = [(values == k).astype(np.float64) for k in range(len(_CHOICES))]
     return VoteMatrix(rcids, states, *matrices)
+
+
+def _codes() -> dict[str, int]:
+    """Vote -> column of the indicator matrices (:data:`ABSENCE` decides where absent goes)."""
+    codes = {choice: k for k, choice in enumerate(_CHOICES)}
+    if ABSENCE == "abstain":
+        codes["absent"] = codes["abstain"]
+    elif ABSENCE != "excluded":
+        raise ValueError(f"agreement.ABSENCE is {ABSENCE!r}; use 'excluded' or 'abstain'.")
+    return codes
 
 
 def pairwise(matrix: VoteMatrix, measure: Measure = "agreement", min_common: int = 10):

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from caorder import paths, quotes
+from caorder.errors import DataError, cli
 from caorder.yamlio import load_yaml
 
 #: The five verdicts, defined once (glossary, data and methods and claims.json use them):
@@ -377,23 +379,55 @@ def confirmatory(entry: dict) -> bool | None:
     return bool(rule and result and str(rule) != str(result))
 
 
+# --- the next free id -------------------------------------------------------------------
+
+_CLAIM_ID = re.compile(r"\bC(\d+)\.(\d+)\b")
+
+
+def used_ids(folder: Path | None = None, inventory_path: Path | None = None) -> set[str]:
+    """Every claim id the register or the inventory mentions (read as text, so that a
+    half-written entry or a covered_by list naming a claim still to come count too)."""
+    folder = folder or paths.data_dir() / "claims"
+    inventory_path = inventory_path or paths.data_dir() / "paper_claims.yml"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yml"))]
+    if inventory_path.is_file():
+        texts.append(inventory_path.read_text(encoding="utf-8"))
+    return {f"C{a}.{b}" for text in texts for a, b in _CLAIM_ID.findall(text)}
+
+
+def next_id(chapter: str, folder: Path | None = None, inventory_path: Path | None = None) -> str:
+    """The next free claim id of a chapter (``"C3"`` or ``"3"``): one above the highest used."""
+    number = chapter.upper().removeprefix("C")
+    if not number.isdigit():
+        raise DataError(f"{chapter!r} is not a chapter; write it as C3 (or 3).")
+    taken = [
+        int(i.split(".")[1])
+        for i in used_ids(folder, inventory_path)
+        if i.startswith(f"C{number}.")
+    ]
+    return f"C{number}.{max(taken, default=0) + 1}"
+
+
+@cli
 def main(arguments: list[str]) -> int:
-    """``python -m caorder.claims lock`` writes the lock; ``check`` lists its differences."""
+    """``python -m caorder.claims lock`` writes the register's lock, ``check`` lists how the
+    register differs from it, ``next-id C3`` prints the chapter's next free claim id."""
     command = arguments[0] if arguments else "check"
-    if command == "lock":
+    if command == "lock" and len(arguments) == 1:
         try:
             written = write_lock()
         except ValueError as error:
-            print(error, file=sys.stderr)
-            return 1
+            raise DataError(str(error)) from None
         print(f"locked {len(written)} claims in {LOCK_NAME}")
         return 0
-    if command == "check":
+    if command == "check" and len(arguments) <= 1:
         problems = lock_problems()
         print("\n".join(problems) or "the register agrees with its lock")
         return 1 if problems else 0
-    print("usage: python -m caorder.claims [lock | check]", file=sys.stderr)
-    return 2
+    if command == "next-id" and len(arguments) == 2:
+        print(next_id(arguments[1]))
+        return 0
+    raise DataError("usage: python -m caorder.claims [lock | check | next-id C3]")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ confirmatory (:func:`caorder.claims.confirmatory`), how far its key numbers lie 
 rule's thresholds and whether the verdict changes when a threshold moves inside its band.
 
 ``python -m caorder.ledger [PATH]`` writes ``claims.json`` and its JSON Schema beside it
-without building the book (``make book`` calls it).
+without building the book (``make book`` calls it); ``python -m caorder.ledger diff OLD.json
+[NEW.json]`` says what a change moved (``make diff``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
 import caorder
-from caorder import claims, paths, verdicts
+from caorder import claims, ledger_diff, paths, verdicts
+from caorder.errors import cli
 from caorder.verdicts.core import Result, judge
 
 #: Version of the layout of ``claims.json`` (bump on any incompatible change).
@@ -98,6 +100,8 @@ def evaluate_all(
     and :func:`caorder.verdicts.evaluate`; tests pass small stand-ins. A claim without an
     evaluator raises, because a ledger with silent gaps would misreport the book.
     """
+    if entries is None:
+        verdicts.check_register()  # refuse, in one line, what the ledger would misreport
     entries = claims.register() if entries is None else list(entries)
     evaluate = evaluate or verdicts.evaluate
     rows = []
@@ -599,7 +603,13 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
 
 
 def main(arguments: list[str]) -> int:
-    """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``)."""
+    """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``).
+
+    ``diff OLD.json [NEW.json]`` instead prints what moved between two ledgers, NEW being a
+    fresh evaluation by default (:mod:`caorder.ledger_diff`).
+    """
+    if arguments[:1] == ["diff"]:
+        return cli(ledger_diff.main)(arguments[1:], lambda path: write_json(evaluate_all(), path))
     target = Path(arguments[0]) if arguments else default_json_path()
     written = write_json(evaluate_all(), target)
     print(f"wrote {written} and {SCHEMA_FILE.name}")

@@ -1,10 +1,16 @@
-"""Where the project lives on disk, and where downloaded data are cached.
+"""Where the curated data and the cache live: in a checkout, or wherever caorder is installed.
 
-The package is installed in editable mode from the repository, so the repository root is
-found relative to this file. Two environment variables change the defaults:
+In the repository checkout (``pip install -e .``, what ``make env`` does) the curated tables
+are ``<repo>/data`` and the cache ``<repo>/.cache``. Installed from the repository URL or the
+source archive (``pip install caorder-<version>.tar.gz``), the package carries a copy of the
+curated tables (``caorder/curated``, built from ``data/``) and caches under the user's cache
+folder (platformdirs: ``~/.cache/caorder`` on Linux). Three environment variables change the
+defaults:
 
+``CAORDER_DATA_DIR``
+    Folder of curated tables laid out as ``data/`` (e.g. an edited copy of a checkout's).
 ``CAORDER_CACHE_DIR``
-    Folder for downloaded files and converted tables (default: ``<repo>/.cache``, git-ignored).
+    Folder for downloaded files and converted tables.
 ``CAORDER_DATA_MIRROR``
     A local folder that mirrors the pinned files (``<mirror>/<dataset>/<file>``); when set,
     files are copied from there instead of downloaded. See :mod:`caorder.fetch`.
@@ -16,26 +22,50 @@ import errno
 import os
 from pathlib import Path
 
+import platformdirs
+
 from caorder.errors import DataError
 
+DATA_ENV = "CAORDER_DATA_DIR"
 CACHE_ENV = "CAORDER_CACHE_DIR"
 MIRROR_ENV = "CAORDER_DATA_MIRROR"
+#: The curated tables inside an installed package (``data/`` of the source, see pyproject).
+INSTALLED_DATA = Path(__file__).resolve().with_name("curated")
+
+
+def checkout_root() -> Path | None:
+    """The repository root when caorder runs from its checkout (else ``None``)."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "_toc.yml").exists() else None
 
 
 def repo_root() -> Path:
-    """Return the repository root (the folder holding ``_toc.yml``)."""
-    root = Path(__file__).resolve().parents[2]
-    if not (root / "_toc.yml").exists():
-        raise RuntimeError(
-            f"caorder is not running from its repository checkout (no _toc.yml in {root}). "
-            "Install it with `pip install -e .` from the repository root."
+    """Return the repository root (the folder holding ``_toc.yml``): the book needs it."""
+    root = checkout_root()
+    if root is None:
+        raise DataError(
+            "caorder is installed outside its repository: the book (notebooks, _build) needs "
+            "a checkout. The analyses run anywhere; see CAORDER_DATA_DIR in caorder.paths."
         )
     return root
 
 
 def data_dir() -> Path:
-    """Return the folder of curated, committed data tables (``<repo>/data``)."""
-    return repo_root() / "data"
+    """Return the folder of curated tables: ``CAORDER_DATA_DIR``, the checkout's or the package's.
+
+    Raises :class:`DataError` naming ``CAORDER_DATA_DIR`` when it is not a folder.
+    """
+    configured = os.environ.get(DATA_ENV)
+    if configured:
+        path = Path(configured).expanduser()
+        if not path.is_dir():
+            raise DataError(
+                f"{DATA_ENV}={configured} is not a folder. Point it at a folder laid out as the "
+                "repository's data/ (members.csv, claims/, ...), or unset it."
+            )
+        return path
+    root = checkout_root()
+    return root / "data" if root is not None else INSTALLED_DATA
 
 
 def cache_dir() -> Path:
@@ -44,7 +74,11 @@ def cache_dir() -> Path:
     Raises :class:`DataError` naming ``CAORDER_CACHE_DIR`` when the folder cannot be created.
     """
     configured = os.environ.get(CACHE_ENV)
-    path = Path(configured).expanduser() if configured else repo_root() / ".cache"
+    root = checkout_root()
+    if configured:
+        path = Path(configured).expanduser()
+    else:
+        path = root / ".cache" if root else Path(platformdirs.user_cache_dir("caorder"))
     where = f"{CACHE_ENV}={configured}" if configured else f"the default cache folder {path}"
     if path.exists() and not path.is_dir():
         raise DataError(

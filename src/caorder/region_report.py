@@ -3,8 +3,9 @@
 Chapter 1 asks whether the five Central Asian states (C5) vote together in the UN General
 Assembly more than chance would predict, and how close each stands to the great powers. This
 module asks the same questions of any group in ``data/country_groups.yml`` (for example
-``SOUTH_CAUCASUS`` or ``ASEAN``) with the same measures, so that a reader can put the C5
-result beside another region's:
+``SOUTH_CAUCASUS`` or ``ASEAN``) with the same measures, over the same vote windows
+(:class:`caorder.windows.Window`: years, measure, roll-call set), so that a reader can put
+the C5 result beside another region's:
 
 * :func:`compare_groups`: each group's cohesion (mean pairwise score among its members)
   against random groups of the same size, drawn by the book's one random baseline
@@ -14,7 +15,9 @@ result beside another region's:
   China;
 * :func:`yearly_against_random`: cohesion per calendar year beside a random-group band;
 * :func:`region_report`: all three for one region and the C5, in one object, with plotting
-  helpers for the teaching notebook.
+  helpers for the teaching notebook;
+* ``python -m caorder.region_report REGION [--years 1992 2019] [--out report.md]``: the same
+  for any group, written as a short Markdown report (:func:`report_markdown`).
 
 Membership follows the mid-year rule of :meth:`caorder.countries.Group.members_in_year`: a
 state counts for a window if it was a member on 1 July of at least one of its years, and for
@@ -24,8 +27,11 @@ a year if it was a member on 1 July of that year. Absences are left out of every
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -34,37 +40,18 @@ import seaborn as sns
 
 from caorder import agreement, countries, ordering, plots, windows
 from caorder.countries import GREAT_POWER_NAMES, GREAT_POWERS, Group
+from caorder.errors import DataError, cli
+from caorder.windows import Window
 
-#: The C5 joined the UN in March 1992; the canonical vote data end with session 74 (2019).
-DEFAULT_YEARS = (1992, 2019)
 #: Random groups per year in :func:`yearly_against_random` (a band, not a verdict).
 N_GROUPS_PER_YEAR = 500
+#: The window of chapter 1: 1992-2019, kappa, all roll calls.
+DEFAULT_WINDOW = Window()
 
 
-@dataclass(frozen=True)
-class Window:
-    """The votes analysed: calendar years, measure, and an optional contested-vote filter."""
-
-    years: tuple[int, int] = DEFAULT_YEARS
-    measure: agreement.Measure = "kappa"
-    contested: float | None = None  #: keep roll calls with at least this dissent share
-
-
-# --- data -------------------------------------------------------------------------------
-
-
-def select_votes(votes: pd.DataFrame, window: Window) -> pd.DataFrame:
-    """The votes (with a ``year`` column) on roll calls inside ``window``."""
-    first, last = window.years
-    chosen = votes[votes["year"].between(first, last)]
-    if window.contested is not None:
-        chosen = chosen[chosen["rcid"].isin(agreement.contested_rcids(chosen, window.contested))]
-    return chosen
-
-
-def votes_in(window: Window = Window()) -> pd.DataFrame:
-    """The canonical votes of ``window`` (:func:`caorder.windows.window_votes`, filtered)."""
-    return select_votes(windows.window_votes(*window.years), window)
+def _votes(votes: pd.DataFrame | None, window: Window) -> pd.DataFrame:
+    """The canonical votes of ``window``, or ``votes`` (with a ``year`` column) narrowed to it."""
+    return windows.votes_in(window) if votes is None else windows.select_window(votes, window)
 
 
 def members(group: Group, years: tuple[int, int], drop: Iterable[str] = ()) -> list[str]:
@@ -110,7 +97,7 @@ def group_pool(votes: pd.DataFrame, group: list[str]) -> list[str]:
 
 def window_scores(votes: pd.DataFrame, window: Window) -> pd.DataFrame:
     """Pairwise ``window.measure`` among every state voting in ``window``."""
-    chosen = select_votes(votes, window)
+    chosen = windows.select_window(votes, window)
     return agreement.pairwise(agreement.vote_matrix(chosen), window.measure)
 
 
@@ -138,7 +125,7 @@ def _groups_table(
 
 def compare_groups(
     keys: Iterable[str],
-    window: Window = Window(),
+    window: Window = DEFAULT_WINDOW,
     drop: Iterable[str] = (),
     n_groups: int = windows.N_GROUPS,
     seed: int = windows.SEED,
@@ -151,7 +138,7 @@ def compare_groups(
     leave-one-out check). ``votes`` (with a ``year`` column) defaults to the canonical votes.
     """
     groups = [countries.group(key) for key in keys]
-    votes = votes_in(window) if votes is None else select_votes(votes, window)
+    votes = _votes(votes, window)
     scores = window_scores(votes, window)
     return _groups_table(votes, scores, groups, window.years, drop, n_groups, seed)
 
@@ -172,7 +159,7 @@ def great_power_agreement(
 def yearly_against_random(
     votes: pd.DataFrame,
     group: Group,
-    window: Window = Window(),
+    window: Window = DEFAULT_WINDOW,
     drop: Iterable[str] = (),
     n_groups: int = N_GROUPS_PER_YEAR,
     seed: int = windows.SEED,
@@ -180,7 +167,7 @@ def yearly_against_random(
     """Per calendar year: the group's cohesion and the 5th/50th/95th percentiles of random
     groups of the same size (members as on 1 July of that year; votes with a ``year``)."""
     rows = []
-    for year, chunk in select_votes(votes, window).groupby("year", sort=True):
+    for year, chunk in windows.select_window(votes, window).groupby("year", sort=True):
         scores = agreement.pairwise(agreement.vote_matrix(chunk), window.measure)
         states = [
             s for s in group.members_in_year(int(year)) if s in scores.index and s not in set(drop)
@@ -220,7 +207,7 @@ class RegionReport:
 
 def region_report(
     region: str,
-    window: Window = Window(),
+    window: Window = DEFAULT_WINDOW,
     drop: Iterable[str] = (),
     n_groups: int = windows.N_GROUPS,
     n_groups_per_year: int = N_GROUPS_PER_YEAR,
@@ -228,7 +215,7 @@ def region_report(
 ) -> RegionReport:
     """Run the C5 analysis of chapter 1 for ``region`` and put the C5 beside it."""
     group, c5_group = countries.group(region), countries.group("C5")
-    chosen = votes_in(window) if votes is None else select_votes(votes, window)
+    chosen = _votes(votes, window)
     scores = window_scores(chosen, window)
     region_members = [s for s in members(group, window.years, drop) if s in scores.index]
     _, baseline = cohesion_against_random(
@@ -344,3 +331,75 @@ def plot_yearly(report: RegionReport, ax: plt.Axes | None = None) -> plt.Axes:
         measure_label(report.window),
         f"Cohesion per year: {report.region} and the C5",
     )
+
+
+# --- the command line -------------------------------------------------------------------
+
+
+def _table(frame: pd.DataFrame, digits: int = 3) -> str:
+    """A small table as aligned text in a Markdown code block (no extra dependency)."""
+    return "```\n" + frame.round(digits).to_string() + "\n```"
+
+
+def report_markdown(report: RegionReport) -> str:
+    """The report as a short Markdown page: window, members, cohesion, great powers, years."""
+    first, last = report.window.years
+    groups = report.groups.set_index("group")
+    row = groups.loc[report.region]
+    yearly = report.yearly.pivot(index="year", columns="group", values="cohesion")
+    return "\n\n".join(
+        [
+            f"# {report.name} ({report.region}) beside the Central Asian five",
+            f"UN General Assembly roll calls {first}–{last}, {measure_label(report.window)}, "
+            f"roll calls: {report.window.rollcalls}; random groups drawn by "
+            "caorder.windows.random_baseline from the participation-matched pool.",
+            f"Members ({len(report.members)}): {', '.join(report.members)}.",
+            f"Cohesion {row['cohesion']:.3f}: more cohesive than {row['percentile']:.1f}% of "
+            f"{len(report.baseline):,} random groups of the same size (random median "
+            f"{row['random_median']:.3f}).",
+            "## Cohesion against random groups\n\n" + _table(groups),
+            "## Agreement with the great powers\n\n" + _table(report.great_powers),
+            "## Cohesion per calendar year\n\n" + _table(yearly),
+        ]
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m caorder.region_report",
+        description="Rerun the book's cohesion analysis for a group of data/country_groups.yml "
+        "and write a short Markdown report beside the C5.",
+    )
+    parser.add_argument("region", help="a group key, e.g. SOUTH_CAUCASUS or ASEAN")
+    parser.add_argument("--years", nargs=2, type=int, default=list(windows.YEARS))
+    parser.add_argument("--measure", choices=agreement.MEASURES, default="kappa")
+    parser.add_argument("--rollcalls", choices=windows.ROLLCALL_SETS, default="all")
+    parser.add_argument("--groups", type=int, default=windows.N_GROUPS, help="random groups")
+    parser.add_argument("--groups-per-year", type=int, default=N_GROUPS_PER_YEAR)
+    parser.add_argument("--out", type=Path, help="default: region-report-REGION.md here")
+    return parser
+
+
+@cli
+def main(arguments: list[str] | None = None) -> int:
+    """Write the report of one region (see :func:`_parser` for the options)."""
+    args = _parser().parse_args(arguments)
+    first, last = args.years
+    if first > last:
+        raise DataError(f"--years {first} {last} is reversed; write --years {last} {first}.")
+    try:
+        countries.group(args.region)
+    except KeyError as err:
+        raise DataError(f"{err.args[0]} (data/country_groups.yml).") from None
+    window = Window(years=(first, last), measure=args.measure, rollcalls=args.rollcalls)
+    report = region_report(
+        args.region, window, n_groups=args.groups, n_groups_per_year=args.groups_per_year
+    )
+    target = args.out or Path(f"region-report-{args.region}.md")
+    target.write_text(report_markdown(report) + "\n", encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1195,7 +1195,7 @@ def pair_years(variant: str = "as_coded") -> pd.DataFrame:
     return kappa.merge(shared, on=["a", "b", "year"], how="left")
 
 
-# --- the paper's claims inventory (issue 11 item 17): C1.19 and C3.24 --------------------
+# --- C1.19 and C3.24, from the inventory of the paper's claims (data/paper_claims.yml) ----
 
 
 def succession_chain(organisations: pd.DataFrame, first: str = "CAU") -> pd.DataFrame:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import Literal
@@ -46,6 +47,40 @@ CONTESTED_THRESHOLD = 0.10
 #: Random groups per baseline, and the seed that makes them reproducible.
 N_GROUPS = 10_000
 SEED = 20210301
+#: The paper's period: the five joined the UN in March 1992; the canonical votes end in 2019.
+YEARS = (1992, 2019)
+
+
+@dataclass(frozen=True)
+class Window:
+    """One view of the Assembly: calendar years, pairwise measure and roll-call set.
+
+    ``contested`` optionally keeps only roll calls on which at least that share of the cast
+    votes differ from the plurality, for exercises that vary the threshold (the roll-call set
+    ``"contested"`` uses the book's :data:`CONTESTED_THRESHOLD`).
+    """
+
+    years: tuple[int, int] = YEARS
+    measure: agreement.Measure = "kappa"
+    rollcalls: RollcallSet = "all"
+    contested: float | None = None
+
+
+def contested_only(votes: pd.DataFrame, threshold: float = CONTESTED_THRESHOLD) -> pd.DataFrame:
+    """The votes on roll calls where at least ``threshold`` of cast votes leave the plurality."""
+    return votes[votes["rcid"].isin(agreement.contested_rcids(votes, threshold))]
+
+
+def select_window(votes: pd.DataFrame, window: Window) -> pd.DataFrame:
+    """The votes (with a ``year`` column) on roll calls inside ``window``."""
+    first, last = window.years
+    chosen = select_rollcalls(votes[votes["year"].between(first, last)], window.rollcalls)
+    return chosen if window.contested is None else contested_only(chosen, window.contested)
+
+
+def votes_in(window: Window = Window()) -> pd.DataFrame:
+    """The canonical votes of ``window`` (:func:`window_votes`, then :func:`select_window`)."""
+    return select_window(window_votes(*window.years), window)
 
 
 def select_rollcalls(votes: pd.DataFrame, rollcalls: RollcallSet = "all") -> pd.DataFrame:
@@ -58,7 +93,7 @@ def select_rollcalls(votes: pd.DataFrame, rollcalls: RollcallSet = "all") -> pd.
         final = calls.loc[~(calls["amend"] | calls["para"]), "rcid"]
         return votes[votes["rcid"].isin(final)]
     if rollcalls == "contested":
-        return votes[votes["rcid"].isin(agreement.contested_rcids(votes, CONTESTED_THRESHOLD))]
+        return contested_only(votes)
     raise ValueError(f"Unknown roll-call set {rollcalls!r}; choose one of {ROLLCALL_SETS}.")
 
 

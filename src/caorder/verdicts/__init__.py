@@ -17,12 +17,14 @@ it was declared, the verdict under the original rule.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import os
 from collections.abc import Mapping
 
-from caorder import claims
+from caorder import claims, paths
 from caorder.claims import ATTRIBUTIONS, VERDICTS
-from caorder.verdicts import cache, ch1, ch2, ch3, ch4, economies
+from caorder.verdicts import cache, ch1, ch2, ch3, ch4, checks, economies
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
     UNTESTABLE,
@@ -41,7 +43,7 @@ from caorder.verdicts.core import (
 #: and OxCGRT, for claims of chapters 1 and 3).
 MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4, "economies": economies}
 #: The evaluator name of claims that these data cannot test (the register gives the reason).
-UNTESTABLE_EVALUATOR = "untestable"
+UNTESTABLE_EVALUATOR = checks.UNTESTABLE_EVALUATOR
 
 __all__ = [
     "AGREEMENT_SHARE",
@@ -53,6 +55,7 @@ __all__ = [
     "Result",
     "Spec",
     "SpecResult",
+    "check_register",
     "evaluate",
     "evaluate_all",
     "evaluators",
@@ -129,7 +132,12 @@ def _evidence(
 
 
 def evaluate(claim_id: str, use_cache: bool = True) -> Result:
-    """Test one registered claim under all its declared specifications."""
+    """Test one registered claim under all its declared specifications.
+
+    The evidence cache is keyed on the checkout's ``data/``; with ``CAORDER_DATA_DIR`` set the
+    curated tables come from elsewhere, so the cache is neither read nor written.
+    """
+    use_cache = use_cache and not os.environ.get(paths.DATA_ENV)
     entry = claims.claim(claim_id)
     name = entry["evaluator"]
     if name == UNTESTABLE_EVALUATOR:
@@ -141,19 +149,25 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
             f"caorder.verdicts defines (known: {sorted(registry)})."
         )
     evaluator = registry[name]
+    checks.check_claim(entry, name, evaluator)
     specs = specifications(entry.get("specifications"))
-    rule = thresholds(entry)
+    rule = checks.RuleThresholds(claim_id, thresholds(entry))
+    original = original_thresholds(entry)
+    if original is not None:
+        original = checks.RuleThresholds(claim_id, original, "changed[0].old.thresholds")
     results = [
         judge(evaluator, spec, evidence, rule)
         for spec, evidence in zip(specs, _evidence(claim_id, evaluator, specs, use_cache))
     ]
+    for result in results:
+        checks.check_glue_keys(claim_id, result.evidence)
     first = _first_rule(entry) or {}
-    return combine(
+    result = combine(
         claim_id,
         evaluator,
         results,
         rule,
-        original_thresholds(entry),
+        original,
         bands=bands(entry),
         original_specs=first.get("specifications"),
         original_share=first.get("share_required"),
@@ -161,6 +175,21 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
         if entry.get("strength") == "weak"
         else "",
     )
+    return _recorded_first_verdict(entry, result)
+
+
+def _recorded_first_verdict(entry: Mapping, result: Result) -> Result:
+    """The first rule's verdict as recorded, where the rule's function itself changed.
+
+    The first-rule verdict is recomputed from the old thresholds with today's rule function;
+    when the change replaced the function (``rule_function_changed: true``, e.g. a rule that
+    now says *inconclusive* where it said *mixed*), no recomputation can reproduce the old
+    verdict, so the ``verdict_before`` the change recorded is shown instead.
+    """
+    changes = [c for c in entry.get("changed") or [] if not c.get("split")]
+    if changes and changes[0].get("rule_function_changed") and changes[0].get("verdict_before"):
+        return dataclasses.replace(result, original_verdict=str(changes[0]["verdict_before"]))
+    return result
 
 
 @functools.cache
@@ -168,6 +197,12 @@ def _evaluate_cached(claim_id: str) -> Result:
     return evaluate(claim_id)
 
 
+def check_register() -> None:
+    """Refuse, in one line, any register entry the verdicts would misread (see :mod:`.checks`)."""
+    checks.check_register(evaluators())
+
+
 def evaluate_all() -> list[Result]:
     """Every claim of the register, in register order (cached within a process)."""
+    check_register()
     return [_evaluate_cached(entry["id"]) for entry in claims.register()]

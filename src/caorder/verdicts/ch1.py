@@ -5,6 +5,11 @@ chapter-1 analyses of :mod:`caorder.cohesion`) and a pure rule that reads the th
 declared in the register. Specification dimensions used here: ``measure``, ``rollcalls``,
 ``pool``, ``turkmenistan`` (``with`` / ``without``) and ``break_session`` (C1.4).
 
+The chapter's summit-based claims are evaluated in :mod:`caorder.verdicts.diplomacy`, the
+module named for their data (the curated summits and outcome documents, shared with chapter
+3): ``ministers_meet_regularly`` (C1.6), ``consultative_cadence`` (C1.7) and
+``integration_off_agenda`` (C1.9). :data:`EVALUATORS` takes them from there by name.
+
 The chapter's economic, regime and pandemic diagnoses (C1.11, C1.12, C1.18) are judged in
 :mod:`caorder.verdicts.economies` (evaluators ``economies.*``).
 """
@@ -13,9 +18,10 @@ from __future__ import annotations
 
 import math
 
-from caorder import cohesion, summits, windows
+from caorder import agreement, cohesion, summits, windows
 from caorder.countries import C5
 from caorder.verdicts import diplomacy
+from caorder.verdicts.checks import Years
 from caorder.verdicts.core import (
     CONTRADICTS,
     MIXED,
@@ -25,6 +31,12 @@ from caorder.verdicts.core import (
     Spec,
     Thresholds,
 )
+
+#: Specification dimensions of this chapter's vote-based claims, with their allowed values.
+VOTE_DIMENSIONS = {"measure": agreement.MEASURES, "rollcalls": windows.ROLLCALL_SETS}
+TURKMENISTAN = ("with", "without")
+PERIODS = Years(*cohesion.YEARS)
+BREAK_SESSIONS = tuple(range(cohesion.SESSIONS[0] + 1, cohesion.SESSIONS[1] + 1))
 
 
 def _members(spec: Spec) -> tuple[str, ...]:
@@ -197,6 +209,12 @@ EVALUATORS: dict[str, Evaluator] = {
     "cohesion_vs_random": Evaluator(
         evidence=cohesion_vs_random_evidence,
         rule=cohesion_vs_random_rule,
+        dimensions={
+            **VOTE_DIMENSIONS,
+            "pool": windows.POOLS,
+            "turkmenistan": TURKMENISTAN,
+            "period": PERIODS,
+        },
         key="percentile",
         statistic="percentile of C5 cohesion among random five-state groups",
         compared={"supports_below": ("percentile",), "contradicts_above": ("percentile",)},
@@ -209,6 +227,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "region_that_isnt": Evaluator(
         evidence=region_that_isnt_evidence,
         rule=region_that_isnt_rule,
+        dimensions=VOTE_DIMENSIONS,
         key="own_cluster_periods",
         statistic="periods (of 4) in which the five form their own cluster",
         compared={
@@ -225,6 +244,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "voting_pull": Evaluator(
         evidence=voting_pull_evidence,
         rule=voting_pull_rule,
+        dimensions={**VOTE_DIMENSIONS, "turkmenistan": TURKMENISTAN},
         key="share_closer_c5",
         statistic="% of state-periods closer to the neighbours than to Russia or China",
         compared={
@@ -240,6 +260,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "new_wind": Evaluator(
         evidence=new_wind_evidence,
         rule=new_wind_rule,
+        dimensions={**VOTE_DIMENSIONS, "break_session": BREAK_SESSIONS},
         key="c5_level_change",
         statistic="ITS level change of C5 cohesion at the break session",
         summary=lambda ev: (
@@ -262,6 +283,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "eu_benchmark": Evaluator(
         evidence=eu_benchmark_evidence,
         rule=eu_benchmark_rule,
+        dimensions={**VOTE_DIMENSIONS, "pool": windows.POOLS, "period": PERIODS},
         key="c5_minus_eu",
         statistic="C5 minus EU cohesion, 1992-2019",
         compared={"margin": ("c5_minus_others", "c5_minus_random")},
@@ -273,11 +295,12 @@ EVALUATORS: dict[str, Evaluator] = {
     ),
 }
 
-# The summit- and membership-based claims (see caorder.verdicts.diplomacy).
-EVALUATORS.update(diplomacy.CH1)
+#: The chapter's claims whose evaluators live in :mod:`caorder.verdicts.diplomacy`.
+FROM_DIPLOMACY = ("ministers_meet_regularly", "consultative_cadence", "integration_off_agenda")
+EVALUATORS.update({name: diplomacy.CH1[name] for name in FROM_DIPLOMACY})
 
 
-# --- inventory of the paper's claims (issue 11 item 17): C1.19 ----------------------------
+# --- C1.19, from the inventory of the paper's claims (data/paper_claims.yml) --------------
 
 #: The paper's founding years (first, last) of the 1990s home-grown bodies, in order:
 #: CAU 1994, "Central Asian Economic Cooperation in 1997", CACO "in the early 2000s".
@@ -309,6 +332,7 @@ def cau_succession_rule(ev: Evidence, t: Thresholds) -> str:
 EVALUATORS["cau_succession"] = Evaluator(
     evidence=cau_succession_evidence,
     rule=cau_succession_rule,
+    dimensions={},
     key="max_year_gap",
     statistic="largest gap (years) between a founding year in the data and the paper's",
     compared={"tolerance_years": ("max_year_gap",)},

@@ -9,6 +9,12 @@ Specification dimensions used here: ``period`` (first and last year), ``rollcall
 clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_rights`` and
 ``rollcall_source`` (``with_curated`` or ``pinned_only``).
 
+The chapter's summit- and membership-based claims are evaluated in
+:mod:`caorder.verdicts.diplomacy`, the module named for their data (the curated summits,
+memberships and organisations, shared with chapter 1): ``turkmenistan_attendance`` (C3.8),
+``shared_tables`` (C3.9) and ``home_grown_organisations`` (C3.11). :data:`EVALUATORS` takes
+them from there by name.
+
 The pandemic contacts among the five (C3.19), seen in the OxCGRT indices, are judged in
 :mod:`caorder.verdicts.economies` (evaluator ``economies.pandemic_contacts``).
 """
@@ -17,9 +23,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from caorder import order_votes, summits
+from caorder import agreement, order_votes, summits, windows
 from caorder.countries import C5, GREAT_POWERS
 from caorder.verdicts import diplomacy
+from caorder.verdicts.checks import Years
 from caorder.verdicts.core import (
     CONTRADICTS,
     INCONCLUSIVE,
@@ -32,6 +39,10 @@ from caorder.verdicts.core import (
 )
 
 PERIOD = order_votes.YEARS
+#: Specification dimensions of this chapter's vote-based claims, with their allowed values.
+VOTE_DIMENSIONS = {"measure": agreement.MEASURES, "rollcalls": windows.ROLLCALL_SETS}
+TURKMENISTAN = ("with", "without")
+PERIODS = Years(*PERIOD)
 
 
 def _period(spec: Spec) -> tuple[int, int]:
@@ -414,6 +425,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "noninterference": Evaluator(
         evidence=noninterference_evidence,
         rule=noninterference_rule,
+        dimensions={"period": PERIODS, "turkmenistan": TURKMENISTAN, "cluster": ("rcid", "iso3")},
         key="odds_ratio",
         statistic="odds ratio of a yes, C5 x country-specific (vs rest of the Assembly)",
         summary=_noninterference_summary,
@@ -423,6 +435,13 @@ EVALUATORS: dict[str, Evaluator] = {
     "territorial_integrity": Evaluator(
         evidence=territorial_evidence,
         rule=territorial_rule,
+        dimensions={
+            "turkmenistan": TURKMENISTAN,
+            "rollcall_source": ("with_curated", "pinned_only"),
+            "kinds": ("all", "resolutions"),
+            "crimea_human_rights": ("with", "without"),
+            "russia": ("all", "russia_opposed"),
+        },
         key="against_of_sided",
         statistic=(
             "share of the five's votes taking a side (for or against) that go against "
@@ -433,6 +452,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "balancing": Evaluator(
         evidence=balancing_evidence,
         rule=balancing_rule,
+        dimensions={**VOTE_DIMENSIONS, "period": PERIODS},
         key="states_balancing",
         statistic=(
             "number of the five with no great power closest in over "
@@ -450,6 +470,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "negotiated_influence": Evaluator(
         evidence=negotiated_evidence,
         rule=negotiated_rule,
+        dimensions={
+            "period": PERIODS,
+            "turkmenistan": TURKMENISTAN,
+            "rollcalls": windows.ROLLCALL_SETS,
+        },
         key="c5_follows",
         statistic="mean share of the five's cast votes matching a minority Russia",
         summary=_negotiated_summary,
@@ -458,6 +483,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "positive_neutrality": Evaluator(
         evidence=neutrality_evidence,
         rule=neutrality_rule,
+        dimensions={"period": PERIODS, "rollcalls": windows.ROLLCALL_SETS},
         key="absent_odds_ratio",
         statistic="odds ratio of absence, Turkmenistan vs the other four",
         summary=_neutrality_summary,
@@ -467,6 +493,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "nuclear_law": Evaluator(
         evidence=nuclear_evidence,
         rule=nuclear_rule,
+        dimensions={
+            "period": PERIODS,
+            "turkmenistan": TURKMENISTAN,
+            "rollcalls": windows.ROLLCALL_SETS,
+        },
         key="difference",
         statistic="difference in C5 agreement index, nuclear/disarmament minus other",
         summary=_nuclear_summary,
@@ -482,6 +513,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "not_harmony": Evaluator(
         evidence=harmony_evidence,
         rule=harmony_rule,
+        dimensions={**VOTE_DIMENSIONS, "period": PERIODS, "turkmenistan": TURKMENISTAN},
         key="above_share",
         statistic="share of years the least-aligned C5 pair is above the all-pairs median",
         summary=_harmony_summary,
@@ -493,13 +525,14 @@ EVALUATORS: dict[str, Evaluator] = {
     ),
 }
 
-# --- summitry (C3.8, C3.9) ---
+# --- summitry (C3.8, C3.9, C3.11): evaluated in caorder.verdicts.diplomacy ---------------
 
-# The summit- and membership-based claims (see caorder.verdicts.diplomacy).
-EVALUATORS.update(diplomacy.CH3)
+#: The chapter's claims whose evaluators live in :mod:`caorder.verdicts.diplomacy`.
+FROM_DIPLOMACY = ("turkmenistan_attendance", "shared_tables", "home_grown_organisations")
+EVALUATORS.update({name: diplomacy.CH3[name] for name in FROM_DIPLOMACY})
 
 
-# --- inventory of the paper's claims (issue 11 item 17): C3.24 ----------------------------
+# --- C3.24, from the inventory of the paper's claims (data/paper_claims.yml) --------------
 
 
 def five_only_evidence(spec: Spec) -> Evidence:
@@ -529,6 +562,7 @@ def five_only_rule(ev: Evidence, t: Thresholds) -> str:
 EVALUATORS["five_only_meetings"] = Evaluator(
     evidence=five_only_evidence,
     rule=five_only_rule,
+    dimensions={"period": diplomacy.MEETING_YEARS, "data": summits.VARIANTS},
     key="share_with_outside_state",
     statistic="share of consultative meetings with a state other than the five at the table",
     compared={

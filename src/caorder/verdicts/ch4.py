@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from caorder import after_paper, periods, summits
+from caorder import after_paper, agreement, periods, summits, windows
 from caorder.countries import C5
 from caorder.verdicts import ch3
+from caorder.verdicts.checks import Years
 from caorder.verdicts.core import (
     CONTRADICTS,
     MIXED,
@@ -24,6 +25,9 @@ from caorder.verdicts.core import (
     Spec,
     Thresholds,
 )
+
+#: Pre-invasion years a "before" window may span (C4.7), from the five's UN entry.
+PRE_INVASION_YEARS = Years(1992, 2021)
 
 # --- C4.1 periodisation -------------------------------------------------------------------
 
@@ -237,6 +241,11 @@ EVALUATORS: dict[str, Evaluator] = {
     "periodisation_breaks": Evaluator(
         evidence=periodisation_evidence,
         rule=periodisation_rule,
+        dimensions={
+            "measure": (*agreement.MEASURES, periods.IDEAL_POINT_SD),
+            "period": Years(periods.COHESION_YEARS[0], periods.IDEAL_POINT_YEARS[1]),
+            "rollcalls": windows.ROLLCALL_SETS,
+        },
         key="chow_p",
         statistic="joint Chow p-value of level shifts at 2005 and 2017",
         summary=_periodisation_summary,
@@ -245,6 +254,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "cohesion_held": Evaluator(
         evidence=cohesion_held_evidence,
         rule=cohesion_held_rule,
+        dimensions={"measure": agreement.MEASURES, "pool": windows.POOLS},
         key="post_median_percentile",
         statistic="median yearly percentile of C5 cohesion among random groups, 2020-2025",
         summary=_cohesion_summary,
@@ -252,6 +262,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "territorial_stance_held": Evaluator(
         evidence=territorial_evidence,
         rule=territorial_rule,
+        dimensions={"scope": after_paper.SCOPES},
         key="against_share",
         statistic=(
             "share of the five's votes taking a side (yes or no) that are 'no', "
@@ -262,6 +273,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "balancing_held": Evaluator(
         evidence=balancing_evidence,
         rule=balancing_rule,
+        dimensions={"measure": ("ideal_point", "votes"), "pre": PRE_INVASION_YEARS},
         key="max_towards",
         statistic="largest move of one of the five towards Russia (own pre-invasion SDs)",
         compared={"drift_sd": ("towards_*",)},

@@ -107,6 +107,7 @@ class Evaluator:
     read by the power rule (``min_units``) and the strength flag (``strong_min_units``).
     ``compared`` maps each threshold to the evidence entries the rule compares it with
     (shell patterns such as ``"top_share_*"`` allowed; the nearest is the margin).
+    ``dimensions`` declares the specification dimensions and values the evidence understands.
     """
 
     evidence: Callable[[Spec], Evidence]
@@ -117,6 +118,10 @@ class Evaluator:
     p_values: tuple[str, ...] = ()
     units: str = ""
     compared: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The specification dimensions ``evidence`` reads, each with its allowed values (a
+    #: tuple) or a check of one value (:class:`caorder.verdicts.checks.Years`); the register
+    #: may vary only these (:mod:`caorder.verdicts.checks` refuses anything else).
+    dimensions: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from functools import cache
 import pandas as pd
 
 from caorder import countries, summits
+from caorder.verdicts.checks import Dates, Years
 from caorder.verdicts.core import (
     CONTRADICTS,
     INCONCLUSIVE,
@@ -27,6 +28,10 @@ from caorder.verdicts.core import (
 )
 
 PRIMARY_DATA = summits.VARIANTS[0]
+#: Years the curated summit and outcome-document tables cover (period dimensions).
+MEETING_YEARS = Years(1991, 2025)
+#: Dates at which organisations may be counted (``date`` dimension): independence to 2025.
+DATES = Dates("1991-12-26", "2025-12-31")
 
 
 @cache
@@ -516,6 +521,7 @@ CH1 = {
     "ministers_meet_regularly": Evaluator(
         evidence=ministers_evidence,
         rule=ministers_rule,
+        dimensions={"data": summits.VARIANTS},
         key="share_years_after",
         statistic="share of the years from 2017 to the window's end with a five-minister meeting",
         compared={
@@ -530,6 +536,7 @@ CH1 = {
     "consultative_cadence": Evaluator(
         evidence=cadence_evidence,
         rule=cadence_rule,
+        dimensions={"data": summits.VARIANTS},
         key="median_months_after_2019",
         statistic="median months between consultative meetings after the 2019 meeting",
         compared={
@@ -555,6 +562,7 @@ CH1 = {
     "integration_off_agenda": Evaluator(
         evidence=integration_evidence,
         rule=integration_rule,
+        dimensions={"period": MEETING_YEARS},
         key="integration_instruments",
         statistic="outcome documents of the consultative meetings that are integration instruments",
         summary=_integration_summary,
@@ -564,6 +572,7 @@ CH3 = {
     "turkmenistan_attendance": Evaluator(
         evidence=attendance_evidence,
         rule=attendance_rule,
+        dimensions={"data": summits.VARIANTS},
         key="tkm_at_expected_level",
         statistic=(
             "share of 2017-2025 five-state meetings at which Turkmenistan was represented at "
@@ -574,6 +583,7 @@ CH3 = {
     "shared_tables": Evaluator(
         evidence=shared_tables_evidence,
         rule=shared_tables_rule,
+        dimensions={"data": summits.VARIANTS, "turkmenistan": ("with", "without")},
         key="within_slope",
         statistic="within-pair change in UNGA kappa per additional shared organisation",
         summary=_shared_tables_summary,
@@ -587,6 +597,7 @@ CH3 = {
     "home_grown_organisations": Evaluator(
         evidence=home_grown_evidence,
         rule=home_grown_rule,
+        dimensions={"data": summits.VARIANTS, "date": DATES},
         key="other_standing",
         statistic="home-grown organisations other than IFAS standing on the date",
         compared={"max_other_standing": ("other_standing",)},

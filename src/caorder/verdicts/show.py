@@ -17,6 +17,7 @@ import seaborn as sns
 
 from caorder import ordering, plots, present
 from caorder.agreement import MEASURE_LABELS
+from caorder.verdicts import checks
 from caorder.verdicts.core import VERDICTS, Result
 
 #: Colour per verdict in specification panels (colour-blind safe, distinct in greyscale).
@@ -39,7 +40,12 @@ def rounded(value: float | None, digits: int = 3) -> float | int | None:
 
 
 def glue_values(result: Result, digits: int = 3) -> dict[str, object]:
-    """Everything :func:`glue_claim` glues, as a dict (testable without a kernel)."""
+    """Everything :func:`glue_claim` glues, as a dict (testable without a kernel).
+
+    Refuses evidence names that would overwrite a headline key or each other
+    (:func:`caorder.verdicts.checks.check_glue_keys`).
+    """
+    checks.check_glue_keys(result.claim_id, result.evidence)
     values: dict[str, object] = {
         key(result.claim_id, "verdict"): result.verdict,
         key(result.claim_id, "value"): rounded(result.value, digits),
@@ -55,6 +61,36 @@ def glue_values(result: Result, digits: int = 3) -> dict[str, object]:
     for name, value in sorted(result.evidence.items()):
         values[key(result.claim_id, name)] = rounded(value, digits)
     return values
+
+
+def detail_values(result: Result) -> dict[str, object]:
+    """What :func:`glue_details` glues: the split and the original verdict, from the result.
+
+    ``cX-Y-n-<verdict>`` counts the specifications giving each verdict (first word:
+    ``n-supports``, ..., ``n-cannot``), ``cX-Y-original-verdict`` is the headline under the
+    rule first declared (when the rule changed) and ``cX-Y-summary`` the primary evidence in
+    words.
+    """
+    values: dict[str, object] = {
+        key(result.claim_id, f"n-{verdict.split()[0]}"): count
+        for verdict, count in result.split.items()
+    }
+    if result.original_verdict is not None:
+        values[key(result.claim_id, "original-verdict")] = result.original_verdict
+    values[key(result.claim_id, "summary")] = result.summary
+    return values
+
+
+def glue_details(result: Result) -> None:
+    """Glue the split of specifications, the original verdict and the summary (hidden).
+
+    Pages quote them as, e.g., ``{glue:text}`c3-3-n-mixed``` instead of a notebook counting
+    the specifications by hand.
+    """
+    from myst_nb import glue
+
+    for name, value in detail_values(result).items():
+        glue(name, value, display=False)
 
 
 def glue_claim(result: Result, digits: int = 3) -> None:
