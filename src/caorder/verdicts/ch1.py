@@ -8,7 +8,8 @@ declared in the register. Specification dimensions used here: ``measure``, ``rol
 The chapter's summit-based claims are evaluated in :mod:`caorder.verdicts.diplomacy`, the
 module named for their data (the curated summits and outcome documents, shared with chapter
 3): ``ministers_meet_regularly`` (C1.6), ``consultative_cadence`` (C1.7) and
-``integration_off_agenda`` (C1.9). :data:`EVALUATORS` takes them from there by name.
+``integration_off_agenda`` (C1.9), ``no_organisation_of_its_own`` (C1.26) and
+``thaw_after_2016`` (C1.28). :data:`EVALUATORS` takes them from there by name.
 
 The chapter's economic, regime and pandemic diagnoses (C1.11, C1.12, C1.18) are judged in
 :mod:`caorder.verdicts.economies` (evaluators ``economies.*``).
@@ -296,7 +297,13 @@ EVALUATORS: dict[str, Evaluator] = {
 }
 
 #: The chapter's claims whose evaluators live in :mod:`caorder.verdicts.diplomacy`.
-FROM_DIPLOMACY = ("ministers_meet_regularly", "consultative_cadence", "integration_off_agenda")
+FROM_DIPLOMACY = (
+    "ministers_meet_regularly",
+    "consultative_cadence",
+    "integration_off_agenda",
+    "no_organisation_of_its_own",
+    "thaw_after_2016",
+)
 EVALUATORS.update({name: diplomacy.CH1[name] for name in FROM_DIPLOMACY})
 
 

@@ -12,8 +12,10 @@ clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_righ
 The chapter's summit- and membership-based claims are evaluated in
 :mod:`caorder.verdicts.diplomacy`, the module named for their data (the curated summits,
 memberships and organisations, shared with chapter 1): ``turkmenistan_attendance`` (C3.8),
-``shared_tables`` (C3.9) and ``home_grown_organisations`` (C3.11). :data:`EVALUATORS` takes
-them from there by name.
+``shared_tables`` (C3.9), ``home_grown_organisations`` (C3.11), ``uzbek_multilateralism``
+(C3.25), ``conventions_avoided`` (C3.26), ``only_talk`` (C3.27),
+``conventions_avoided_after_paper`` (C3.34) and ``only_talk_after_paper`` (C3.35).
+:data:`EVALUATORS` takes them from there by name.
 
 The pandemic contacts among the five (C3.19), seen in the OxCGRT indices, are judged in
 :mod:`caorder.verdicts.economies` (evaluator ``economies.pandemic_contacts``).
@@ -506,6 +508,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "canwfz_adopted": Evaluator(
         evidence=canwfz_evidence,
         rule=canwfz_rule,
+        dimensions={"date": ("2021-03-05", "2025-12-31"), "data": summits.VARIANTS},
         key="parties",
         statistic="number of the five that are parties to the CANWFZ treaty on the date",
         summary=_canwfz_summary,
@@ -528,7 +531,16 @@ EVALUATORS: dict[str, Evaluator] = {
 # --- summitry (C3.8, C3.9, C3.11): evaluated in caorder.verdicts.diplomacy ---------------
 
 #: The chapter's claims whose evaluators live in :mod:`caorder.verdicts.diplomacy`.
-FROM_DIPLOMACY = ("turkmenistan_attendance", "shared_tables", "home_grown_organisations")
+FROM_DIPLOMACY = (
+    "turkmenistan_attendance",
+    "shared_tables",
+    "home_grown_organisations",
+    "uzbek_multilateralism",
+    "conventions_avoided",
+    "only_talk",
+    "conventions_avoided_after_paper",
+    "only_talk_after_paper",
+)
 EVALUATORS.update({name: diplomacy.CH3[name] for name in FROM_DIPLOMACY})
 
 

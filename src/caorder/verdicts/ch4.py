@@ -282,6 +282,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "platforms_to_pragmatism": Evaluator(
         evidence=platforms_evidence,
         rule=platforms_rule,
+        dimensions={"before": Years(1991, 2016), "data": summits.VARIANTS},
         key="share_before",
         statistic=(
             "share of the five leaders' meetings held as integration bodies' summits, before"

@@ -171,10 +171,16 @@ def check_rule(entry: Mapping) -> None:
         raise RegisterError(f"{where(claim_id)}: rule.thresholds is empty; declare the rule.")
     for k, change in enumerate(entry.get("changed") or []):
         old = (change or {}).get("old") if isinstance(change, Mapping) else None
-        if not isinstance(old, Mapping) or not isinstance(old.get("thresholds"), Mapping):
+        moved_only = isinstance(change, Mapping) and change.get("split")
+        if not isinstance(old, Mapping) or not (moved_only or str(old.get("text", "")).strip()):
             raise RegisterError(
-                f"{where(claim_id)}: changed[{k}].old.thresholds is missing; a changed rule "
-                "records the thresholds it replaced, so the verdict under both can be shown."
+                f"{where(claim_id)}: changed[{k}].old is missing or has no text; a changed rule "
+                "records the rule it replaced, so the verdict under both can be shown."
+            )
+        if not isinstance(old.get("thresholds", {}), Mapping):
+            raise RegisterError(
+                f"{where(claim_id)}: changed[{k}].old.thresholds must be a mapping of names to "
+                "values (leave it out when the change kept the thresholds)."
             )
 
 
@@ -259,8 +265,12 @@ def shows(claim_id: str, code: str, text: str, tested: bool) -> bool:
         return re.search(rf"\b{re.escape(claim_id)}\b", text) is not None
     quoted = rf"[\"']{re.escape(claim_id)}[\"']"
     prefix = re.escape(glue_key(claim_id, ""))
+    # evaluate("C3.2"), a loop over quoted ids that calls evaluate, or its glue keys
+    loop = "evaluate(" in code and re.search(quoted, code)
     return bool(
-        re.search(rf"evaluate\(\s*{quoted}", code) or re.search(rf"[\"']{prefix}[a-z0-9-]+", code)
+        re.search(rf"evaluate\(\s*{quoted}", code)
+        or loop
+        or re.search(rf"[\"']{prefix}[a-z0-9-]+", code)
     )
 
 

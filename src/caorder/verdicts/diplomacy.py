@@ -497,6 +497,7 @@ def _kinds_evaluators(suffix: str, years: tuple[int, int]) -> dict[str, Evaluato
         f"conventions_avoided{suffix}": Evaluator(
             evidence=_conventions_evidence(years),
             rule=conventions_rule,
+            dimensions={"binding": tuple(summits.AGREEMENT_KINDS)},
             key="document_share",
             statistic=(
                 f"share of the consultative meetings' documents ({years[0]}-{years[1]}) that "
@@ -507,6 +508,7 @@ def _kinds_evaluators(suffix: str, years: tuple[int, int]) -> dict[str, Evaluato
         f"only_talk{suffix}": Evaluator(
             evidence=_talk_evidence(years),
             rule=only_talk_rule,
+            dimensions={"instruments": tuple(summits.INSTRUMENT_KINDS)},
             key="meeting_share",
             statistic=(
                 f"share of the consultative meetings ({years[0]}-{years[1]}) adopting an "
@@ -521,7 +523,7 @@ CH1 = {
     "ministers_meet_regularly": Evaluator(
         evidence=ministers_evidence,
         rule=ministers_rule,
-        dimensions={"data": summits.VARIANTS},
+        dimensions={"after": Years(2017, 2025), "data": summits.VARIANTS},
         key="share_years_after",
         statistic="share of the years from 2017 to the window's end with a five-minister meeting",
         compared={
@@ -548,6 +550,11 @@ CH1 = {
     "no_organisation_of_its_own": Evaluator(
         evidence=own_organisation_evidence,
         rule=own_organisation_rule,
+        dimensions={
+            "scope": ("any", "general_purpose"),
+            "date": Dates(summits.PAPER_DATE, "2025-12-31"),
+            "data": summits.VARIANTS,
+        },
         key="standing",
         statistic="organisations founded by Central Asian states alone standing on the date",
         summary=_own_organisation_summary,
@@ -555,6 +562,11 @@ CH1 = {
     "thaw_after_2016": Evaluator(
         evidence=thaw_evidence,
         rule=thaw_rule,
+        dimensions={
+            "before": Years(1992, 2016),
+            "model": ("poisson", "negbin"),
+            "data": summits.VARIANTS,
+        },
         key="rate_ratio",
         statistic="rate ratio of five-state meetings per year, 2017-2020 against before",
         summary=_thaw_summary,
@@ -609,6 +621,7 @@ CH3.update(
         "uzbek_multilateralism": Evaluator(
             evidence=uzbek_evidence,
             rule=uzbek_rule,
+            dimensions={"before": Years(1992, 2016), "data": summits.VARIANTS},
             key="hosting_gain_over_others",
             statistic=(
                 "Uzbekistan's rise in meetings hosted per year after 2016, beyond the other "

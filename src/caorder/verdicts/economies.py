@@ -156,10 +156,24 @@ def _pandemic_summary(ev: Evidence) -> str:
     )
 
 
+#: The specification dimensions both pandemic evaluators read.
+PANDEMIC_DIMENSIONS = {
+    "baseline": ("random", "regions"),
+    "index": ("stringency", "containment"),
+    "period": ("2020", "2020-2022"),
+    "first_measure": ("any", "substantial"),
+    "turkmenistan": ("with", "without"),
+}
+
 EVALUATORS: dict[str, Evaluator] = {
     "gdp_dispersion": Evaluator(
         evidence=gdp_dispersion_evidence,
         rule=gdp_dispersion_rule,
+        dimensions={
+            "source": ("fariss", "wb"),
+            "measure": ("cv", "max_min"),
+            "pool": ("all_states", "income_matched"),
+        },
         key="percentile",
         statistic="percentile of the five's GDP-per-capita dispersion among random groups of five",
         summary=_dispersion_summary,
@@ -167,6 +181,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "neopatrimonial_integration": Evaluator(
         evidence=neopatrimonial_evidence,
         rule=neopatrimonial_rule,
+        dimensions={"baseline": ("regions", "random"), "measure": ("kappa", "ac1")},
         key="rho",
         statistic="Spearman's rho between neopatrimonialism and UN voting cohesion across groups",
         summary=lambda ev: (
@@ -181,6 +196,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "pandemic_in_step": Evaluator(
         evidence=in_step_evidence,
         rule=in_step_rule,
+        dimensions=PANDEMIC_DIMENSIONS,
         key="sync_percentile",
         statistic="percentile of the five's synchrony of daily measures among baseline groups",
         summary=_pandemic_summary,
@@ -188,6 +204,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "pandemic_contacts": Evaluator(
         evidence=contacts_evidence,
         rule=contacts_rule,
+        dimensions=PANDEMIC_DIMENSIONS,
         key="sync_percentile",
         statistic="percentile of the five's synchrony of daily measures among baseline groups",
         summary=_pandemic_summary,
