@@ -23,8 +23,9 @@ export OMP_NUM_THREADS := 1
 
 # Notebook kernels (book build, nbval) run with an empty IPython folder and the project's own
 # matplotlib folder (no matplotlibrc; it keeps only the font cache), so a user's startup files
-# or matplotlibrc cannot change outputs (caorder.notebooks.execute does the same).
-SCRATCH  := .cache/kernel-env
+# or matplotlibrc cannot change outputs (caorder.notebooks.execute does the same). They live in
+# the build folder, never in the data cache, which may be read-only or shared.
+SCRATCH  := _build/kernel-env
 ISOLATED  = rm -rf $(SCRATCH)/ipython && mkdir -p $(SCRATCH)/ipython $(SCRATCH)/matplotlib && \
 	env -u PYTHONSTARTUP -u MATPLOTLIBRC -u MPLBACKEND -u JUPYTER_CONFIG_DIR \
 	IPYTHONDIR=$(CURDIR)/$(SCRATCH)/ipython MPLCONFIGDIR=$(CURDIR)/$(SCRATCH)/matplotlib \

@@ -30,6 +30,7 @@ from statsmodels.stats.multitest import multipletests
 
 import caorder
 from caorder import claims, paths, verdicts
+from caorder.errors import cli
 from caorder.verdicts.core import Result, judge
 
 #: Version of the layout of ``claims.json`` (bump on any incompatible change).
@@ -382,6 +383,7 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
     return path
 
 
+@cli
 def main(arguments: list[str]) -> int:
     """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``)."""
     target = Path(arguments[0]) if arguments else default_json_path()

@@ -91,6 +91,19 @@ def glue_number(key: str, value: float, digits: int) -> float | int:
     return number
 
 
+def _scratch_dir() -> Path:
+    """The kernels' settings folder: ``_build/kernel-env`` (never the data cache, which may be
+    read-only or shared), or a temporary folder when the checkout cannot be written."""
+    folder = paths.repo_root() / "_build" / "kernel-env"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".writable"
+        probe.touch()
+        return folder
+    except OSError:
+        return Path(tempfile.gettempdir()) / f"caorder-kernel-env-{os.getuid()}"
+
+
 def isolated_env(ipython_dir: Path, base: dict | None = None) -> dict[str, str]:
     """The environment for a notebook kernel: the caller's, minus a user's own settings.
 
@@ -101,7 +114,7 @@ def isolated_env(ipython_dir: Path, base: dict | None = None) -> dict[str, str]:
     env = dict(os.environ if base is None else base)
     for name in _USER_SETTINGS_ENV:
         env.pop(name, None)
-    matplotlib_dir = paths.cache_dir() / "kernel-env" / "matplotlib"
+    matplotlib_dir = _scratch_dir() / "matplotlib"
     matplotlib_dir.mkdir(parents=True, exist_ok=True)
     (matplotlib_dir / "matplotlibrc").unlink(missing_ok=True)
     env.update(

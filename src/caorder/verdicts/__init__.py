@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from caorder import claims
 from caorder.claims import ATTRIBUTIONS, VERDICTS
+from caorder.errors import CuratedDataError
 from caorder.verdicts import cache, ch1, ch2, ch3, ch4
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
@@ -109,9 +110,10 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
         return untestable(claim_id, str(entry["untestable"]["reason"]).strip())
     registry = evaluators()
     if name not in registry:
-        raise KeyError(
-            f"Claim {claim_id} names evaluator {name!r}, which no module in "
-            f"caorder.verdicts defines (known: {sorted(registry)})."
+        raise UnknownEvaluatorError(
+            f"{claims.FILES.get(claim_id, 'data/claims/*.yml')}: claim {claim_id} names "
+            f"evaluator {name!r}, which no module in caorder.verdicts defines; rule: the "
+            f"evaluator is 'untestable' or one of {sorted(registry)}. Correct the name."
         )
     evaluator = registry[name]
     specs = specifications(entry.get("specifications"))
@@ -121,6 +123,13 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
         for spec, evidence in zip(specs, _evidence(claim_id, evaluator, specs, use_cache))
     ]
     return combine(claim_id, evaluator, results, rule, original_thresholds(entry))
+
+
+class UnknownEvaluatorError(CuratedDataError, KeyError):
+    """A register entry names an evaluator that no chapter module defines."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0])
 
 
 @functools.cache
