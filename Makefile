@@ -69,9 +69,12 @@ book: data archive
 	$(BIN)/python -m caorder.ledger _build/extra/claims.json
 	$(ISOLATED) $(BIN)/jupyter-book build . -W -n --keep-going
 	@test -f _build/html/index.html || (echo "ERROR: _build/html/index.html was not produced" && exit 1)
+	@# Marked current only if no input changed while it ran (else the next build starts clean).
+	$(BIN)/python -m caorder.notebooks --confirm-cache _build
 	@echo "Book built: open _build/html/index.html"
 
-# The source archive of HEAD, published with the site (skipped outside a git checkout).
+# The source archive of the tree being built, published with the site (labelled when the tree
+# has uncommitted changes; skipped outside a git checkout).
 archive: env
 	$(BIN)/python -m caorder.site _build/extra
 

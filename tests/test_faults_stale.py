@@ -144,3 +144,95 @@ def test_old_evidence_folders_are_swept(evidence_dir):
     os.utime(old, (stale, stale))
     evidence_cache.store("C9.1", EVIDENCE)
     assert sorted(p.name for p in root.iterdir()) == sorted([evidence_dir.name, "young"])
+
+
+# --- the site's downloads -------------------------------------------------------------------
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def _repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / "data").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "1.2.3"\n')
+    (root / "data" / "summits.csv").write_text("event_id\nCM1\n")
+    (root / ".gitignore").write_text(".cache/\n")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "init")
+    return root
+
+
+def _archived(path: Path) -> dict[str, bytes]:
+    import tarfile
+
+    with tarfile.open(path) as archive:
+        return {m.name: archive.extractfile(m).read() for m in archive.getmembers() if m.isfile()}
+
+
+def test_the_source_archive_is_the_tree_built_and_a_dirty_tree_is_labelled(tmp_path, capsys):
+    from caorder import book_ext, site
+
+    root = _repo(tmp_path)
+    (root / "data" / "summits.csv").write_text("event_id\nCM1\nCM2\n")  # the edit built
+    (root / "data" / "new.csv").write_text("x\n")  # a new, untracked file
+    (root / ".cache").mkdir()
+    (root / ".cache" / "big.parquet").write_bytes(b"ignored")
+    written = site.write_source_archive(root, root / "_build" / "extra")
+    files = _archived(written)
+    prefix = "central-asian-order-1.2.3/"
+    assert files[prefix + "data/summits.csv"] == b"event_id\nCM1\nCM2\n"
+    assert prefix + "data/new.csv" in files and prefix + ".cache/big.parquet" not in files
+    label = files[prefix + "SOURCE_STATE.txt"].decode()
+    assert "uncommitted changes" in label and "data/summits.csv" in label
+    assert "uncommitted change" in capsys.readouterr().out
+    assert book_ext.source_is_dirty(root) is True
+
+
+def test_a_clean_tree_gives_an_unlabelled_reproducible_archive(tmp_path):
+    from caorder import book_ext, site
+
+    root = _repo(tmp_path)
+    first = site.write_source_archive(root, tmp_path / "one").read_bytes()
+    second = site.write_source_archive(root, tmp_path / "two").read_bytes()
+    assert first == second
+    assert not any(
+        name.endswith("SOURCE_STATE.txt")
+        for name in _archived(tmp_path / "one" / ("central-asian-order-1.2.3-src.tar.gz"))
+    )
+    (root / "_build" / "extra").mkdir(parents=True)
+    shutil.copy(tmp_path / "one" / site.STATE_FILE, root / "_build" / "extra" / site.STATE_FILE)
+    assert book_ext.source_is_dirty(root) is False
+
+
+def test_the_notebook_download_is_the_executed_notebook(tmp_path):
+    from types import SimpleNamespace
+
+    from caorder import book_ext
+
+    outdir = tmp_path / "_build" / "html"
+    (outdir / "_sources" / "notebooks").mkdir(parents=True)
+    (outdir / "_sources" / "notebooks" / "ch1.ipynb").write_text('{"committed": 1}')
+    (outdir / "_sources" / "book").mkdir(parents=True)
+    (outdir / "_sources" / "book" / "intro.md").write_text("# prose")
+    executed = tmp_path / "_build" / "jupyter_execute" / "notebooks" / "ch1.ipynb"
+    executed.parent.mkdir(parents=True)
+    executed.write_text('{"executed with the data built": 1}')
+    app = SimpleNamespace(
+        outdir=str(outdir),
+        builder=SimpleNamespace(format="html"),
+        env=SimpleNamespace(
+            found_docs={"notebooks/ch1", "book/intro"},
+            doc2path=lambda doc: tmp_path / (doc + (".ipynb" if "notebooks" in doc else ".md")),
+        ),
+    )
+    book_ext.publish_executed_notebooks(app, None)
+    download = outdir / "_sources" / "notebooks" / "ch1.ipynb"
+    assert download.read_text() == executed.read_text()
+    assert (outdir / "_sources" / "book" / "intro.md").read_text() == "# prose"
