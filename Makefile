@@ -47,7 +47,7 @@ help:
 	@echo "make tag             tag notebook cells for the page layout (hide/remove plumbing)"
 	@echo "make lint            ruff format --check and ruff check"
 	@echo "make bench           run the benchmark scripts in benchmarks/"
-	@echo "make data            fetch and verify the pinned data files and cached tables"
+	@echo "make data            fetch and verify the pinned data, the cached tables and the curated files"
 	@echo "make lock            regenerate the hash-pinned requirements.txt from requirements.in"
 	@echo "make clean           remove the build output (keeps the data cache)"
 
@@ -62,6 +62,7 @@ env:
 data: env
 	$(BIN)/python -m caorder.fetch
 	$(BIN)/python -m caorder.tables
+	$(BIN)/python -m caorder.inputs
 
 book: data archive
 	@# jupyter-cache keys on code cells only: clear it when src/, data/ or settings changed.

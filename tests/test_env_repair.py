@@ -84,7 +84,7 @@ def test_a_changed_lock_pyproject_or_interpreter_is_not_current(bare_venv, chang
     else:
         stamp = json.loads((where / ensure_venv.STAMP).read_text())
         (where / ensure_venv.STAMP).write_text(json.dumps({**stamp, "python": "3.12.1"}))
-    assert "changed" in ensure_venv.problem(where, lock, pyproject)
+    assert "changed" in ensure_venv.problem(where, lock, pyproject)  # rebuilt or reinstalled
 
 
 def test_packages_changed_after_the_stamp_are_checked_again(bare_venv):

@@ -34,6 +34,8 @@ PROBE = (
 )
 #: Installed distributions the lock does not list: the project itself and the installer.
 UNLOCKED = {"caorder", "pip"}
+#: The only change that needs just the project reinstalled, not the whole venv rebuilt.
+PYPROJECT_CHANGED = "its pyproject.toml changed"
 
 
 def _fail(message: str) -> int:
@@ -137,10 +139,11 @@ def problem(venv: Path, lock: Path, pyproject: Path) -> str | None:
         ("python", "Python"),
         ("executable", "interpreter"),
         ("lock_sha256", f"lock {lock.name}"),
-        ("pyproject_sha256", "pyproject.toml"),
     ):
         if recorded.get(key) != wanted[key]:
             return f"its {label} changed ({recorded.get(key, 'none')!s:.16} -> {wanted[key]:.16})"
+    if recorded.get("pyproject_sha256") != wanted["pyproject_sha256"]:
+        return PYPROJECT_CHANGED
     site = sorted((venv / "lib").glob("python*/site-packages"))
     if not site:
         return "it has no site-packages folder"
@@ -150,6 +153,27 @@ def problem(venv: Path, lock: Path, pyproject: Path) -> str | None:
     if why is None:
         stamp.touch()
     return why
+
+
+def reinstall_project(venv: Path, lock: Path, pyproject: Path) -> int:
+    """Reinstall only the project in editable mode (its metadata changed), then restamp."""
+    step = [
+        str(venv / "bin/python"),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "-e",
+        str(pyproject.parent),
+    ]
+    done = subprocess.run(step, capture_output=True, text=True, check=False)
+    if done.returncode:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return _fail(f"reinstalling the project into {venv} failed ({last}); run make env again.")
+    (venv / STAMP).write_text(json.dumps(wanted_stamp(lock, pyproject), indent=1) + "\n")
+    return 0
 
 
 def build(venv: Path, lock: Path, pyproject: Path) -> int:
@@ -220,6 +244,9 @@ def main(arguments: list[str]) -> int:
     why = problem(options.venv, options.lock, options.pyproject)
     if why is None:
         return 0
+    if why == PYPROJECT_CHANGED:
+        print(f"{options.venv}: {why}; reinstalling the project package")
+        return reinstall_project(options.venv, options.lock, options.pyproject)
     print(f"{options.venv}: {why}; rebuilding it from {options.lock.name}")
     return build(options.venv, options.lock, options.pyproject)
 

@@ -36,14 +36,15 @@ Claims and verdicts
     :mod:`caorder.claims`       the claims register and the inventory of the paper's claims;
     :mod:`caorder.quotes`       the paper's text, for checking every quotation verbatim;
     :mod:`caorder.verdicts`     evidence, rules, specifications and headline verdicts;
-    :mod:`caorder.ledger`       the claims ledger and ``claims.json``.
+    :mod:`caorder.ledger`       the claims ledger and ``claims.json``;
+    :mod:`caorder.inputs`       every curated file and data setting checked up front.
 
 Presentation and the book
     :mod:`caorder.plots`        the figure style (colour-blind-safe palettes, sizes);
     :mod:`caorder.present`      HTML tables, interactive tables, verdict badges;
     :mod:`caorder.notebooks`    deterministic re-execution, layout tags, the execution cache;
     :mod:`caorder.book_ext`     Sphinx extension: numbering, bibliography labels, page scripts;
-    :mod:`caorder.site`         the source archive published with the site;
+    :mod:`caorder.site`         the source archive of the tree built, published with the site;
     :mod:`caorder.pdf`          the PDF edition.
 """
 

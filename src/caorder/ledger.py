@@ -386,6 +386,9 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
 @cli
 def main(arguments: list[str]) -> int:
     """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``)."""
+    from caorder.inputs import check_inputs  # every input checked before the long part
+
+    check_inputs()
     target = Path(arguments[0]) if arguments else default_json_path()
     written = write_json(evaluate_all(), target)
     print(f"wrote {written} and {SCHEMA_FILE.name}")

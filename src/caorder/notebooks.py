@@ -43,6 +43,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from caorder import paths
 from caorder.errors import DataError, cli
@@ -363,8 +364,16 @@ def main(arguments: list[str]) -> int:
         print(f"execution cache {options.confirm_cache / '.jupyter_cache'}: marked current")
         return 0
     for name in options.notebooks:
+        if not name.is_file():
+            raise DataError(f"{name}: no such notebook. Name an .ipynb file (notebooks/*.ipynb).")
         print(f"executing {name}")
-        execute(name)
+        try:
+            execute(name)
+        except CellExecutionError as err:
+            raise DataError(
+                f"{name}: a cell raised {err.ename}: {err.evalue}; the notebook was not "
+                "rewritten. Fix the cause (run it in Jupyter to see the cell) and rerun."
+            ) from None
     return 0
 
 

@@ -102,6 +102,22 @@ def _evidence(
     return [computed[s.label] for s in specs]
 
 
+def _check_evaluator(claim_id: str, name: str, registry: Mapping) -> None:
+    if name != UNTESTABLE_EVALUATOR and name not in registry:
+        raise UnknownEvaluatorError(
+            f"{claims.FILES.get(claim_id, 'data/claims/*.yml')}: claim {claim_id} names "
+            f"evaluator {name!r}, which no module in caorder.verdicts defines; rule: the "
+            f"evaluator is 'untestable' or one of {sorted(registry)}. Correct the name."
+        )
+
+
+def check_register() -> None:
+    """Raise for the first register entry whose evaluator no chapter module defines."""
+    registry = evaluators()
+    for entry in claims.register():
+        _check_evaluator(entry["id"], entry["evaluator"], registry)
+
+
 def evaluate(claim_id: str, use_cache: bool = True) -> Result:
     """Test one registered claim under all its declared specifications."""
     entry = claims.claim(claim_id)
@@ -109,12 +125,7 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
     if name == UNTESTABLE_EVALUATOR:
         return untestable(claim_id, str(entry["untestable"]["reason"]).strip())
     registry = evaluators()
-    if name not in registry:
-        raise UnknownEvaluatorError(
-            f"{claims.FILES.get(claim_id, 'data/claims/*.yml')}: claim {claim_id} names "
-            f"evaluator {name!r}, which no module in caorder.verdicts defines; rule: the "
-            f"evaluator is 'untestable' or one of {sorted(registry)}. Correct the name."
-        )
+    _check_evaluator(claim_id, name, registry)
     evaluator = registry[name]
     specs = specifications(entry.get("specifications"))
     rule = thresholds(entry)
