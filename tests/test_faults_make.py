@@ -101,7 +101,9 @@ def run(checkout: Path, *command: str, env: dict[str, str] | None = None):
 
 
 def make(checkout: Path, target: str, env: dict[str, str] | None = None):
-    return run(checkout, "make", "--no-print-directory", f"VENV={VENV}", target, env=env)
+    base = getattr(sys, "_base_executable", sys.executable)  # the venv's own interpreter
+    command = ["make", "--no-print-directory", f"PYTHON={base}", f"VENV={VENV}", target]
+    return run(checkout, *command, env=env)
 
 
 def inputs(checkout: Path, env: dict[str, str] | None = None):
