@@ -8,10 +8,8 @@ stamp and no longer pass the checks, is reported as not current (and so rebuilt)
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 import venv
 from pathlib import Path
 
@@ -63,10 +61,7 @@ def bare_venv(tmp_path) -> tuple[Path, Path, Path]:
     lock.write_text("demo==1.0 \\\n    --hash=sha256:00\n")
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text("[project]\nname = 'demo'\n")
-    stamp = ensure_venv.wanted_stamp(lock, pyproject)
-    (where / ensure_venv.STAMP).write_text(json.dumps(stamp))
-    later = time.time() + 5
-    os.utime(where / ensure_venv.STAMP, (later, later))
+    ensure_venv.write_stamp(where, lock, pyproject)
     return where, lock, pyproject
 
 
@@ -90,9 +85,15 @@ def test_a_changed_lock_pyproject_or_interpreter_is_not_current(bare_venv, chang
 def test_packages_changed_after_the_stamp_are_checked_again(bare_venv):
     where, lock, pyproject = bare_venv
     (site,) = (where / "lib").glob("python*/site-packages")
-    later = time.time() + 60
-    os.utime(site, (later, later))  # a package deleted or installed by hand
+    (site / "pooch").mkdir()  # a package installed by hand (or one deleted)
     assert "pip check fails" in ensure_venv.problem(where, lock, pyproject)
+
+
+def test_byte_code_caches_do_not_count_as_a_changed_venv(bare_venv):
+    where, lock, pyproject = bare_venv
+    (site,) = (where / "lib").glob("python*/site-packages")
+    (site / "__pycache__").mkdir(exist_ok=True)  # what the first run of Python writes
+    assert ensure_venv.problem(where, lock, pyproject) is None
 
 
 def test_a_venv_without_a_stamp_of_another_python_is_not_current(bare_venv, monkeypatch):

@@ -6,9 +6,9 @@ project package exists, so it uses the standard library only::
     python3.11 tools/ensure_venv.py --venv .venv --lock requirements.txt --supported 3.11 3.12
 
 It refuses an unsupported interpreter, naming the supported ones. A venv is current when its
-stamp (``<venv>/.installed``, JSON) records the same interpreter, lock hash and pyproject
-hash; when the venv's packages changed after the stamp was written (a package deleted or
-installed by hand), it is also probed: ``pip check``, an import of the book's main modules,
+stamp (``<venv>/.installed``, JSON) records the same interpreter, lock hash, pyproject hash
+and listing of site-packages; when the listing changed (a package deleted or installed by
+hand), it is also probed: ``pip check``, an import of the book's main modules,
 and every installed distribution exactly as locked, nothing missing and nothing extra. A venv
 that fails any check is deleted and rebuilt from the lock (``pip install --require-hashes``,
 then the package in editable mode), which is what pip-sync would do, without the tool.
@@ -59,8 +59,20 @@ def locked_versions(lock: Path) -> dict[str, str]:
     return {_normalise(name): version for name, version in pins}
 
 
+def site_entries(venv: Path) -> list[str]:
+    """Top-level entries of the venv's site-packages (packages, modules, dist-info folders).
+
+    Deleting, installing or changing the version of a package changes this list; Python's own
+    byte-code caches do not (``__pycache__`` is left out), so a quick run can rely on it.
+    """
+    found = []
+    for site in sorted((venv / "lib").glob("python*/site-packages")):
+        found += [entry.name for entry in site.iterdir() if entry.name != "__pycache__"]
+    return sorted(found)
+
+
 def wanted_stamp(lock: Path, pyproject: Path) -> dict[str, str]:
-    """What the stamp of a current venv records."""
+    """What the stamp of a current venv records (its package listing is added on write)."""
     return {
         "python": ".".join(map(str, sys.version_info[:3])),
         "executable": str(Path(sys.executable).resolve()),
@@ -133,7 +145,7 @@ def problem(venv: Path, lock: Path, pyproject: Path) -> str | None:
             return f"it runs Python {_venv_python(venv)}, not {wanted['python']}"
         why = deep_problem(venv, lock)
         if why is None:
-            stamp.write_text(json.dumps(wanted, indent=1) + "\n")
+            write_stamp(venv, lock, pyproject)
         return why
     for key, label in (
         ("python", "Python"),
@@ -144,15 +156,18 @@ def problem(venv: Path, lock: Path, pyproject: Path) -> str | None:
             return f"its {label} changed ({recorded.get(key, 'none')!s:.16} -> {wanted[key]:.16})"
     if recorded.get("pyproject_sha256") != wanted["pyproject_sha256"]:
         return PYPROJECT_CHANGED
-    site = sorted((venv / "lib").glob("python*/site-packages"))
-    if not site:
-        return "it has no site-packages folder"
-    if all(s.stat().st_mtime <= stamp.stat().st_mtime for s in site):
+    if recorded.get("site_entries") == site_entries(venv):
         return None
     why = deep_problem(venv, lock)
     if why is None:
-        stamp.touch()
+        write_stamp(venv, lock, pyproject)
     return why
+
+
+def write_stamp(venv: Path, lock: Path, pyproject: Path) -> None:
+    """Record interpreter, lock, pyproject and the package listing of a venv that is current."""
+    stamp = {**wanted_stamp(lock, pyproject), "site_entries": site_entries(venv)}
+    (venv / STAMP).write_text(json.dumps(stamp, indent=1) + "\n")
 
 
 def reinstall_project(venv: Path, lock: Path, pyproject: Path) -> int:
@@ -172,7 +187,7 @@ def reinstall_project(venv: Path, lock: Path, pyproject: Path) -> int:
     if done.returncode:
         last = (done.stderr.strip().splitlines() or ["no output"])[-1]
         return _fail(f"reinstalling the project into {venv} failed ({last}); run make env again.")
-    (venv / STAMP).write_text(json.dumps(wanted_stamp(lock, pyproject), indent=1) + "\n")
+    write_stamp(venv, lock, pyproject)
     return 0
 
 
@@ -215,10 +230,11 @@ def build(venv: Path, lock: Path, pyproject: Path) -> int:
                     f"the venv was removed. See {log_path} (no network? set PIP_INDEX_URL or "
                     "PIP_FIND_LINKS), then run make env again."
                 )
-    stamp = wanted_stamp(lock, pyproject)
-    (venv / STAMP).write_text(json.dumps(stamp, indent=1) + "\n")
+    write_stamp(venv, lock, pyproject)
     log_path.unlink(missing_ok=True)
-    print(f"{venv}: installed from {lock.name} with Python {stamp['python']}")
+    print(
+        f"{venv}: installed from {lock.name} with Python {wanted_stamp(lock, pyproject)['python']}"
+    )
     return 0
 
 
