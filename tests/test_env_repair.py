@@ -78,7 +78,7 @@ def test_a_changed_lock_pyproject_or_interpreter_is_not_current(bare_venv, chang
         pyproject.write_text(pyproject.read_text() + "version = '2'\n")
     else:
         stamp = json.loads((where / ensure_venv.STAMP).read_text())
-        (where / ensure_venv.STAMP).write_text(json.dumps({**stamp, "python": "3.12.1"}))
+        (where / ensure_venv.STAMP).write_text(json.dumps({**stamp, "python": "3.9.0"}))
     assert "changed" in ensure_venv.problem(where, lock, pyproject)  # rebuilt or reinstalled
 
 
@@ -99,8 +99,8 @@ def test_byte_code_caches_do_not_count_as_a_changed_venv(bare_venv):
 def test_a_venv_without_a_stamp_of_another_python_is_not_current(bare_venv, monkeypatch):
     where, lock, pyproject = bare_venv
     (where / ensure_venv.STAMP).unlink()
-    monkeypatch.setattr(ensure_venv, "_venv_python", lambda _: "3.12.1")
-    assert "runs Python 3.12.1" in ensure_venv.problem(where, lock, pyproject)
+    monkeypatch.setattr(ensure_venv, "_venv_python", lambda _: "3.9.0")
+    assert "runs Python 3.9.0" in ensure_venv.problem(where, lock, pyproject)
 
 
 def test_locked_versions_reads_every_pin_with_markers_and_extras(tmp_path):
