@@ -114,7 +114,8 @@ def test_table_without_its_checksum_file_is_rebuilt(cache, caplog):
 def test_real_votes_table_with_flipped_bytes_is_rebuilt_identically(real_files, caplog):
     """The real table, not a demo: a flip in the cached votes parquet never reaches analysis."""
     before = tables.votes()
-    (target,) = (tables.paths.cache_dir() / "tables").glob("votes-*.parquet")
+    copies = (tables.paths.cache_dir() / "tables").glob("votes-*.parquet")
+    target = max(copies, key=lambda path: path.stat().st_mtime)  # older code's copies stay
     data = bytearray(target.read_bytes())
     data[len(data) // 2] ^= 0x01
     target.write_bytes(bytes(data))
@@ -249,3 +250,35 @@ def test_fetch_help_and_list_print_usage_and_every_pinned_checksum():
     for pinned_file in PINNED_FILES.values():
         assert f"{pinned_file.key}  sha256:{pinned_file.sha256}" in listing.stdout
         assert pinned_file.url in listing.stdout
+
+
+# --- messages that name the real cause ---------------------------------------------------
+
+
+def test_a_full_disk_during_a_mirror_copy_blames_the_cache(tmp_path, cache, pinned, monkeypatch):
+    mirror = tmp_path / "mirror"
+    (mirror / "test-set").mkdir(parents=True)
+    (mirror / KEY).write_bytes(SAMPLE)
+    monkeypatch.setenv("CAORDER_DATA_MIRROR", str(mirror))
+
+    def full(source, target, *args, **kwargs):
+        Path(target).write_bytes(SAMPLE[:5])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # copyfile names no file here
+
+    monkeypatch.setattr(fetch_module.shutil, "copyfile", full)
+    with pytest.raises(DataFetchError) as caught:
+        fetch_module.fetch(KEY)
+    message = str(caught.value)
+    assert "cannot write to the cache folder" in message and "No space left" in message
+    assert "mirror copy" not in message, "the mirror is readable: it must not be blamed"
+
+
+def test_a_corrupt_cached_copy_offline_is_named_and_removed(cache, pinned):
+    local = cache / "downloads" / KEY
+    local.parent.mkdir(parents=True)
+    local.write_bytes(SAMPLE[:-3] + b"XYZ")  # same size, wrong bytes
+    with pytest.raises(DataFetchError) as caught:
+        fetch_module.fetch(KEY, mirror=None)  # the pinned URL points at a closed port
+    message = str(caught.value)
+    assert f"the cached copy {local} was corrupt" in message and "was removed" in message
+    assert "offline" in message and not local.exists()

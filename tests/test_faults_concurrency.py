@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -70,10 +71,14 @@ def test_orphaned_temporary_table_files_are_swept_when_the_lock_is_taken(tmp_pat
     orphans = [folder / "demo-old.x1y2.tmp", folder / "demo-old.parquet", folder / "demo-aaa.z.tmp"]
     for orphan in orphans:
         orphan.write_bytes(b"left by a killed run")
+    week_old = time.time() - tables.STALE_AFTER_SECONDS - 60
+    os.utime(folder / "demo-old.parquet", (week_old, week_old))
+    (folder / "demo-other.parquet").write_bytes(b"another checkout's fresh version")
     tables._cached("demo", "aaa", lambda: pd.DataFrame({"x": [1]}))
     assert sorted(p.name for p in folder.iterdir()) == [
         "demo-aaa.parquet",
         "demo-aaa.parquet.sha256",
+        "demo-other.parquet",
         "demo.lock",
     ]
 

@@ -17,6 +17,7 @@ import nbformat
 import pytest
 
 from caorder import fingerprint, notebooks
+from caorder.errors import DataError
 
 # --- the execution cache ----------------------------------------------------------------
 
@@ -80,6 +81,7 @@ def test_changed_curated_value_clears_the_execution_cache(fake_repo, tmp_path):
     environment = build / ".doctrees" / "environment.pickle"
     environment.parent.mkdir(parents=True)
     environment.write_bytes(b"sphinx")
+    notebooks.confirm_cache(build, fake_repo)  # the build finished with unchanged inputs
     assert notebooks.check_cache(build, fake_repo) is False  # nothing changed: kept
     assert executed.exists() and environment.exists()
     (fake_repo / "data" / "members.csv").write_text("iso3,member_from\nKAZ,1992-03-03\n", "utf-8")
@@ -89,8 +91,61 @@ def test_changed_curated_value_clears_the_execution_cache(fake_repo, tmp_path):
     assert not (build / ".doctrees").exists()
 
 
+def _built(build: Path, repo: Path) -> Path:
+    """A build that finished and was marked current, with one cached execution."""
+    notebooks.check_cache(build, repo)
+    executed = build / ".jupyter_cache" / "executed" / "ab12" / "base.ipynb"
+    executed.parent.mkdir(parents=True)
+    executed.write_text('{"outputs": "represented at 100 % of the 17"}', encoding="utf-8")
+    notebooks.confirm_cache(build, repo)
+    return executed
+
+
+def test_an_edited_cached_execution_is_never_served(fake_repo, tmp_path, capsys):
+    build = tmp_path / "_build"
+    executed = _built(build, fake_repo)
+    executed.write_text('{"outputs": "represented at 40 % of the 17"}', encoding="utf-8")
+    assert notebooks.check_cache(build, fake_repo) is True
+    assert not executed.exists(), "the edited entry is cleared, so the page is re-executed"
+    err = capsys.readouterr().err
+    assert "base.ipynb does not match" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_added_cached_execution_is_not_served_either(fake_repo, tmp_path):
+    build = tmp_path / "_build"
+    executed = _built(build, fake_repo)
+    (executed.parent.parent / "cd34").mkdir()
+    (executed.parent.parent / "cd34" / "base.ipynb").write_text("{}", encoding="utf-8")
+    assert notebooks.check_cache(build, fake_repo) is True
+
+
+def test_a_data_edit_during_the_build_then_reverted_is_not_marked_current(fake_repo, tmp_path):
+    build = tmp_path / "_build"
+    _built(build, fake_repo)
+    members = fake_repo / "data" / "members.csv"
+    original = members.read_text(encoding="utf-8")
+    assert notebooks.check_cache(build, fake_repo) is False  # the next build starts current
+    members.write_text(original.replace("1992-03-02", "1992-03-03"), encoding="utf-8")
+    # ... pages are executed from the edited data while the build runs ...
+    with pytest.raises(DataError, match=r"inputs changed while the book was built.*members\.csv"):
+        notebooks.confirm_cache(build, fake_repo)
+    members.write_text(original, encoding="utf-8")  # reverted after the build
+    assert notebooks.check_cache(build, fake_repo) is True, "pages from the edit are not reused"
+
+
+def test_an_edit_made_and_reverted_during_the_build_is_caught_by_its_time(fake_repo, tmp_path):
+    build = tmp_path / "_build"
+    _built(build, fake_repo)
+    notebooks.check_cache(build, fake_repo)
+    members = fake_repo / "data" / "members.csv"
+    members.write_text(members.read_text(encoding="utf-8"), encoding="utf-8")  # same bytes
+    with pytest.raises(DataError, match="not marked current"):
+        notebooks.confirm_cache(build, fake_repo)
+
+
 def test_check_cache_command_line(tmp_path):
     assert notebooks.main(["--check-cache", str(tmp_path / "_build")]) == 0
+    assert notebooks.main(["--confirm-cache", str(tmp_path / "_build")]) == 0
     assert (tmp_path / "_build" / ".jupyter_cache.fingerprint").is_file()
 
 

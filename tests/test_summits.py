@@ -100,10 +100,7 @@ def test_malformed_row_is_rejected_naming_file_line_and_rule(tmp_path, column, v
     message = str(caught.value)
     assert "summits.csv" in message
     assert rule in message
-    problem_lines = [line for line in message.splitlines() if rule in line]
-    assert problem_lines and problem_lines[0].rstrip().endswith(
-        " 3"
-    )  # header is line 1, bad row line 3
+    assert "line 3" in message and "\n" not in message  # header is line 1, bad row line 3
 
 
 def test_c5plus_row_without_partner_is_rejected(tmp_path):
@@ -149,7 +146,7 @@ def test_malformed_membership_row_is_rejected(tmp_path, field, value, rule):
         summits.load_memberships(path)
     message = str(caught.value)
     assert "memberships.csv" in message and rule in message
-    assert next(line for line in message.splitlines() if rule in line).rstrip().endswith(" 2")
+    assert "line 2" in message and "\n" not in message  # one line naming the file's line
 
 
 # --- C1.6 / C1.7 ----------------------------------------------------------------------

@@ -44,14 +44,15 @@ Verdicts and their tables
     :mod:`caorder.verdicts`     evidence, rules, specifications and headline verdicts;
     :mod:`caorder.present`      HTML tables, interactive tables, verdict badges;
     :mod:`caorder.ledger`       the claims ledger and ``claims.json``;
-    :mod:`caorder.ledger_diff`  what a change moved: two ``claims.json`` compared claim by claim.
+    :mod:`caorder.ledger_diff`  what a change moved: two ``claims.json`` compared claim by claim;
+    :mod:`caorder.inputs`       every curated file and data setting checked up front.
 
 The book
     :mod:`caorder.notebooks`    deterministic re-execution, layout tags, the execution cache;
     :mod:`caorder.pairing`      the reviewable text form of every notebook (jupytext);
     :mod:`caorder.claim_cells`  the cells that show a new claim, in the house's conventions;
     :mod:`caorder.book_ext`     Sphinx extension: numbering, bibliography labels, page scripts;
-    :mod:`caorder.site`         the source archive published with the site;
+    :mod:`caorder.site`         the source archive of the tree built, published with the site;
     :mod:`caorder.pdf`          the PDF edition.
 
 ``tests/test_layers.py`` enforces the rule: it reads this map and every ``import`` of the

@@ -8,11 +8,16 @@
   after the builder started twice, which made every page fail with "Identifier
   'THEBE_JS_URL' has already been declared").
 - The names of the downloads (source archive, PDF, ``claims.json``) are put into the page
-  templates and into MyST substitutions, so that pages link them without typed versions.
+  templates and into MyST substitutions, so that pages link them without typed versions; a
+  source archive of a tree with uncommitted changes is labelled so on every page.
+- A notebook page's "this notebook (.ipynb)" download is the notebook as executed for this
+  build (myst-nb's ``jupyter_execute`` copy), not the committed file Sphinx copies.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -160,10 +165,20 @@ def dedupe_scripts(
     context["script_files"] = unique
 
 
+def source_is_dirty(srcdir: Path) -> bool:
+    """True when ``caorder.site`` recorded uncommitted changes in the tree being built."""
+    state = srcdir / "_build" / "extra" / "source-state.json"
+    try:
+        return bool(json.loads(state.read_text(encoding="utf-8")).get("dirty"))
+    except (OSError, ValueError):
+        return False
+
+
 def add_download_context(app: Sphinx, config: Any) -> None:
     """Put the download names into the page templates and the MyST substitutions."""
     names = download_names(project_version(Path(app.srcdir)))
     config.html_context.update({f"caorder_{key}": value for key, value in names.items()})
+    config.html_context["caorder_source_dirty"] = source_is_dirty(Path(app.srcdir))
     subs = config.myst_substitutions
     labels = {
         "source_archive": "source archive",
@@ -189,6 +204,21 @@ def share_html_visitors(app: Sphinx) -> None:
             handlers[app.builder.name].setdefault(node, visitors)
 
 
+def publish_executed_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    """Replace each notebook's ``_sources`` download by the notebook executed for this build."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    executed_root = outdir.parent / "jupyter_execute"
+    for docname in sorted(app.env.found_docs):
+        if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+            continue
+        executed = executed_root / f"{docname}.ipynb"
+        target = outdir / "_sources" / f"{docname}.ipynb"
+        if executed.is_file() and target.parent.is_dir():
+            shutil.copyfile(executed, target)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handlers; parallel-safe."""
     register_bibliography_style()
@@ -196,4 +226,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", share_html_visitors)
     app.connect("env-get-updated", renumber_chapter_pages, priority=900)
     app.connect("html-page-context", dedupe_scripts, priority=900)
+    app.connect("build-finished", publish_executed_notebooks)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from caorder import paths, quotes
-from caorder.errors import DataError, cli
+from caorder.errors import CuratedDataError, DataError, cli
 from caorder.yamlio import load_yaml
 
 #: The five verdicts, defined once (glossary, data and methods and claims.json use them):
@@ -82,17 +82,27 @@ def _claim_sort_key(claim_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in claim_id.lstrip("C").split("."))
 
 
+#: The register file each claim id was read from (for messages that name the file).
+FILES: dict[str, str] = {}
+
+
 @lru_cache(maxsize=1)
 def _register_cached(folder: str) -> tuple[dict, ...]:
     entries: list[dict] = []
     for path in sorted(Path(folder).glob("*.yml")):
-        document = load_yaml(path) or []
+        document = load_yaml(path)
+        if not isinstance(document, list) or not document:
+            raise CuratedDataError(
+                f"{path.name}: holds no list of claims; rule: every register file in "
+                "data/claims/ lists at least one claim (- id: ...). Add its claims or delete it."
+            )
         for entry in document:
+            FILES[str(entry.get("id"))] = path.name
             missing = [f for f in REQUIRED_FIELDS if not str(entry.get(f, "")).strip()]
             if missing:
-                raise ValueError(f"{path.name}: claim {entry.get('id')} lacks {missing}.")
+                raise CuratedDataError(f"{path.name}: claim {entry.get('id')} lacks {missing}.")
             if entry["attribution"] not in ATTRIBUTIONS:
-                raise ValueError(
+                raise CuratedDataError(
                     f"{path.name}: claim {entry['id']} has attribution "
                     f"{entry['attribution']!r}; use one of {list(ATTRIBUTIONS)}."
                 )
@@ -100,12 +110,12 @@ def _register_cached(folder: str) -> tuple[dict, ...]:
                 entry["evaluator"] == "untestable"
                 and not str((entry.get("untestable") or {}).get("reason", "")).strip()
             ):
-                raise ValueError(
+                raise CuratedDataError(
                     f"{path.name}: claim {entry['id']} is untestable but gives no "
                     "untestable.reason (say why, and which data would test it)."
                 )
             if entry["element"] not in ELEMENTS:
-                raise ValueError(
+                raise CuratedDataError(
                     f"{path.name}: claim {entry['id']} has element {entry['element']!r}; "
                     f"use one of {ELEMENTS}."
                 )
@@ -114,14 +124,14 @@ def _register_cached(folder: str) -> tuple[dict, ...]:
     ids = [e["id"] for e in entries]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
-        raise ValueError(f"Claim ids used twice in data/claims/: {duplicated}")
+        raise CuratedDataError(f"Claim ids used twice in data/claims/: {duplicated}")
     unknown = sorted(
         f"{e['id']} -> {e['neighbours']}"
         for e in entries
         if e.get("neighbours") and e["neighbours"] not in ids
     )
     if unknown:
-        raise ValueError(f"neighbours: names claims not in data/claims/: {unknown}")
+        raise CuratedDataError(f"neighbours: names claims not in data/claims/: {unknown}")
     return tuple(sorted(entries, key=lambda e: _claim_sort_key(e["id"])))
 
 
@@ -197,23 +207,23 @@ def _check_inventory_entry(entry: dict, where: str, known: dict[str, dict]) -> N
     name = f"{where}: claim {entry.get('id')}"
     missing = [f for f in INVENTORY_FIELDS if f not in entry or entry[f] in (None, "", [])]
     if missing:
-        raise ValueError(f"{name} lacks {missing} (every claim must be covered: covered_by)")
+        raise CuratedDataError(f"{name} lacks {missing} (every claim must be covered: covered_by)")
     if entry["attribution"] not in INVENTORY_ATTRIBUTIONS:
-        raise ValueError(
+        raise CuratedDataError(
             f"{name}: attribution {entry['attribution']!r} not in {INVENTORY_ATTRIBUTIONS}"
         )
     if entry["testable_with_book_data"] not in TESTABLE:
-        raise ValueError(
+        raise CuratedDataError(
             f"{name}: testable_with_book_data must be one of {TESTABLE} "
             "(quote 'yes' and 'no' in YAML)"
         )
     quotes.sections_named(entry["section"])
     unknown = [c for c in entry["covered_by"] if c not in known]
     if unknown:
-        raise ValueError(f"{name}: covered_by names {unknown}, not in data/claims/*.yml")
+        raise CuratedDataError(f"{name}: covered_by names {unknown}, not in data/claims/*.yml")
     testable = [c for c in entry["covered_by"] if known[c]["evaluator"] != "untestable"]
     if entry["testable_with_book_data"] != "no" and not testable:
-        raise ValueError(
+        raise CuratedDataError(
             f"{name} is testable ({entry['testable_with_book_data']}) but every "
             "claim covering it is untestable: add a tested claim or say 'no'"
         )
@@ -234,11 +244,11 @@ def inventory(path: Path | None = None, folder: Path | None = None) -> Inventory
     ids = [entry["id"] for entry in entries]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
-        raise ValueError(f"{path.name}: claim ids used twice: {duplicated}")
+        raise CuratedDataError(f"{path.name}: claim ids used twice: {duplicated}")
     not_empirical = dict(document.get("not_empirical_claims") or {})
     unknown = sorted(set(not_empirical) - set(known))
     if unknown:
-        raise ValueError(
+        raise CuratedDataError(
             f"{path.name}: not_empirical_claims names {unknown}, not in data/claims/*.yml"
         )
     return Inventory(str(document.get("counting_rule", "")), not_empirical, entries)

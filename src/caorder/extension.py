@@ -63,6 +63,7 @@ import numpy as np
 import pandas as pd
 
 from caorder import classify, countries, paths, tables
+from caorder.errors import DataError
 from caorder.fetch import fetch
 from caorder.schemas import (
     ISO3_PATTERN,
@@ -256,18 +257,31 @@ def read_undl_2025(path: Path) -> Extension:
 # --- the official UN Digital Library file ---------------------------------------------
 
 
+class UndlFileError(SchemaError):
+    """The file named by ``CAORDER_UNDL_CSV`` is missing or unusable (one line, with the fix)."""
+
+
+class UndlPathError(DataError, FileNotFoundError):
+    """``CAORDER_UNDL_CSV`` is unset or names something that is not a readable file."""
+
+
 def official_path() -> Path:
     """The official UNDL voting CSV named by ``CAORDER_UNDL_CSV`` (clear error if unset/missing)."""
     configured = os.environ.get(UNDL_ENV)
     if not configured:
-        raise FileNotFoundError(
+        raise UndlPathError(
             f"{UNDL_ENV} is not set. Download the UN Digital Library GA voting file (record "
             f"4060887) by hand and set {UNDL_ENV} to its path; see the page 'Rebuilding the "
             "book on the official UN Digital Library file'."
         )
     path = Path(configured).expanduser()
     if not path.is_file():
-        raise FileNotFoundError(f"{UNDL_ENV} points to {path}, which is not a file.")
+        what = "a folder" if path.is_dir() else "not there"
+        raise UndlPathError(
+            f"{UNDL_ENV} points to {path}, which is not a file ({what}). Set it to the "
+            "downloaded voting CSV of UN Digital Library record 4060887, or unset it to use "
+            "the pinned files."
+        )
     return path
 
 
@@ -278,7 +292,13 @@ def _official_text(path: Path) -> str:
     that fails, rather than guessed, because a wrong guess silently garbles names.
     """
     name = Path(path).name
-    data = Path(path).read_bytes()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise UndlFileError(
+            f"{UNDL_ENV}: {path} cannot be read ({paths.describe_oserror(err)}); make it "
+            f"readable or point {UNDL_ENV} at a readable copy."
+        ) from None
     if not data.strip():
         raise SchemaError(
             f"{UNDL_ENV}: {name} is empty ({len(data)} bytes); download the "
@@ -295,6 +315,46 @@ def _official_text(path: Path) -> str:
         ) from None
 
 
+def _whole_numbers(values: pd.Series, name: str) -> pd.Series:
+    """The ``undl_id`` column as integers; a value that is not one is a one-line error."""
+    numbers = pd.to_numeric(values.str.strip(), errors="coerce")
+    bad = values.index[numbers.isna() | (numbers % 1 != 0)]
+    if len(bad):
+        raise UndlFileError(
+            f"{UNDL_ENV}: {name}, column undl_id: {values[bad[0]]!r} (line {bad[0] + 2}) is not "
+            "a record number; rule: undl_id is the Library's whole-number record id. Download "
+            "the file again or correct the row."
+        )
+    return numbers.astype(int)
+
+
+def _check_members(raw: pd.DataFrame, name: str) -> None:
+    """Every ``ms_code`` must be a UN member on the vote's date (``data/members.csv``).
+
+    An unknown or misspelt code would add a phantom state and drop a real one's vote.
+    """
+    members = countries.load_members()
+    codes = raw["ms_code"].str.strip()
+    seats = (
+        raw[["date"]]
+        .assign(iso3=codes, row=raw.index)
+        .merge(members[["iso3", "member_from", "member_to"]], on="iso3", how="left")
+    )
+    inside = (seats["date"] >= seats["member_from"]) & (
+        seats["member_to"].isna() | (seats["date"] <= seats["member_to"])
+    )
+    bad = raw.index[~raw.index.isin(seats.loc[inside, "row"])]
+    if len(bad):
+        first = bad[0]
+        raise UndlFileError(
+            f"{UNDL_ENV}: {name}, column ms_code: {codes[first]!r} (line {first + 2}, vote of "
+            f"{raw.at[first, 'date']:%Y-%m-%d}"
+            f"{f'; {len(bad) - 1} more rows' if len(bad) > 1 else ''}) is not a UN member on "
+            "that date in data/members.csv; rule: every ms_code is the ISO3 code of a member "
+            "on the vote's date. Correct the code, or the membership spell in members.csv."
+        )
+
+
 def read_undl_official(path: Path, years: tuple[int, int] | None = None) -> Extension:
     """Convert the official UNDL GA voting CSV (long: one row per roll call and member).
 
@@ -302,23 +362,34 @@ def read_undl_official(path: Path, years: tuple[int, int] | None = None) -> Exte
     (:func:`_official_text`), a header without rows, missing columns and unknown codes.
     """
     name = Path(path).name
-    raw = pd.read_csv(io.StringIO(_official_text(path)), dtype=str, keep_default_na=False)
+    try:
+        raw = pd.read_csv(io.StringIO(_official_text(path)), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise UndlFileError(
+            f"{UNDL_ENV}: {name} is not a readable CSV ({' '.join(str(err).split())}); "
+            "download the voting CSV of UN Digital Library record 4060887 again."
+        ) from None
     if raw.empty:
         raise SchemaError(
             f"{UNDL_ENV}: {name} has a header but no vote rows; download the "
             "complete voting CSV of UN Digital Library record 4060887."
         )
     _require_columns(raw, UNDL_OFFICIAL_COLUMNS, f"{name} (official UNDL voting file)")
+    text_dates = raw["date"]
     raw["date"] = pd.to_datetime(raw["date"], errors="coerce", format="mixed")
     if raw["date"].isna().any():
-        raise SchemaError(
-            f"{name}: unreadable dates in rows {list(raw.index[raw['date'].isna()][:5])}."
+        bad = raw.index[raw["date"].isna()]
+        raise UndlFileError(
+            f"{UNDL_ENV}: {name}, column date: {text_dates[bad[0]]!r} (line {bad[0] + 2}"
+            f"{f' and {len(bad) - 1} more' if len(bad) > 1 else ''}) is not a date; rule: "
+            "every vote row has a real date. Download the file again or correct the row."
         )
     if years is not None:
         raw = raw[raw["date"].dt.year.between(*years)]
     codes = raw["ms_vote"].str.strip().str.upper().replace("", pd.NA)
     _bad_codes(codes, set(UNDL_OFFICIAL_CODES), name)
-    raw["rcid"] = pd.to_numeric(raw["undl_id"], errors="raise").astype(int)
+    raw["rcid"] = _whole_numbers(raw["undl_id"], name)
+    _check_members(raw, name)
     twice = raw.duplicated(["rcid", "ms_code"])
     if twice.any():
         raise SchemaError(

@@ -21,6 +21,7 @@ when the lock is taken. Every expected fault raises :class:`DataFetchError` (a
 from __future__ import annotations
 
 import argparse
+import errno
 import shutil
 import sys
 from collections.abc import Callable
@@ -179,12 +180,24 @@ def _looks_like_html(path: Path) -> bool:
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
 
 
-def _checked(downloader: Downloader, pinned: PinnedFile, origin: str) -> Downloader:
-    """Wrap a pooch downloader so that HTML pages and truncated files get a clear error."""
+def _checked(
+    downloader: Downloader, pinned: PinnedFile, origin: str, mirror_copy: Path | None = None
+) -> Downloader:
+    """Wrap a pooch downloader so that HTML pages and truncated files get a clear error.
+
+    ``mirror_copy`` is the file copied when the origin is the local mirror: a fault is then
+    the mirror's, and the message names that file, not a URL that was never tried.
+    """
 
     def download(url: str, output_file: str, pup: pooch.Pooch | None = None) -> None:
         downloader(url, output_file, pup)
         got = Path(output_file)
+        if _looks_like_html(got) and mirror_copy is not None:
+            raise DataFetchError(
+                f"{pinned.key}: the mirror copy {mirror_copy} is an HTML page, not the data "
+                "file (saved from a browser or an error page?). Nothing was cached; replace it "
+                f"with the file from {pinned.url}, or unset {paths.MIRROR_ENV}."
+            )
         if _looks_like_html(got):
             raise DataFetchError(
                 f"{pinned.key}: {origin} returned an HTML page instead of the data file "
@@ -201,6 +214,16 @@ def _checked(downloader: Downloader, pinned: PinnedFile, origin: str) -> Downloa
             )
 
     return download
+
+
+#: Errors that come from the writing side of a copy whatever file the OS names (or none).
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
+
+
+def _is_cache_side(err: OSError, output_file: Path) -> bool:
+    """True when a failed mirror copy is the cache's fault (full disk, read-only, unwritable
+    target), not the mirror's: ``copyfile`` reports a full disk without naming a file."""
+    return err.errno in _WRITE_ERRNOS or Path(err.filename or "") == output_file
 
 
 def _copy_from_mirror(mirror: Path, pinned: PinnedFile) -> Downloader:
@@ -227,7 +250,7 @@ def _copy_from_mirror(mirror: Path, pinned: PinnedFile) -> Downloader:
         try:
             shutil.copyfile(source, output_file)
         except OSError as err:
-            if Path(err.filename or "") == Path(output_file):
+            if _is_cache_side(err, Path(output_file)):
                 raise  # a cache-side fault: reported by fetch() with the cache's fix
             raise DataFetchError(
                 f"{pinned.key}: the mirror copy {source} cannot be read "
@@ -235,6 +258,35 @@ def _copy_from_mirror(mirror: Path, pinned: PinnedFile) -> Downloader:
             ) from None
 
     return copy
+
+
+def _verified_copy(local: Path, pinned: PinnedFile) -> Path | None:
+    """``local`` if it holds exactly the pinned bytes (checked without taking the lock, so a
+    read-only cache with verified copies still serves them), else None."""
+    try:
+        if not local.is_file() or local.stat().st_size != pinned.size:
+            return None
+        return local if pooch.file_hash(str(local)) == pinned.sha256 else None
+    except OSError:
+        return None
+
+
+def _remove_corrupt(local: Path, pinned: PinnedFile) -> Path | None:
+    """Delete a cached copy that fails its checksum (it is fetched again); return its path.
+
+    A copy is only ever moved into place whole, so one that fails is corrupt, not unfinished.
+    """
+    if not local.exists():
+        return None
+    try:
+        local.unlink()
+    except OSError as err:
+        raise DataFetchError(
+            f"{pinned.key}: the cached copy {local} is corrupt (its sha256 does not match the "
+            f"pin) and cannot be removed ({paths.describe_oserror(err)}). Delete it by hand, "
+            f"or set {paths.CACHE_ENV} to a writable folder."
+        ) from None
+    return local
 
 
 def _sweep_orphans(folder: Path) -> None:
@@ -282,13 +334,18 @@ def fetch(
         mirror = paths.mirror_dir()
     source_url = url or pinned.url
     if mirror:
-        downloader = _checked(_copy_from_mirror(Path(mirror), pinned), pinned, "the mirror")
         origin = f"the mirror copy {Path(mirror) / pinned.key}"
+        copy = _copy_from_mirror(Path(mirror), pinned)
+        downloader = _checked(copy, pinned, "the mirror", Path(mirror) / pinned.key)
     else:
         http = pooch.HTTPDownloader(progressbar=False, timeout=60)
         downloader = _checked(http, pinned, source_url)
         origin = source_url
     folder = cache / Path(pinned.key).parent
+    verified = _verified_copy(folder / Path(pinned.key).name, pinned)
+    if verified:
+        return verified
+    corrupt = _remove_corrupt(folder / Path(pinned.key).name, pinned)
     try:
         local = _retrieve(pinned, source_url, folder, downloader)
     except DataFetchError:
@@ -300,11 +357,17 @@ def fetch(
             f"is corrupt or a different version; fetch it again from {pinned.url}."
         ) from err
     except requests.exceptions.RequestException as err:
+        before = (
+            f"the cached copy {corrupt} was corrupt (its sha256 does not match the pin) and "
+            "was removed; the download to replace it failed"
+            if corrupt
+            else f"download from {source_url} failed"
+        )
         raise DataFetchError(
-            f"{pinned.key}: download from {source_url} failed ({err.__class__.__name__}: "
+            f"{pinned.key}: {before} ({err.__class__.__name__}: "
             f"{err}). If this machine is offline, set {paths.MIRROR_ENV} to a folder that "
             "holds the pinned files (layout <dataset>/<file>)."
-        ) from err
+        ) from None
     except OSError as err:
         raise DataFetchError(
             f"{pinned.key}: cannot write to the cache folder {folder} "

@@ -16,7 +16,6 @@ import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from caorder import paths
 
@@ -26,12 +25,24 @@ from caorder import paths
 RESULT_ENV_VARS = ("CAORDER_UNDL_CSV",)
 
 
-def _hash_tree(digest: Any, root: Path, folder: Path, pattern: str) -> None:
-    """Feed every file under ``folder`` matching ``pattern`` (path and bytes) into ``digest``."""
-    for path in sorted(folder.rglob(pattern)):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+def input_files(root: Path | None = None, environ: Mapping[str, str] | None = None) -> list[Path]:
+    """Every file :func:`project_fingerprint` reads, in the order it reads them."""
+    root = root or paths.repo_root()
+    environ = os.environ if environ is None else environ
+    files = []
+    for folder, pattern in ((root / "src" / "caorder", "*.py"), (root / "data", "*")):
+        files += [
+            path
+            for path in sorted(folder.rglob(pattern))
+            if path.is_file() and "__pycache__" not in path.parts
+        ]
+    lock = root / "requirements.txt"
+    files += [lock] if lock.is_file() else []
+    for name in RESULT_ENV_VARS:
+        value = environ.get(name, "")
+        if value and Path(value).expanduser().is_file():
+            files.append(Path(value).expanduser())
+    return files
 
 
 def project_fingerprint(root: Path | None = None, environ: Mapping[str, str] | None = None) -> str:
@@ -44,8 +55,10 @@ def project_fingerprint(root: Path | None = None, environ: Mapping[str, str] | N
     digest = hashlib.sha256(f"tables {TABLES_VERSION}\0".encode())
     for key in sorted(PINNED_FILES):
         digest.update(f"{key} {PINNED_FILES[key].sha256}\0".encode())
-    _hash_tree(digest, root, root / "src" / "caorder", "*.py")
-    _hash_tree(digest, root, root / "data", "*")
+    tree = [path for path in input_files(root, {}) if path.name != "requirements.txt"]
+    for path in tree:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
     lock = root / "requirements.txt"
     digest.update(lock.read_bytes() if lock.is_file() else b"no lock")
     for name in RESULT_ENV_VARS:
@@ -54,3 +67,18 @@ def project_fingerprint(root: Path | None = None, environ: Mapping[str, str] | N
         if value and Path(value).expanduser().is_file():
             digest.update(Path(value).expanduser().read_bytes())
     return digest.hexdigest()
+
+
+def newest_input(
+    root: Path | None = None, environ: Mapping[str, str] | None = None
+) -> tuple[float, Path | None]:
+    """The latest modification time among :func:`input_files`, and that file."""
+    newest, which = 0.0, None
+    for path in input_files(root, environ):
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        if mtime > newest:
+            newest, which = mtime, path
+    return newest, which

@@ -602,6 +602,7 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
     return path
 
 
+@cli
 def main(arguments: list[str]) -> int:
     """Write ``claims.json`` to the path given (default: ``<repo>/_build/extra/claims.json``).
 
@@ -610,6 +611,9 @@ def main(arguments: list[str]) -> int:
     """
     if arguments[:1] == ["diff"]:
         return cli(ledger_diff.main)(arguments[1:], lambda path: write_json(evaluate_all(), path))
+    from caorder.inputs import check_inputs  # every input checked before the long part
+
+    check_inputs()
     target = Path(arguments[0]) if arguments else default_json_path()
     written = write_json(evaluate_all(), target)
     print(f"wrote {written} and {SCHEMA_FILE.name}")

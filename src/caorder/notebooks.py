@@ -14,8 +14,11 @@ cells only. ``python -m caorder.notebooks --check-cache _build`` (run by ``make 
 (:func:`caorder.fingerprint.project_fingerprint`) of everything the notebooks read besides
 their code -- the package source, ``data/``, the pinned-file checksums, the canonical
 table version, the locked package versions and the environment variables that change
-results -- and clears the execution cache when it differs from the fingerprint stored beside
-it, so no page is served from a stale execution.
+results -- and clears the execution cache when it differs from the fingerprint stored by
+the last build marked current, or when a cached executed notebook differs from the copy
+recorded then. ``--confirm-cache _build`` (run by ``make book`` after the build) takes the
+fingerprint again and marks the build current only if no input changed while it ran, so no
+page is served from a stale or edited execution.
 
 Glued numbers are rounded to the precision the book shows (:func:`glue_number`), so that
 re-executing on another machine does not change the notebook in the 16th digit.
@@ -27,20 +30,24 @@ re-executing on another machine does not change the notebook in the 16th digit.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from caorder import paths
 from caorder.errors import DataError, cli
-from caorder.fingerprint import project_fingerprint
+from caorder.fingerprint import newest_input, project_fingerprint
 
 #: Variables removed from the kernel's environment: they would load a user's own settings.
 #: (MPLBACKEND would replace the kernel's inline backend, and figures would vanish.)
@@ -49,32 +56,111 @@ _USER_SETTINGS_ENV = ("PYTHONSTARTUP", "MATPLOTLIBRC", "MPLBACKEND", "JUPYTER_CO
 _STAMP_NAME = ".jupyter_cache.fingerprint"
 
 
-def check_cache(build_dir: Path, root: Path | None = None) -> bool:
-    """Clear the execution cache and Sphinx's saved environment if the inputs changed.
+_BUILDING_NAME = ".jupyter_cache.building"
+_MANIFEST_NAME = ".jupyter_cache.manifest"
 
-    Both must go: jupyter-cache (``build_dir/.jupyter_cache``) would serve old outputs, and
-    Sphinx (``build_dir/.doctrees``) re-reads, and so re-executes, only the pages whose own
-    source changed, so a notebook whose code is unchanged but whose data changed would keep its
-    old page. Returns True when they were cleared (or did not match), False when current. The
-    new fingerprint is stored in ``build_dir/.jupyter_cache.fingerprint``.
-    """
-    fingerprint = project_fingerprint(root)
-    stamp = build_dir / _STAMP_NAME
+
+def _cache_manifest(cache: Path) -> dict[str, str]:
+    """sha256 of every executed notebook jupyter-cache holds, by path below ``cache``."""
+    return {
+        path.relative_to(cache).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(cache.glob("executed/**/*"))
+        if path.is_file()
+    }
+
+
+def _unverified_entry(build_dir: Path) -> str | None:
+    """The first cached execution that differs from the manifest of the last good build."""
     cache = build_dir / ".jupyter_cache"
-    if stamp.is_file() and stamp.read_text(encoding="ascii").strip() == fingerprint:
-        return False
+    try:
+        recorded = json.loads((build_dir / _MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "the manifest of cached executions is missing" if cache.exists() else None
+    actual = _cache_manifest(cache) if cache.exists() else {}
+    for name in sorted(set(recorded) | set(actual)):
+        if recorded.get(name) != actual.get(name):
+            return f"{cache / name} does not match the copy recorded when it was built"
+    return None
+
+
+def _clear(build_dir: Path) -> None:
+    cache = build_dir / ".jupyter_cache"
     try:
         for stale in (cache, build_dir / ".doctrees"):
             if stale.exists():
                 shutil.rmtree(stale)
-        build_dir.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(fingerprint + "\n", encoding="ascii")
+        for name in (_STAMP_NAME, _MANIFEST_NAME):
+            (build_dir / name).unlink(missing_ok=True)
     except OSError as err:
         raise DataError(
             f"cannot reset the execution cache {cache} ({paths.describe_oserror(err)}). "
             f"Delete {build_dir} by hand (make clean) and build again."
         ) from None
-    return True
+
+
+def check_cache(build_dir: Path, root: Path | None = None) -> bool:
+    """Clear the execution cache and Sphinx's saved environment unless both are current.
+
+    Current means: the fingerprint of the inputs equals the one stored by the last build that
+    :func:`confirm_cache` marked current, and every executed notebook in jupyter-cache is
+    byte for byte the one recorded then (an edited entry is never served). Both folders must
+    go otherwise: jupyter-cache (``build_dir/.jupyter_cache``) would serve old outputs, and
+    Sphinx (``build_dir/.doctrees``) re-reads, and so re-executes, only the pages whose own
+    source changed. Returns True when they were cleared (or did not exist), False when current.
+    Records the fingerprint and the start time for :func:`confirm_cache`.
+    """
+    fingerprint = project_fingerprint(root)
+    stamp = build_dir / _STAMP_NAME
+    current = stamp.is_file() and stamp.read_text(encoding="ascii").strip() == fingerprint
+    problem = _unverified_entry(build_dir) if current else None
+    if problem:
+        print(f"warning: {problem}; clearing the execution cache", file=sys.stderr)
+    if not current or problem:
+        _clear(build_dir)
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        record = {"fingerprint": fingerprint, "started": time.time()}
+        (build_dir / _BUILDING_NAME).write_text(json.dumps(record), encoding="ascii")
+    except OSError as err:
+        raise DataError(
+            f"cannot write to the build folder {build_dir} ({paths.describe_oserror(err)}). "
+            "Make it writable or delete it (make clean)."
+        ) from None
+    return not current or bool(problem)
+
+
+def confirm_cache(build_dir: Path, root: Path | None = None) -> None:
+    """Mark the build just finished current, if its inputs did not change while it ran.
+
+    Run after ``jupyter-book build``: the fingerprint is taken again and every input file's
+    modification time is compared with the start of the build. If anything changed (even an
+    edit made and reverted), the build is not marked current, so the next one re-executes
+    every page, and a :class:`DataError` says so. Otherwise the stamp and the manifest of the
+    executed notebooks (checked by :func:`check_cache` before reuse) are written.
+    """
+    building = build_dir / _BUILDING_NAME
+    try:
+        record = json.loads(building.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        raise DataError(
+            f"{building} is missing: run caorder.notebooks --check-cache {build_dir} before "
+            "the build (make book does)."
+        ) from None
+    newest, which = newest_input(root)
+    changed = project_fingerprint(root) != record["fingerprint"] or newest > record["started"]
+    if changed:
+        _clear(build_dir)
+        building.unlink(missing_ok=True)
+        name = which.name if which is not None else "an input"
+        raise DataError(
+            f"inputs changed while the book was built (latest: {name}); this build is not "
+            "marked current and the next make book re-executes every page. Run make book again."
+        )
+    cache = build_dir / ".jupyter_cache"
+    manifest = _cache_manifest(cache) if cache.exists() else {}
+    (build_dir / _MANIFEST_NAME).write_text(json.dumps(manifest, indent=0), encoding="utf-8")
+    (build_dir / _STAMP_NAME).write_text(record["fingerprint"] + "\n", encoding="ascii")
+    building.unlink(missing_ok=True)
 
 
 def glue_number(key: str, value: float, digits: int) -> float | int:
@@ -91,6 +177,19 @@ def glue_number(key: str, value: float, digits: int) -> float | int:
     return number
 
 
+def _scratch_dir() -> Path:
+    """The kernels' settings folder: ``_build/kernel-env`` (never the data cache, which may be
+    read-only or shared), or a temporary folder when the checkout cannot be written."""
+    folder = paths.repo_root() / "_build" / "kernel-env"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".writable"
+        probe.touch()
+        return folder
+    except OSError:
+        return Path(tempfile.gettempdir()) / f"caorder-kernel-env-{os.getuid()}"
+
+
 def isolated_env(ipython_dir: Path, base: dict | None = None) -> dict[str, str]:
     """The environment for a notebook kernel: the caller's, minus a user's own settings.
 
@@ -101,7 +200,7 @@ def isolated_env(ipython_dir: Path, base: dict | None = None) -> dict[str, str]:
     env = dict(os.environ if base is None else base)
     for name in _USER_SETTINGS_ENV:
         env.pop(name, None)
-    matplotlib_dir = paths.cache_dir() / "kernel-env" / "matplotlib"
+    matplotlib_dir = _scratch_dir() / "matplotlib"
     matplotlib_dir.mkdir(parents=True, exist_ok=True)
     (matplotlib_dir / "matplotlibrc").unlink(missing_ok=True)
     env.update(
@@ -235,6 +334,12 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="clear BUILD_DIR/.jupyter_cache if code, data or settings changed, then exit",
     )
+    parser.add_argument(
+        "--confirm-cache",
+        metavar="BUILD_DIR",
+        type=Path,
+        help="after a build: mark it current unless its inputs changed while it ran",
+    )
     return parser
 
 
@@ -254,9 +359,21 @@ def main(arguments: list[str]) -> int:
         state = "cleared (inputs changed)" if cleared else "current"
         print(f"execution cache {options.check_cache / '.jupyter_cache'}: {state}")
         return 0
+    if options.confirm_cache:
+        confirm_cache(options.confirm_cache)
+        print(f"execution cache {options.confirm_cache / '.jupyter_cache'}: marked current")
+        return 0
     for name in options.notebooks:
+        if not name.is_file():
+            raise DataError(f"{name}: no such notebook. Name an .ipynb file (notebooks/*.ipynb).")
         print(f"executing {name}")
-        execute(name)
+        try:
+            execute(name)
+        except CellExecutionError as err:
+            raise DataError(
+                f"{name}: a cell raised {err.ename}: {err.evalue}; the notebook was not "
+                "rewritten. Fix the cause (run it in Jupyter to see the cell) and rerun."
+            ) from None
     return 0
 
 

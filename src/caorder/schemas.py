@@ -22,20 +22,61 @@ class SchemaError(DataError, ValueError):
     """A table does not have the shape the book relies on."""
 
 
+#: How many broken rules a schema error lists (the first ones, by row).
+PROBLEMS_SHOWN = 5
+
+
+def _problems(cases: pd.DataFrame, row_name: str) -> list[str]:
+    """One phrase per broken rule and row: column rules first, each row-wide rule once.
+
+    A row-wide check (say "end_date not before start_date") is reported by pandera once per
+    column of the failing row; it is named once, and not at all for a row that already breaks
+    a column rule (an impossible date breaks the date rule of its column, and the comparison
+    only because of it).
+    """
+    cases = cases.assign(
+        wide=cases["schema_context"].astype(str).eq("DataFrameSchema")
+        if "schema_context" in cases
+        else False
+    )
+    cases = cases.sort_values(["wide", "index"], kind="stable", na_position="first")
+    seen: set[tuple] = {("column rule", i) for i in cases.loc[~cases["wide"], "index"]}
+    phrases = []
+    for row in cases.itertuples(index=False):
+        where = f"{row_name} {row.index}" if pd.notna(row.index) else "the table"
+        key = (row.check, row.index) if row.wide else (row.column, row.check, row.index)
+        if key in seen or (row.wide and ("column rule", row.index) in seen):
+            continue
+        seen.add(key)
+        if row.wide:
+            phrases.append(f"{where} breaks the rule '{row.check}'")
+        else:
+            phrases.append(
+                f"{where}, column {row.column}: {row.failure_case!r} breaks the rule '{row.check}'"
+            )
+    return phrases
+
+
 def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, what: str) -> pd.DataFrame:
-    """Validate ``frame`` against ``schema``; raise :class:`SchemaError` naming ``what``."""
+    """Validate ``frame`` against ``schema``; raise :class:`SchemaError` naming ``what``.
+
+    The message is one line: the table, how many rules are broken, the first few (row,
+    column, value, rule) and what to do.
+    """
     try:
         return schema.validate(frame, lazy=True)
     except (pa.errors.SchemaErrors, pa.errors.SchemaError) as err:
         cases = getattr(err, "failure_cases", None)
-        detail = (
-            cases[["column", "check", "failure_case", "index"]].head(8).to_string(index=False)
-            if cases is not None
-            else str(err)
-        )
+        if isinstance(cases, pd.DataFrame) and {"column", "check", "index"} <= set(cases):
+            phrases = _problems(cases, "line" if frame.index.name == "line" else "row")
+            detail = "; ".join(phrases[:PROBLEMS_SHOWN])
+            more = len(phrases) - PROBLEMS_SHOWN
+            detail += f"; and {more} more" if more > 0 else ""
+        else:
+            detail = " ".join(str(err).split())
         raise SchemaError(
-            f"{what} does not match its schema ({schema.name}). First problems:\n{detail}\n"
-            "Fix the file (or delete the cached copy in .cache/ so it is rebuilt)."
+            f"{what} does not match its schema ({schema.name}): {detail}. Fix the file "
+            "(or delete the cached copy in .cache/ so it is rebuilt)."
         ) from None
 
 

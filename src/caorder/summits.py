@@ -50,6 +50,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from caorder import countries, paths, plots, tables, windows
+from caorder.errors import CuratedDataError
 from caorder.schemas import (
     AT_THE_TABLE,
     C5_ONLY_SERIES,
@@ -174,18 +175,61 @@ def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["start", "event_id"]).reset_index(drop=True)
 
 
+#: Partners of C5+X formats that are organisations, not states (every other partner and
+#: every host must be an ISO3 code of ``data/members.csv``).
+PARTNER_ORGANISATIONS = {"EU": "European Union", "GCC": "Gulf Cooperation Council"}
+
+
+def _known_states(path: Path) -> frozenset[str]:
+    """ISO3 codes of the members table beside ``path`` (or of ``data/``)."""
+    beside = path.with_name("members.csv")
+    return frozenset(countries.load_members(beside if beside.is_file() else None)["iso3"])
+
+
+def _check_codes(
+    frame: pd.DataFrame, columns: dict[str, frozenset[str]], path: Path, rule: str
+) -> None:
+    """Reject a value of ``column`` outside its allowed codes, naming file, line and rule."""
+    for column, allowed in columns.items():
+        bad = frame[frame[column].notna() & ~frame[column].isin(allowed)]
+        if len(bad):
+            line, value = bad.index[0], bad[column].iloc[0]
+            raise CuratedDataError(
+                f"{path.name}, line {line}: {column} {value!r} is not a known code; rule: "
+                f"{rule}. Correct the code (or add the state to members.csv)."
+            )
+
+
 def load_summits(path: Path | None = None, variant: str = "as_coded") -> pd.DataFrame:
     """Meetings that took place (``data/summits.csv``), validated, with parsed dates.
 
-    ``variant`` is one of :data:`VARIANTS` (the sensitivity codings of the verdicts).
+    ``variant`` is one of :data:`VARIANTS` (the sensitivity codings of the verdicts). Hosts
+    and partners must be ISO3 codes of ``members.csv`` (partners may also be one of
+    :data:`PARTNER_ORGANISATIONS`).
     """
     path = path or paths.data_dir() / "summits.csv"
-    return _typed_events(apply_variant(_read(path, SUMMITS), variant, SUMMITS, path.name))
+    frame = _read(path, SUMMITS)
+    _check_events(frame, path)
+    return _typed_events(apply_variant(frame, variant, SUMMITS, path.name))
+
+
+def _check_events(frame: pd.DataFrame, path: Path) -> None:
+    states = _known_states(path)
+    _check_codes(
+        frame,
+        {"host": states, "partner": states | frozenset(PARTNER_ORGANISATIONS)},
+        path,
+        "host and partner are ISO3 codes in members.csv (a partner may also be "
+        f"{' or '.join(PARTNER_ORGANISATIONS)})",
+    )
 
 
 def load_summits_not_held(path: Path | None = None) -> pd.DataFrame:
     """Planned meetings that were postponed, moved or cancelled (``data/summits_not_held.csv``)."""
-    return _typed_events(_read(path or paths.data_dir() / "summits_not_held.csv", SUMMITS_NOT_HELD))
+    path = path or paths.data_dir() / "summits_not_held.csv"
+    frame = _read(path, SUMMITS_NOT_HELD)
+    _check_events(frame, path)
+    return _typed_events(frame)
 
 
 def load_memberships(path: Path | None = None, variant: str = "as_coded") -> pd.DataFrame:
@@ -196,7 +240,10 @@ def load_memberships(path: Path | None = None, variant: str = "as_coded") -> pd.
     and ``left_precision`` say how precise each date is.
     """
     path = path or paths.data_dir() / "memberships.csv"
-    frame = apply_variant(_read(path, MEMBERSHIPS), variant, MEMBERSHIPS, path.name)
+    frame = _read(path, MEMBERSHIPS)
+    _check_codes(frame, {"iso3": _known_states(path)}, path, "iso3 is an ISO3 code in members.csv")
+    _check_spells(frame, path)
+    frame = apply_variant(frame, variant, MEMBERSHIPS, path.name)
     frame = frame.assign(
         start=partial_dates(frame["joined"]),
         stop=partial_dates(frame["left"]),
@@ -204,6 +251,28 @@ def load_memberships(path: Path | None = None, variant: str = "as_coded") -> pd.
         left_precision=date_precision(frame["left"]),
     )
     return frame.sort_values(["iso3", "organisation", "start"]).reset_index(drop=True)
+
+
+def _check_spells(frame: pd.DataFrame, path: Path) -> None:
+    """Reject overlapping spells of one state in one organisation, whatever their status.
+
+    A spell may start on the day the previous one ends (a member suspended that day); dates
+    known only to the month or year are compared at their mid-period day.
+    """
+    spells = frame.assign(start=partial_dates(frame["joined"]), stop=partial_dates(frame["left"]))
+    spells = spells.sort_values(["iso3", "organisation", "start"], kind="stable")
+    previous = spells.groupby(["iso3", "organisation"])["stop"].shift()
+    again = spells.groupby(["iso3", "organisation"]).cumcount() > 0
+    clash = again & (previous.isna() | (spells["start"] < previous))
+    if clash.any():
+        line = spells.index[clash.to_numpy()][0]
+        row = spells.loc[line]
+        raise CuratedDataError(
+            f"{path.name}, line {line}: the {row['organisation']} spells of {row['iso3']} overlap "
+            f"(this {row['status']} spell starts {row['joined']}, before the previous one ends); "
+            "rule: one spell at a time per state and organisation, the next starting on or "
+            "after the day the previous one is left. Correct joined/left."
+        )
 
 
 # --- C1.6: meetings per year and the 2017 break ------------------------------------------

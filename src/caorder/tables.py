@@ -3,9 +3,10 @@
 The first call converts the pinned source files (see :mod:`caorder.fetch`), validates the
 result with the pandera schemas in :mod:`caorder.schemas` and writes it to
 ``.cache/tables/<name>-<fingerprint>.parquet``. Later calls read the parquet file. The
-fingerprint covers the source checksums, the curated membership file and
-:data:`TABLES_VERSION`, so a change to any of them rebuilds the table instead of serving a
-stale copy.
+fingerprint covers the source checksums, the curated membership file, :data:`TABLES_VERSION`
+and the source code of the modules the conversion runs (:data:`CONVERSION_MODULES`), so a
+change to any of them rebuilds the table instead of serving a stale copy, and two checkouts
+sharing one ``CAORDER_CACHE_DIR`` with different code never serve each other's tables.
 
 The cache proves itself: after a complete, validated write each parquet file gets a sidecar
 ``<file>.sha256``; on read the bytes must match it, and a missing sidecar, a checksum mismatch
@@ -34,7 +35,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -78,9 +81,25 @@ def read_rda(key: str) -> pd.DataFrame:
     return frame
 
 
+#: The modules whose code converts the pinned files into the tables (this one, the schemas
+#: that validate them and the members loader that places absences): their source is in
+#: every table's key.
+CONVERSION_MODULES = ("tables.py", "schemas.py", "countries.py", "errors.py")
+
+
+def conversion_code_digest() -> bytes:
+    """sha256 of the source of :data:`CONVERSION_MODULES` (part of every table's key)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for name in CONVERSION_MODULES:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
+    return digest.digest()
+
+
 def _fingerprint(keys: list[str], extra_files: list[Path]) -> str:
-    """A short hash of the sources a table is built from (pinned checksums + local files)."""
+    """A short hash of what a table is built from: code, pinned checksums and local files."""
     digest = hashlib.sha256(TABLES_VERSION.encode())
+    digest.update(conversion_code_digest())
     for key in keys:
         digest.update(PINNED_FILES[key].sha256.encode())
     for extra in extra_files:
@@ -97,10 +116,24 @@ def _sidecar(target: Path) -> Path:
 
 
 def _discard(target: Path, why: str) -> None:
-    """Log why a cached table is unusable and delete it with its sidecar (under its lock)."""
+    """Log why a cached table is unusable and delete it with its sidecar (under its lock).
+
+    A folder found where the file should be is removed too; one that cannot be removed is a
+    :class:`DataError` naming it.
+    """
     log.warning("cached table %s is unusable (%s); deleting and rebuilding it", target, why)
     for path in (target, _sidecar(target)):
-        path.unlink(missing_ok=True)
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError as err:
+            raise DataError(
+                f"the cached table {path} is unusable ({why}) and cannot be removed "
+                f"({paths.describe_oserror(err)}). Delete it by hand, or set {paths.CACHE_ENV} "
+                "to another folder."
+            ) from None
 
 
 def _read_verified(target: Path) -> tuple[pd.DataFrame | None, str]:
@@ -109,6 +142,8 @@ def _read_verified(target: Path) -> tuple[pd.DataFrame | None, str]:
     Never deletes anything: the caller does that under the table's lock, because a copy seen
     without its sidecar may be one another process is finishing.
     """
+    if target.is_dir():
+        return None, "it is a folder, not a file"
     try:
         data = target.read_bytes()
     except FileNotFoundError:
@@ -157,14 +192,27 @@ def _write_table(frame: pd.DataFrame, target: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
+#: Other versions of a table untouched this long are deleted when the table is rebuilt; a
+#: younger one may belong to another checkout sharing the cache, and is kept.
+STALE_AFTER_SECONDS = 7 * 24 * 3600
+
+
 def _sweep(folder: Path, name: str, keep: Path) -> None:
-    """Delete orphaned temporary files and stale versions of table ``name``.
+    """Delete orphaned temporary files and old versions of table ``name``.
 
     Only the holder of the table's lock writes its files, so every temporary file of that table
-    found while holding the lock belongs to a run that died.
+    found while holding the lock belongs to a run that died. Other versions are kept for
+    :data:`STALE_AFTER_SECONDS`: another checkout with other code may be using them.
     """
+    now = time.time()
     for path in folder.glob(f"{name}-*"):
-        if path not in (keep, _sidecar(keep)) and path.suffix != ".lock":
+        if path in (keep, _sidecar(keep)) or path.suffix == ".lock" or path.is_dir():
+            continue
+        try:
+            old = now - path.stat().st_mtime > STALE_AFTER_SECONDS
+        except OSError:
+            continue
+        if path.name.endswith("tmp") or old:
             path.unlink(missing_ok=True)
 
 

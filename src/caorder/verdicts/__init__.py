@@ -24,6 +24,7 @@ from collections.abc import Mapping
 
 from caorder import claims, paths
 from caorder.claims import ATTRIBUTIONS, VERDICTS
+from caorder.errors import CuratedDataError
 from caorder.verdicts import cache, ch1, ch2, ch3, ch4, checks, economies
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
@@ -131,6 +132,22 @@ def _evidence(
     return [computed[s.label] for s in specs]
 
 
+def _check_evaluator(claim_id: str, name: str, registry: Mapping) -> None:
+    if name != UNTESTABLE_EVALUATOR and name not in registry:
+        raise UnknownEvaluatorError(
+            f"{claims.FILES.get(claim_id, 'data/claims/*.yml')}: claim {claim_id} names "
+            f"evaluator {name!r}, which no module in caorder.verdicts defines; rule: the "
+            f"evaluator is 'untestable' or one of {sorted(registry)}. Correct the name."
+        )
+
+
+def check_register() -> None:
+    """Raise for the first register entry whose evaluator no chapter module defines."""
+    registry = evaluators()
+    for entry in claims.register():
+        _check_evaluator(entry["id"], entry["evaluator"], registry)
+
+
 def evaluate(claim_id: str, use_cache: bool = True) -> Result:
     """Test one registered claim under all its declared specifications.
 
@@ -143,11 +160,7 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
     if name == UNTESTABLE_EVALUATOR:
         return untestable(claim_id, str(entry["untestable"]["reason"]).strip())
     registry = evaluators()
-    if name not in registry:
-        raise KeyError(
-            f"Claim {claim_id} names evaluator {name!r}, which no module in "
-            f"caorder.verdicts defines (known: {sorted(registry)})."
-        )
+    _check_evaluator(claim_id, name, registry)
     evaluator = registry[name]
     checks.check_claim(entry, name, evaluator)
     specs = specifications(entry.get("specifications"))
@@ -190,6 +203,13 @@ def _recorded_first_verdict(entry: Mapping, result: Result) -> Result:
     if changes and changes[0].get("rule_function_changed") and changes[0].get("verdict_before"):
         return dataclasses.replace(result, original_verdict=str(changes[0]["verdict_before"]))
     return result
+
+
+class UnknownEvaluatorError(CuratedDataError, KeyError):
+    """A register entry names an evaluator that no chapter module defines."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0])
 
 
 @functools.cache
