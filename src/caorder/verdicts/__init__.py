@@ -142,10 +142,12 @@ def _check_evaluator(claim_id: str, name: str, registry: Mapping) -> None:
 
 
 def check_register() -> None:
-    """Raise for the first register entry whose evaluator no chapter module defines."""
+    """Refuse, in one line, any register entry the verdicts would misread: an evaluator no
+    chapter module defines, then everything :mod:`caorder.verdicts.checks` looks at."""
     registry = evaluators()
     for entry in claims.register():
         _check_evaluator(entry["id"], entry["evaluator"], registry)
+    checks.check_register(registry)
 
 
 def evaluate(claim_id: str, use_cache: bool = True) -> Result:
@@ -215,11 +217,6 @@ class UnknownEvaluatorError(CuratedDataError, KeyError):
 @functools.cache
 def _evaluate_cached(claim_id: str) -> Result:
     return evaluate(claim_id)
-
-
-def check_register() -> None:
-    """Refuse, in one line, any register entry the verdicts would misread (see :mod:`.checks`)."""
-    checks.check_register(evaluators())
 
 
 def evaluate_all() -> list[Result]:
