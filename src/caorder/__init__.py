@@ -17,6 +17,7 @@ Tables and curated data
     :mod:`caorder.extension`    the votes after 2019, with provenance per roll call;
     :mod:`caorder.countries`    UN membership spells, country groups and the book's constants;
     :mod:`caorder.statecodes`   COW and Gleditsch-Ward state numbers mapped to ISO3 codes;
+    :mod:`caorder.peace`        disputes, conflicts, alliances, IGOs, leaders, by dyad-year;
     :mod:`caorder.summits`      summits, memberships and organisations of the five;
     :mod:`caorder.coverage`     what the vote data cover, by year, session and vote type;
     :mod:`caorder.classify`     rule-based labels of roll calls (human rights, territory, ...).
