@@ -281,6 +281,7 @@ def cow_codes(key: str) -> list[int]:
     return sorted({statecodes.code_of(iso3) for iso3 in countries.group(key).ever})
 
 
+@lru_cache(maxsize=1)
 def _names() -> dict[int, str]:
     table = statecodes.state_codes().dropna(subset=["cow_code"])
     names = {int(c): n for c, n in zip(table["cow_code"], table["name"])}
@@ -307,17 +308,24 @@ def pair_name(ccode1: int, ccode2: int) -> str:
 
 def _in_system(years: range) -> pd.DataFrame:
     """(ccode, year) pairs of states in the COW system; 2016 members continue to 2024."""
+    table = _system_years()
+    return table[table["year"].between(years.start, years.stop - 1)].reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _system_years() -> pd.DataFrame:
     spells = state_system().copy()
     spells.loc[spells["endyear"] >= STATE_LIST_LAST, "endyear"] = LAST_YEAR
-    rows = [
-        (code, year)
-        for code, first, last in spells[["ccode", "styear", "endyear"]].itertuples(index=False)
-        for year in years
-        if first <= year <= last
+    spells = spells[spells["endyear"] >= 1900]
+    years = [
+        range(max(first, 1900), last + 1)
+        for first, last in zip(spells["styear"], spells["endyear"])
     ]
-    return pd.DataFrame(rows, columns=["ccode", "year"]).drop_duplicates()
+    table = pd.DataFrame({"ccode": spells["ccode"].to_numpy(), "year": years}).explode("year")
+    return table.astype(int).drop_duplicates().sort_values(["ccode", "year"], ignore_index=True)
 
 
+@lru_cache(maxsize=1)
 def _land_borders() -> pd.DataFrame:
     spells = contiguity()
     spells = spells[spells["conttype"] == 1].copy()
@@ -327,6 +335,11 @@ def _land_borders() -> pd.DataFrame:
 
 def dyad_years(key: str, first: int, last: int, pairs: str = "all") -> pd.DataFrame:
     """A group's dyad-years: ccode1 < ccode2, year (see the module docstring)."""
+    return _dyad_years(key, first, last, pairs).copy()
+
+
+@lru_cache(maxsize=256)
+def _dyad_years(key: str, first: int, last: int, pairs: str) -> pd.DataFrame:
     if pairs not in PAIRS:
         raise ValueError(f"Unknown pair set {pairs!r}; use one of {PAIRS}.")
     codes = cow_codes(key)
@@ -345,6 +358,7 @@ def dyad_years(key: str, first: int, last: int, pairs: str = "all") -> pd.DataFr
     return frame.sort_values(["ccode1", "ccode2", "year"], ignore_index=True)
 
 
+@lru_cache(maxsize=1)
 def _interstate_years() -> pd.DataFrame:
     """UCDP interstate conflict-years as COW pairs (lower code first)."""
     ucdp = ucdp_conflicts()
@@ -375,19 +389,15 @@ def _within(frame: pd.DataFrame, column: str, source: str) -> None:
 
 def dyad_panel(key: str, first: int, last: int, pairs: str = "all") -> pd.DataFrame:
     """A group's dyad-years with every measure of the module docstring (0/1 or counts)."""
+    return _dyad_panel(key, first, last, pairs).copy()
+
+
+@lru_cache(maxsize=128)
+def _dyad_panel(key: str, first: int, last: int, pairs: str) -> pd.DataFrame:
     frame = dyad_years(key, first, last, pairs)
     on = ["ccode1", "ccode2", "year"]
     for source in MID_SOURCES:
-        mids = mid_dyad_years(source)
-        per_year = mids.groupby(on).agg(
-            mid=("dispnum", "size"),
-            fatal=("fatality", lambda f: int((f > 0).any())),
-            war=("hostlev", lambda h: int((h >= 5).any())),
-            onset=("onset", "max"),
-            territorial=("territorial", lambda t: t.max() if t.notna().any() else np.nan),
-        )
-        per_year["mid"] = per_year["mid"].gt(0).astype(int)
-        per_year = per_year.add_prefix(f"{source}_").reset_index()
+        per_year = _mid_years(source)
         frame = frame.merge(per_year, on=on, how="left")
         for column in [c for c in per_year.columns if c.startswith(source)]:
             if column != f"{source}_territorial":
@@ -419,17 +429,34 @@ def dyad_panel(key: str, first: int, last: int, pairs: str = "all") -> pd.DataFr
     return frame.sort_values(on, ignore_index=True)
 
 
+@lru_cache(maxsize=2)
+def _mid_years(source: str) -> pd.DataFrame:
+    """Per pair and year: any MID, any fatal, any at war, any onset, any over territory."""
+    mids = mid_dyad_years(source)
+    flags = pd.DataFrame(
+        {
+            "ccode1": mids["ccode1"],
+            "ccode2": mids["ccode2"],
+            "year": mids["year"],
+            "mid": 1,
+            "fatal": (mids["fatality"] > 0).astype(int),
+            "war": (mids["hostlev"] >= 5).astype(int),
+            "onset": mids["onset"],
+            "territorial": mids["territorial"].astype(float),
+        }
+    )
+    per_year = flags.groupby(["ccode1", "ccode2", "year"]).max()
+    return per_year.add_prefix(f"{source}_").reset_index()
+
+
 def _rivalry_flags(frame: pd.DataFrame) -> pd.Series:
-    spells = rivalries()
-    flags = pd.Series(0, index=frame.index)
-    for row in spells.itertuples(index=False):
-        inside = (
-            (frame["ccode1"] == row.ccode1)
-            & (frame["ccode2"] == row.ccode2)
-            & frame["year"].between(row.styear, row.endyear)
-        )
-        flags[inside] = 1
-    return flags.astype(float)
+    """1 where the pair was in a strategic rivalry that year, else 0."""
+    spells = rivalries()[["ccode1", "ccode2", "styear", "endyear"]]
+    hits = frame.reset_index().merge(spells, on=["ccode1", "ccode2"])
+    hits = hits.loc[hits["year"].between(hits["styear"], hits["endyear"]), "index"]
+    flags = pd.Series(0.0, index=frame.index)
+    flags[flags.index.isin(hits)] = 1.0
+    return flags
 
 
 # --- group summaries -----------------------------------------------------------------------------
@@ -517,8 +544,9 @@ def leader_turnover(key: str, first: int, last: int) -> pd.DataFrame:
         ccode=lambda f: f["gwcode"].map(cow_of), year=lambda f: f["enddate"].dt.year
     )
     exits = exits[exits["exit"] != "Still in Office"]
+    exits = exits.assign(irregular=(exits["exit"] == "Irregular").astype(int))
     counts = exits.groupby(["ccode", "year"]).agg(
-        exits=("obsid", "size"), irregular=("exit", lambda e: int((e == "Irregular").sum()))
+        exits=("obsid", "size"), irregular=("irregular", "sum")
     )
     frame = years.merge(counts.reset_index(), on=["ccode", "year"], how="left").fillna(0)
     return frame.astype({"exits": int, "irregular": int})

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from caorder import claims
 from caorder.claims import ATTRIBUTIONS, VERDICTS
-from caorder.verdicts import cache, ch1, ch2, ch3, ch4
+from caorder.verdicts import cache, ch1, ch2, ch3, ch4, events
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
     UNTESTABLE,
@@ -35,8 +35,9 @@ from caorder.verdicts.core import (
     untestable,
 )
 
-#: The chapter modules, listed explicitly (no package scan): prefix -> module.
-MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4}
+#: The chapter modules and the modules named for their data (``events``: conflict, disputes,
+#: alliances, IGOs and leaders), listed explicitly (no package scan): prefix -> module.
+MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4, "events": events}
 #: The evaluator name of claims that these data cannot test (the register gives the reason).
 UNTESTABLE_EVALUATOR = "untestable"
 

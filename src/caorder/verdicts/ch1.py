@@ -4,6 +4,9 @@ Each claim has an evidence function (numbers under one specification, computed b
 chapter-1 analyses of :mod:`caorder.cohesion`) and a pure rule that reads the thresholds
 declared in the register. Specification dimensions used here: ``measure``, ``rollcalls``,
 ``pool``, ``turkmenistan`` (``with`` / ``without``) and ``break_session`` (C1.4).
+
+Claims of chapter 1 tested on dispute, alliance and IGO data (C1.16, C1.17) are judged in
+:mod:`caorder.verdicts.events`.
 """
 
 from __future__ import annotations

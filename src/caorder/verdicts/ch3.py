@@ -8,6 +8,10 @@ Specification dimensions used here: ``period`` (first and last year), ``rollcall
 ``turkmenistan`` (``with`` / ``without``), ``cluster`` (``rcid`` / ``iso3``, the logit's
 clustered errors) and, for the territorial votes, ``kinds``, ``crimea_human_rights`` and
 ``rollcall_source`` (``with_curated`` or ``pinned_only``).
+
+
+The claims of chapter 3 tested on conflict, dispute, alliance, IGO and leader data (C3.12,
+C3.13, C3.18, C3.20, C3.40, C3.41) are judged in :mod:`caorder.verdicts.events`.
 """
 
 from __future__ import annotations
