@@ -557,3 +557,133 @@ def mean_territorial_threat(key: str, first: int, last: int) -> float:
     threat = territorial_threat()
     years = state_years(key, first, last).merge(threat, on=["ccode", "year"])
     return float(years["lterrthreat"].mean()) if len(years) else np.nan
+
+
+# --- tables and figures for the pages ------------------------------------------------------------
+
+
+def _label(key: str) -> str:
+    return "Central Asia (the five)" if key == "C5" else countries.group(key).name
+
+
+def region_table(
+    measure: str,
+    first: int,
+    last: int,
+    pairs: str = "all",
+    groups: tuple[str, ...] = BASELINE_GROUPS,
+) -> pd.DataFrame:
+    """Per group (the five first): dyad-years, dyad-years with the measure, and their share."""
+    rows = []
+    for key in ("C5", *groups):
+        panel = dyad_panel(key, first, last, pairs).dropna(subset=[measure])
+        hits = int(panel[measure].gt(0).sum())
+        rows.append(
+            {
+                "group": _label(key),
+                "pairs": len(panel[["ccode1", "ccode2"]].drop_duplicates()),
+                "dyad-years": len(panel),
+                "with": hits,
+                "share": hits / len(panel) if len(panel) else np.nan,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def readable_disputes(source: str = "cow") -> pd.DataFrame:
+    """The disputes among the five as a reader's table: pair, years, hostility, deaths."""
+    table = disputes_among("C5", source)
+    table = table[table["first_year"] >= 1992]
+    years = [
+        str(a) if a == b else f"{a}–{b}" for a, b in zip(table["first_year"], table["last_year"])
+    ]
+    frame = pd.DataFrame(
+        {
+            "dispute (MID number)": table["dispnum"].to_numpy(),
+            "pair": table["pair"].to_numpy(),
+            "years": years,
+            "highest hostility": table["hostility"].to_numpy(),
+            "battle deaths": table["fatalities"].to_numpy(),
+        }
+    )
+    if source == "gml":
+        frame["over territory"] = np.where(table["territorial"].eq(1), "yes", "no")
+    return frame
+
+
+def plot_rates(table: pd.DataFrame, ax, xlabel: str, column: str = "share"):
+    """Horizontal bars of a region table, the five highlighted, labelled with the values."""
+    from caorder import plots
+
+    frame = table.iloc[::-1]
+    colours = [
+        plots.PALETTE[0] if g.startswith("Central Asia") else plots.GREY for g in frame["group"]
+    ]
+    ax.barh(frame["group"], frame[column], color=colours)
+    for y, value in enumerate(frame[column]):
+        ax.annotate(
+            f"{value:.1%}" if column == "share" else f"{value:.1f}",
+            (value, y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=10,
+        )
+    ax.margins(x=0.2)
+    return plots.label(ax, xlabel, "")
+
+
+def plot_disputes(ax, source: str = "cow"):
+    """One row per pair of the five, one mark per dispute-year: filled if fatal."""
+    from caorder import plots
+
+    table = disputes_among("C5", source)
+    table = table[table["first_year"] >= 1992]
+    pairs_shown = sorted(table["pair"].unique())
+    for fatal, marker, name in ((False, "o", "no battle deaths"), (True, "X", "battle deaths")):
+        chunk = table[(table["fatality"] > 0) == fatal]
+        ax.scatter(
+            chunk["first_year"],
+            [pairs_shown.index(p) for p in chunk["pair"]],
+            marker=marker,
+            s=90,
+            color=plots.PALETTE[3] if fatal else plots.PALETTE[0],
+            label=name,
+            zorder=3,
+        )
+    ax.set_yticks(range(len(pairs_shown)))
+    ax.set_yticklabels(pairs_shown)
+    ax.set_xlim(1991, 2015)
+    ax.legend(loc="upper left", fontsize="small")
+    return plots.label(ax, "year the dispute began", "")
+
+
+def igo_growth(pairs: str = "all") -> pd.DataFrame:
+    """Mean shared IGOs per dyad-year by year, 1992-2014: the five and the regions' median."""
+    c5 = dyad_panel("C5", 1992, 2014, pairs).groupby("year")["shared_igos"].mean()
+    regions = pd.DataFrame(
+        {
+            key: dyad_panel(key, 1992, 2014, pairs).groupby("year")["shared_igos"].mean()
+            for key in BASELINE_GROUPS
+        }
+    )
+    return pd.DataFrame({"the five": c5, "regions' median": regions.median(axis=1)})
+
+
+def uzbekistan_by_year(first: int = 1992, last: int = 2014) -> pd.DataFrame:
+    """Uzbekistan by year: MIDs with the other four (COW), full IGO memberships (COW IGO)."""
+    panel = dyad_panel("C5", first, last, "all")
+    with_uzb = panel[(panel["ccode1"] == 704) | (panel["ccode2"] == 704)]
+    mids = with_uzb.groupby("year")["cow_mid"].sum()
+    igos = igo_state_years()
+    full = igos[igos["ccode"].isin(cow_codes("C5"))].pivot(
+        index="ccode", columns="year", values="sum_igo_full"
+    )
+    years = list(range(first, last + 1))
+    return pd.DataFrame(
+        {
+            "MIDs with the other four": mids.reindex(years, fill_value=0).astype(int),
+            "Uzbekistan's full IGO memberships": full.loc[704].reindex(years).astype(int),
+            "the other four's median": full.drop(index=704).median().reindex(years),
+        }
+    ).rename_axis("year")

@@ -8,7 +8,7 @@ groups with a lower (or higher) value than the five, rounded to two decimals (so
 three" is 0.67 and values equal at six decimals count as ties, never as lower or higher).
 
 Specification dimensions: ``source`` (``cow`` MIDs to 2014, ``gml`` to 2010), ``pairs``
-(``contiguous`` or ``all``), ``measure``, ``hostility``, ``data``, ``period`` and ``window``.
+(``contiguous`` or ``all_pairs``), ``measure``, ``hostility``, ``events``, ``period``, ``window``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ FIRST_YEAR = 1992
 PAPER_PERIOD = (1992, 2020)
 UZBEKISTAN = 704
 KYRGYZSTAN, TAJIKISTAN = 703, 702
+
+
+def _pairs(spec: Spec, default: str) -> str:
+    """The pair set of a specification: ``contiguous`` or ``all_pairs`` (read as ``all``)."""
+    value = spec.get("pairs", default)
+    return "all" if value == "all_pairs" else value
 
 
 def _last(source: str, last: int | None = None) -> int:
@@ -73,7 +79,7 @@ def _rank_rule(ev: Evidence, t: Thresholds) -> str:
 def violence_evidence(spec: Spec) -> Evidence:
     """Share of dyad-years with a (fatal) MID: the five against the regions; war years."""
     source = spec.get("source", "cow")
-    pairs = spec.get("pairs", "contiguous")
+    pairs = _pairs(spec, "contiguous")
     measure = f"{source}_{spec.get('measure', 'fatal')}"
     last = _last(source)
     c5, baseline = _rates(measure, FIRST_YEAR, last, pairs)
@@ -107,8 +113,8 @@ def _violence_summary(ev: Evidence) -> str:
 
 def open_conflict_evidence(spec: Spec) -> Evidence:
     """Dyad-years with open conflict (UCDP interstate, or a MID at war level) and the regions'."""
-    data = spec.get("data", "ucdp")
-    pairs = spec.get("pairs", "contiguous")
+    data = spec.get("events", "ucdp")
+    pairs = _pairs(spec, "contiguous")
     first, last = (int(y) for y in spec.get("period", PAPER_PERIOD))
     source, measure = ("ucdp", "ucdp_interstate") if data == "ucdp" else ("cow", "cow_war")
     last = _last(source, last)
@@ -158,7 +164,7 @@ def _pair(table: pd.DataFrame, a: int, b: int) -> pd.DataFrame:
 def clashes_evidence(spec: Spec) -> Evidence:
     """The disputes among the five: war, fatal share against the regions, the two pairs."""
     source = spec.get("source", "cow")
-    pairs = spec.get("pairs", "contiguous")
+    pairs = _pairs(spec, "contiguous")
     share, table = _fatal_share("C5", source, pairs)
     baseline = pd.Series(
         {key: _fatal_share(key, source, pairs)[0] for key in peace.BASELINE_GROUPS}
@@ -201,8 +207,8 @@ def _clashes_summary(ev: Evidence) -> str:
 
 def territorial_evidence(spec: Spec) -> Evidence:
     """Dyad-years with a territorial MID (GML) or territorial UCDP conflict, and the regions'."""
-    data = spec.get("data", "gml_territorial")
-    pairs = spec.get("pairs", "contiguous")
+    data = spec.get("events", "gml_territorial")
+    pairs = _pairs(spec, "contiguous")
     last = _last("gml") if data == "gml_territorial" else PAPER_PERIOD[1]
     c5, baseline = _rates(data, FIRST_YEAR, last, pairs)
     panel = peace.dyad_panel("C5", FIRST_YEAR, last, pairs)
@@ -274,7 +280,7 @@ def cooperation_evidence(spec: Spec) -> Evidence:
     """Share of pairs combining an alliance obligation with MIDs (or rivalry), vs the regions."""
     source = spec.get("source", "cow")
     hostility = spec.get("hostility", "mid")
-    pairs = spec.get("pairs", "contiguous")
+    pairs = _pairs(spec, "contiguous")
     c5 = _both_share("C5", source, hostility, pairs)
     baseline = pd.Series(
         {g: _both_share(g, source, hostility, pairs) for g in peace.BASELINE_GROUPS}
@@ -310,7 +316,7 @@ def _cooperation_summary(ev: Evidence) -> str:
 
 def ties_evidence(spec: Spec) -> Evidence:
     """Mean shared IGOs and alliance share per dyad-year: the five against the regions."""
-    pairs = spec.get("pairs", "all")
+    pairs = _pairs(spec, "all")
     first, last = (int(y) for y in spec.get("period", (1992, 2014)))
     igos_c5, igos = _rates("shared_igos", first, last, pairs)
     ally_c5, ally = _rates("alliance", first, last, pairs)
