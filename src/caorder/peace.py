@@ -654,7 +654,8 @@ def plot_disputes(ax, source: str = "cow"):
     ax.set_yticks(range(len(pairs_shown)))
     ax.set_yticklabels(pairs_shown)
     ax.set_xlim(1991, 2015)
-    ax.legend(loc="upper left", fontsize="small")
+    ax.set_ylim(-0.5, len(pairs_shown) - 0.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize="small")
     return plots.label(ax, "year the dispute began", "")
 
 
