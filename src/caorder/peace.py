@@ -672,7 +672,8 @@ def igo_growth(pairs: str = "all") -> pd.DataFrame:
 
 
 def uzbekistan_by_year(first: int = 1992, last: int = 2014) -> pd.DataFrame:
-    """Uzbekistan by year: MIDs with the other four (COW), full IGO memberships (COW IGO)."""
+    """Uzbekistan by year: MIDs with the other four (COW), full IGO memberships (COW IGO) and
+    the memberships that ended that year (the book's memberships table)."""
     panel = dyad_panel("C5", first, last, "all")
     with_uzb = panel[(panel["ccode1"] == 704) | (panel["ccode2"] == 704)]
     mids = with_uzb.groupby("year")["cow_mid"].sum()
@@ -686,5 +687,17 @@ def uzbekistan_by_year(first: int = 1992, last: int = 2014) -> pd.DataFrame:
             "MIDs with the other four": mids.reindex(years, fill_value=0).astype(int),
             "Uzbekistan's full IGO memberships": full.loc[704].reindex(years).astype(int),
             "the other four's median": full.drop(index=704).median().reindex(years),
+            "memberships ended (memberships.csv)": _uzbek_exits().reindex(years, fill_value="–"),
         }
     ).rename_axis("year")
+
+
+def _uzbek_exits() -> pd.Series:
+    """By year, Uzbekistan's memberships that ended (``data/memberships.csv``): its exits and
+    suspensions, and bodies that ended or merged."""
+    from caorder import summits
+
+    spells = summits.load_memberships()
+    left = spells[(spells["iso3"] == "UZB") & spells["status"].isin(["member", "party"])]
+    left = left.dropna(subset=["stop"]).assign(year=lambda f: f["stop"].dt.year)
+    return left.sort_values(["year", "organisation"]).groupby("year")["organisation"].agg(", ".join)

@@ -397,8 +397,8 @@ def _uzbek_summary(ev: Evidence) -> str:
         f"Uzbekistan's dyad-years with the other four had a MID in {ev['uzb_mid_share']:.0%} "
         f"(the other four among themselves: {ev['others_mid_share']:.0%}); its full IGO "
         f"memberships changed by {ev['uzb_igo_change']:+.0f} (the others' median "
-        f"{ev['others_igo_change_median']:+.0f}); {ev['uzb_exits']:.0f} exits from "
-        "organisations of the five in the window."
+        f"{ev['others_igo_change_median']:+.0f}); {ev['uzb_exits']:.0f} of its memberships "
+        "of bodies with its neighbours ended in the window."
     )
 
 
