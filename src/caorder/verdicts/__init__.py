@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from caorder import claims, paths
 from caorder.claims import ATTRIBUTIONS, VERDICTS
 from caorder.errors import CuratedDataError
-from caorder.verdicts import cache, ch1, ch2, ch3, ch4, checks, economies
+from caorder.verdicts import cache, ch1, ch2, ch3, ch4, checks, economies, events
 from caorder.verdicts.core import (
     AGREEMENT_SHARE,
     UNTESTABLE,
@@ -40,9 +40,16 @@ from caorder.verdicts.core import (
 )
 
 #: The evaluator modules, listed explicitly (no package scan): prefix -> module. One per
-#: chapter, and one per family of data read beyond the votes (``economies``: GDP, V-Dem
-#: and OxCGRT, for claims of chapters 1 and 3).
-MODULES = {"ch1": ch1, "ch2": ch2, "ch3": ch3, "ch4": ch4, "economies": economies}
+#: chapter, and one per family of data read beyond the votes (``economies``: GDP, V-Dem and
+#: OxCGRT; ``events``: conflict, disputes, alliances, IGOs and leaders).
+MODULES = {
+    "ch1": ch1,
+    "ch2": ch2,
+    "ch3": ch3,
+    "ch4": ch4,
+    "economies": economies,
+    "events": events,
+}
 #: The evaluator name of claims that these data cannot test (the register gives the reason).
 UNTESTABLE_EVALUATOR = checks.UNTESTABLE_EVALUATOR
 

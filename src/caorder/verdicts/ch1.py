@@ -13,6 +13,9 @@ module named for their data (the curated summits and outcome documents, shared w
 
 The chapter's economic, regime and pandemic diagnoses (C1.11, C1.12, C1.18) are judged in
 :mod:`caorder.verdicts.economies` (evaluators ``economies.*``).
+
+Claims of chapter 1 tested on dispute, alliance and IGO data (C1.16, C1.17) are judged in
+:mod:`caorder.verdicts.events`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Verdicts of the claims tested in chapter 2 (see the register, data/claims/)."""
+"""Verdicts of the claims tested in chapter 2 (see the register, data/claims/).
+
+The elementary goal of controlling violence (C2.1) and the prevention of open inter-state
+conflict (C2.10) are judged on conflict and dispute data in :mod:`caorder.verdicts.events`.
+"""
 
 from __future__ import annotations
 

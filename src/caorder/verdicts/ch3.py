@@ -19,6 +19,9 @@ memberships and organisations, shared with chapter 1): ``turkmenistan_attendance
 
 The pandemic contacts among the five (C3.19), seen in the OxCGRT indices, are judged in
 :mod:`caorder.verdicts.economies` (evaluator ``economies.pandemic_contacts``).
+
+The claims of chapter 3 tested on conflict, dispute, alliance, IGO and leader data (C3.12,
+C3.13, C3.18, C3.20, C3.40, C3.41) are judged in :mod:`caorder.verdicts.events`.
 """
 
 from __future__ import annotations
