@@ -174,7 +174,7 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
     checks.check_claim(entry, name, evaluator)
     specs = specifications(entry.get("specifications"))
     rule = checks.RuleThresholds(claim_id, thresholds(entry))
-    original = original_thresholds(entry)
+    original = None if _function_changed(entry) else original_thresholds(entry)
     if original is not None:
         original = checks.RuleThresholds(claim_id, original, "changed[0].old.thresholds")
     results = [
@@ -200,6 +200,12 @@ def evaluate(claim_id: str, use_cache: bool = True) -> Result:
     return _recorded_first_verdict(entry, result)
 
 
+def _function_changed(entry: Mapping) -> bool:
+    """True when the first change replaced the rule's function (see _recorded_first_verdict)."""
+    changes = [c for c in entry.get("changed") or [] if not c.get("split")]
+    return bool(changes and changes[0].get("rule_function_changed"))
+
+
 def _recorded_first_verdict(entry: Mapping, result: Result) -> Result:
     """The first rule's verdict as recorded, where the rule's function itself changed.
 
@@ -209,7 +215,7 @@ def _recorded_first_verdict(entry: Mapping, result: Result) -> Result:
     verdict, so the ``verdict_before`` the change recorded is shown instead.
     """
     changes = [c for c in entry.get("changed") or [] if not c.get("split")]
-    if changes and changes[0].get("rule_function_changed") and changes[0].get("verdict_before"):
+    if _function_changed(entry) and changes[0].get("verdict_before"):
         return dataclasses.replace(result, original_verdict=str(changes[0]["verdict_before"]))
     return result
 
