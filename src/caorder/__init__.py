@@ -5,6 +5,7 @@ CONTRIBUTING.md for the diagram):
 
 Data access
     :mod:`caorder.paths`        where the project, its curated data and its cache live;
+    :mod:`caorder.edition`      the book's version (pyproject.toml) and date (the commit's);
     :mod:`caorder.errors`       the one error type for expected faults, and the CLI wrapper;
     :mod:`caorder.fetch`        pinned third-party files, downloaded and checksum-verified;
     :mod:`caorder.fingerprint`  one hash of code, data, locks and settings, for every cache;
@@ -48,4 +49,12 @@ Presentation and the book
     :mod:`caorder.pdf`          the PDF edition.
 """
 
-__version__ = "0.2.0"
+from importlib import metadata as _metadata
+
+try:
+    __version__ = _metadata.version("caorder")
+except _metadata.PackageNotFoundError:  # run from a source tree without installing
+    from caorder.edition import project_version as _project_version
+    from caorder.paths import repo_root as _repo_root
+
+    __version__ = _project_version(_repo_root())

@@ -2,17 +2,24 @@
 
 ``python -m caorder.site _build/extra`` writes the source archive of the commit being built
 (``git archive HEAD``, named with the package version, e.g.
-``central-asian-order-0.1.0-src.tar.gz``) into the folder that Sphinx copies into the site
-(``html_extra_path``). Outside a git checkout it says so and skips the archive.
+``central-asian-order-0.2.0-src.tar.gz``) into the folder that Sphinx copies into the site
+(``html_extra_path``), and the published ``CITATION.cff``: the repository's, with the version
+and the date of the edition (:mod:`caorder.edition`). Outside a git checkout it says so and
+skips the archive.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from caorder.book_ext import download_names, project_version
+from caorder.book_ext import download_names
+from caorder.edition import build_date, project_version
+
+_VERSION_LINE = re.compile(r"^(\s*)version: .*$", re.MULTILINE)
+_DATE_LINE = re.compile(r"^date-released: .*\n", re.MULTILINE)
 
 
 def is_git_checkout(root: Path) -> bool:
@@ -59,6 +66,28 @@ def write_source_archive(root: Path, outdir: Path) -> Path | None:
     return target
 
 
+def citation_cff(text: str, version: str, date: str) -> str:
+    """``CITATION.cff`` text with the book's version and release date set.
+
+    Only the book's own ``version:`` lines (top level and preferred citation) change; the
+    versions of the references (software the book cites) are theirs.
+    """
+    head, marker, references = text.partition("\nreferences:")
+    head = _VERSION_LINE.sub(lambda m: f"{m.group(1)}version: {version}", head)
+    head = _DATE_LINE.sub("", head)
+    head = head.replace("\nlicense:", f"\ndate-released: {date}\nlicense:", 1)
+    return head + marker + references
+
+
+def write_citation(root: Path, outdir: Path) -> Path:
+    """The published ``CITATION.cff``: the repository's with this edition's version and date."""
+    text = (root / "CITATION.cff").read_text(encoding="utf-8")
+    outdir.mkdir(parents=True, exist_ok=True)
+    target = outdir / "CITATION.cff"
+    target.write_text(citation_cff(text, project_version(root), build_date(root)), encoding="utf-8")
+    return target
+
+
 def main(arguments: list[str]) -> int:
     """Write the source archive into the folder given (default ``_build/extra``)."""
     root = Path.cwd()
@@ -66,6 +95,7 @@ def main(arguments: list[str]) -> int:
     written = write_source_archive(root, outdir)
     if written:
         print(f"wrote {written}")
+    print(f"wrote {write_citation(root, outdir)}")
     return 0
 
 
