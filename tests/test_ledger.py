@@ -253,7 +253,9 @@ def test_section_url_points_at_the_verdict_box_only_where_the_page_has_one(tmp_p
     row = {"id": "C1.1", "notebook": "notebooks/ch1_cohesion.ipynb"}
     assert ledger.section_url(row, tmp_path) == "notebooks/ch1_cohesion.html#verdict-c1-1"
     other = {"id": "C1.5", "notebook": "notebooks/ch1_cohesion.ipynb"}
-    assert ledger.section_url(other, tmp_path) == "notebooks/claims_ledger.html#claim-c1-5"
+    assert ledger.section_url(other, tmp_path) == "notebooks/ch1_cohesion.html"
+    shown_here = {"id": "C1.11", "notebook": "notebooks/claims_ledger.ipynb"}
+    assert ledger.section_url(shown_here, tmp_path) == "notebooks/claims_ledger.html#claim-c1-11"
 
 
 def test_claims_json_carries_the_date_section_urls_and_figures(frame, tmp_path):

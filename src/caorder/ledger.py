@@ -394,10 +394,6 @@ def main(arguments: list[str]) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
-
-
 def inventory_counts() -> dict[str, int]:
     """How many empirical claims the paper makes, how many the register covers and can test.
 
@@ -466,17 +462,18 @@ def section_url(row: pd.Series | dict, root: Path | None = None) -> str:
     """The page (site-relative) of a claim's analysis, at its verdict box when it has one.
 
     The box is found in the committed outputs of the claim's notebook
-    (:func:`caorder.present.verdict_box` writes its id); claims without one link to their
-    ledger entry.
+    (:func:`caorder.present.verdict_box` writes its id); a page without one is linked at its
+    top, and claims the ledger itself shows link to their ledger entry.
     """
     notebook = PurePosixPath(str(row["notebook"]))
+    if notebook.stem == "claims_ledger":
+        return f"{LEDGER_DIR}/claims_ledger.html#{anchor(str(row['id']))}"
     page = str(notebook.with_suffix(".html"))
     path = (root or paths.repo_root()) / notebook
     box = verdict_anchor(str(row["id"]))
-    has_box = path.exists() and f'id=\\"{box}\\"' in path.read_text(encoding="utf-8")
-    if notebook.stem != "claims_ledger" and has_box:
+    if path.exists() and f'id=\\"{box}\\"' in path.read_text(encoding="utf-8"):
         return f"{page}#{box}"
-    return f"{LEDGER_DIR}/claims_ledger.html#{anchor(str(row['id']))}"
+    return page
 
 
 def claim_row(claim_id: str) -> pd.Series:
@@ -487,3 +484,7 @@ def claim_row(claim_id: str) -> pd.Series:
     row = evaluate_all(entries).iloc[0].copy()
     row["figures"] = figures(row)
     return row
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
