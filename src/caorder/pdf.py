@@ -58,14 +58,26 @@ PREPARE = r"""
   document.querySelectorAll(".dt-length select").forEach((s) => {
     s.value = "-1"; s.dispatchEvent(new Event("change", { bubbles: true }));
   });
-  const headings = [...article.querySelectorAll("section > h1, section > section > h2")]
-    .filter((h) => h.closest("section").id);
-  const entries = headings.map((h, k) => {
-    const clone = h.cloneNode(true);
+  // Every page of the book starts with a marker span (the single-page builder's
+  // start_of_file); its first section's heading is the page title. Chapters are the
+  // shallowest pages, their sections one level below; deeper pages are left out.
+  const starts = [...article.querySelectorAll('span[id^="document-"]')];
+  const found = starts.map((span) => {
+    let section = span.nextElementSibling;
+    while (section && section.tagName !== "SECTION") section = section.nextElementSibling;
+    const heading = section && section.querySelector(":scope > h1, :scope > h2, :scope > h3");
+    if (!heading || !section.id) return null;
+    let depth = 0;
+    for (let n = section.parentElement; n; n = n.parentElement) {
+      if (n.tagName === "SECTION") depth++;
+    }
+    const clone = heading.cloneNode(true);
     clone.querySelectorAll(".headerlink").forEach((a) => a.remove());
-    return { id: h.closest("section").id, text: clone.textContent.replace(/\s+/g, " ").trim(),
-             level: h.tagName === "H1" ? 1 : 2, key: "toc-" + k };
-  }).filter((e) => e.text);
+    return { id: section.id, text: clone.textContent.replace(/\s+/g, " ").trim(), depth };
+  }).filter((e) => e && e.text);
+  const top = Math.min(...found.map((e) => e.depth));
+  const entries = found.filter((e) => e.depth <= top + 1).map((e, k) =>
+    ({ id: e.id, text: e.text, level: e.depth - top + 1, key: "toc-" + k }));
   const esc = (s) => s.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
   const items = entries.map((e) =>
     `<li class="level-${e.level}"><a class="title" href="#${e.id}">${esc(e.text)}</a>` +
@@ -193,7 +205,8 @@ def print_to_pdf(index: Path, target: Path, root: Path, chromium: Path = CHROMIU
         )
         page.pdf(path=str(target), **options)
         browser.close()
-    (target.with_suffix(".contents.json")).write_text(
+    # The contents with their pages, for the tests (kept beside the single-page edition).
+    (index.parent / "contents.json").write_text(
         json.dumps(
             [{"heading": e["text"], "page": n} for e, n in zip(entries, numbers)],
             indent=1,
