@@ -37,3 +37,32 @@ def test_panel_html_adds_named_evidence_and_rejects_unknown_names() -> None:
     assert "qap p" in repr(show.panel_html(result, evidence=("qap_p",))).splitlines()[1]
     with pytest.raises(KeyError, match="between_r"):
         show.panel_html(result, evidence=("between_r",))
+
+
+def test_plot_panel_labels_specifications_in_words_and_keeps_the_legend_off_the_data() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    specs = tuple(
+        SpecResult(
+            Spec((("measure", m), ("rollcalls", "final_only"), ("turkmenistan", tkm))),
+            {},
+            SUPPORTS,
+            value,
+        )
+        for m, tkm, value in (("ac1", "with", 0.9), ("kappa", "without", 0.5))
+    )
+    ax = show.plot_panel(Result("C9.9", SUPPORTS, "percentile", 0.5, "s", specs, 1.0))
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    assert labels == [
+        "kappa · final votes only · without Turkmenistan",
+        "Gwet's AC1 · final votes only · with Turkmenistan",
+    ]
+    assert ax.get_legend() is None and ax.figure.legends  # below the axes, not over points
+    # At a phone's page width (358 CSS px) the smallest text stays at about 9 px or more.
+    width_pt = ax.figure.get_figwidth() * 72
+    smallest = min(t.get_fontsize() for t in ax.get_yticklabels() + ax.get_xticklabels())
+    assert smallest * 358 / width_pt >= 9
+    plt.close("all")

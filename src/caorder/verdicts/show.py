@@ -124,16 +124,21 @@ def plot_panel(
     ax.set_yticklabels([words[s] for s in order], fontsize=PANEL_FONT)
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.tick_params(axis="x", labelsize=PANEL_FONT)
-    ax.legend(
+    # The legend goes below the axes (outside them, never over the points).
+    handles, names = ax.get_legend_handles_labels()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.figure.legend(
+        handles,
+        names,
         title="verdict",
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.1 if len(order) > 6 else -0.25),
-        ncol=2,
+        loc="outside lower center",
+        ncol=3,
         fontsize=PANEL_FONT,
         title_fontsize=PANEL_FONT,
         frameon=False,
     )
-    ax = plots.label(ax, result.statistic, "")
+    ax = plots.label(ax, textwrap.fill(str(result.statistic), 48), "")
     ax.xaxis.label.set_size(PANEL_FONT + 0.5)
     return ax
 
