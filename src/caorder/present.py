@@ -612,7 +612,7 @@ def verdict_matrix(frame: pd.DataFrame, target: str = "") -> HTMLTable:
         '<div class="caorder-scroll caorder-matrix-box" tabindex="0">'
         '<table class="caorder-table caorder-matrix"><caption>'
         f"{_caption_html('Every claim by chapter and verdict; each id links to its entry')}"
-        f'</caption><thead><tr><th scope="col">Chapter</th>{head}</tr></thead>'
+        f'</caption><thead><tr><th scope="col">Ch.</th>{head}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">All</th>{totals}</tr></tfoot>'
         "</table></div>"
     )

@@ -17,7 +17,19 @@ from bs4 import BeautifulSoup
 
 from caorder.book_ext import download_names
 
-from .test_site import DESKTOP, PHONE, ROOT, pages
+ROOT = Path(__file__).resolve().parents[2]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def pages(site: Path) -> list[str]:
+    """Every HTML page of the site, as paths relative to its root."""
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] not in ("_static", "_sources", "_images")
+    )
+
 
 with open(ROOT / "pyproject.toml", "rb") as _handle:
     VERSION = tomllib.load(_handle)["project"]["version"]
