@@ -196,3 +196,24 @@ def test_citation_cff_gets_the_books_version_and_date_only() -> None:
     assert "date-released: 2026-12-04\nlicense: MIT" in out
     assert out.endswith("    version: 0.3.0\n")
     assert site.citation_cff(out, "0.2.0", "2026-12-04") == out
+
+
+def test_a_node_knows_its_page_in_the_single_page_edition() -> None:
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+    from sphinx import addnodes
+
+    class Env:
+        def path2doc(self, source: str) -> str:
+            return source.removesuffix(".ipynb")
+
+    page = new_document("notebooks/ch1_cohesion.ipynb", get_default_settings(Parser))
+    raw = nodes.raw("", "<p/>", format="html")
+    page += raw
+    # The single-page builder sets start_of_file.children without the page's parent.
+    wrapper = addnodes.start_of_file(docname="notebooks/ch1_cohesion")
+    wrapper.children = [page]
+    assert book_ext._page_of(raw, "book/intro", Env()) == "notebooks/ch1_cohesion"
+    assert book_ext._page_of(nodes.raw("", "x"), "book/intro", Env()) == "book/intro"

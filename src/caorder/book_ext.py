@@ -355,17 +355,26 @@ def _reference(app: Sphinx, fromdoc: str, label: str, text: str | None) -> str:
         return html.escape(text or label)
     doc, number = found
     uri = app.builder.get_relative_uri(fromdoc, doc) if doc != fromdoc else ""
+    if uri.startswith("#"):  # the single-page edition: every label is on the one page
+        uri = ""
     return (
         f'<a class="reference internal caorder-ref" href="{uri}#{label}">'
         f"{html.escape(text or number)}</a>"
     )
 
 
-def _page_of(node: nodes.Node, default: str) -> str:
-    """The page a node came from (the single-page build wraps each page in start_of_file)."""
+def _page_of(node: nodes.Node, default: str, env: Any) -> str:
+    """The page a node came from.
+
+    The single-page build inlines each page's doctree under a ``start_of_file`` node without
+    linking the doctree back to it, so the walk up ends at that page's own document, whose
+    source names the page.
+    """
     while node is not None:
         if isinstance(node, addnodes.start_of_file):
             return node["docname"]
+        if isinstance(node, nodes.document) and node.get("source"):
+            return env.path2doc(node["source"]) or default
         node = node.parent
     return default
 
@@ -379,7 +388,7 @@ def fill_numbers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in list(doctree.findall(nodes.raw)):
         if "html" not in node.get("format", ""):
             continue
-        page = _page_of(node, docname)
+        page = _page_of(node, docname, app.env)
         text = node.astext()
         if TABLE_NUMBER not in text and "caorder-ref" not in text:
             continue

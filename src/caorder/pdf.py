@@ -52,6 +52,8 @@ END_OF_CONTENTS = "End of contents"
 PREPARE = r"""
 ([title, subtitle, version, date, endMarker]) => {
   const article = document.querySelector("article.bd-article") || document.body;
+  // The theme's print header (page title and its contents) is replaced by ours.
+  document.querySelectorAll("#jb-print-docs-body").forEach((e) => e.remove());
   document.querySelectorAll("details").forEach((d) => {
     if (!d.classList.contains("hide")) d.open = true;
   });
