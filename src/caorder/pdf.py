@@ -87,7 +87,8 @@ PREPARE = r"""
   const front = document.createElement("div");
   front.className = "caorder-print-only caorder-front";
   front.innerHTML =
-    `<section class="caorder-title-page"><h1>${esc(title)}</h1><p>${esc(subtitle)}</p>` +
+    `<section class="caorder-title-page"><p class="caorder-title">${esc(title)}</p>` +
+    `<p>${esc(subtitle)}</p>` +
     `<p>Version ${esc(version)}, ${esc(date)}</p>` +
     `<p>Central Asian Order contributors</p></section>` +
     `<nav class="caorder-print-toc" aria-label="Contents"><h2>Contents</h2><ol>${items}</ol>` +

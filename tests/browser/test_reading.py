@@ -72,7 +72,7 @@ def test_no_page_shows_a_figure_placeholder_or_a_nan_verdict(site: Path) -> None
 def test_the_pdf_shows_no_figure_placeholder_and_numbers_what_the_site_numbers(site: Path) -> None:
     text = _pdf_text()
     flat = re.sub(r"\s+", " ", text)
-    assert "<Figure size" not in flat and "would be nan" not in flat
+    assert "<Figure size" not in flat, "a figure placeholder in the PDF"
     assert f"Version {VERSION}" in flat.split("Contents")[0], "title page without the version"
     numbers = set()
     for name in pages(site):
@@ -83,6 +83,7 @@ def test_the_pdf_shows_no_figure_placeholder_and_numbers_what_the_site_numbers(s
     assert numbers, "no numbered figures or tables on the site"
     missing = sorted(n for n in numbers if n not in flat)
     assert not missing, f"numbers on the site that the PDF lacks: {missing[:20]}"
+    assert "would be nan" not in flat, "a verdict 'would be nan' in the PDF"
 
 
 def test_the_pdf_has_an_outline_tags_and_a_contents_list_with_pages(site: Path) -> None:
