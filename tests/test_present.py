@@ -113,25 +113,6 @@ def test_badge_always_writes_the_verdict() -> None:
         present.badge("maybe")
 
 
-def test_ledger_table_links_badges_and_shares() -> None:
-    table = present.ledger_table(_ledger(), target="../notebooks/claims_ledger.html")
-    html = table._repr_html_()
-    assert html.count("<tr>") == 5
-    assert 'href="../notebooks/claims_ledger.html#claim-c1-1">C1.1</a>' in html
-    assert "caorder-verdict-contradicts" in html and "percentile = 86.2" in html
-    assert "odds ratio = 0.412" in html
-    assert re.search(r">75%<", html) and re.search(r">–<", html)
-    assert "literature the paper cites" in html
-
-
-def test_ledger_table_rejects_bad_frames() -> None:
-    with pytest.raises(ValueError, match="missing column"):
-        present.ledger_table(_ledger().drop(columns="anchor"))
-    bad = _ledger().assign(verdict=["supports", "maybe", "mixed", "mixed"])
-    with pytest.raises(ValueError, match="'verdict' has \\['maybe'\\]"):
-        present.ledger_table(bad)
-
-
 def test_readable_spells_out_codes_and_moves_the_index_into_a_column() -> None:
     frame = pd.DataFrame(
         {"hr": [0.5], "random_median": [0.1], "group": ["SOUTH_CAUCASUS"]},

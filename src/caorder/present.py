@@ -337,69 +337,10 @@ def _statistic(statistic: object, value: object) -> str:
     return html.escape(f"{statistic} = {shown}" if statistic else shown)
 
 
-def _share(share: object) -> str:
-    """A share of specifications as a whole percentage; "–" when not computed."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
-        return "–"
-    return f"{100 * float(share):.0f}%"
-
-
-#: How much of a claim's paraphrase the ledger table shows (the entry below has all of it).
-CLAIM_CHARS = 110
-
-
 def _in_claim_order(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows sorted by claim number: C1.2 before C1.10."""
     numbers = frame["id"].str.extract(r"C(\d+)\.(\d+)").astype(int)
     return frame.iloc[numbers.sort_values([0, 1], kind="stable").index.map(frame.index.get_loc)]
-
-
-def ledger_table(
-    frame: pd.DataFrame,
-    target: str = "claims_ledger.html",
-    caption: str = "Every claim and its verdict",
-) -> HTMLTable:
-    """The ledger at a glance: one row per claim, its id linked to ``target#anchor``.
-
-    Columns: claim id (linked), short claim, whose claim (attribution), verdict badge, key
-    statistic, share of specifications agreeing. ``target`` is the ledger page relative to
-    the page showing the table ("claims_ledger.html" from the ledger itself,
-    "../notebooks/claims_ledger.html" from a page in book/).
-    """
-    frame = _in_claim_order(_check_ledger(frame))
-    rows = []
-    for row in frame.itertuples(index=False):
-        claim = textwrap.shorten(str(row.claim), CLAIM_CHARS, placeholder=" …")
-        rows.append(
-            "<tr>"
-            f'<td><a class="reference internal" href="{html.escape(target)}#{row.anchor}">'
-            f"{html.escape(str(row.id))}</a></td>"
-            f"<td>{html.escape(claim)}</td>"
-            f"<td>{html.escape(ATTRIBUTIONS[row.attribution])}</td>"
-            f"<td>{badge(row.verdict)}</td>"
-            f"<td>{_statistic(row.statistic, row.value)}</td>"
-            f'<td class="caorder-num">{_share(row.share_agreeing)}</td>'
-            "</tr>"
-        )
-    head = "".join(
-        f'<th scope="col">{name}</th>'
-        for name in (
-            "Claim",
-            "What is claimed",
-            "Whose claim",
-            "Verdict",
-            "Key statistic",
-            "Specifications agreeing",
-        )
-    )
-    body = (
-        f'<div class="caorder-scroll" id="ledger-at-a-glance" tabindex="0">'
-        f'<table class="caorder-table caorder-ledger"><caption>{_caption_html(caption)}'
-        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-        "</table></div>"
-    )
-    text = frame[["id", "verdict", "statistic", "value", "share_agreeing"]].to_string(index=False)
-    return HTMLTable(body, f"{caption}\n{text}")
 
 
 def claim_badges(frame: pd.DataFrame, target: str = "../notebooks/claims_ledger.html") -> HTMLTable:
