@@ -639,7 +639,7 @@ def verdict_box(
     split = split_text(row.get("split"), row.get("n_specs"))
     fidelity = FIDELITY.get(str(row.get("fidelity") or ""), "")
     facts = [
-        ("Verdict", short_badge(row["verdict"], split) if split else badge(row["verdict"])),
+        ("Verdict", short_badge(row["verdict"], split)),
         ("Whose claim", html.escape(ATTRIBUTIONS.get(str(row.get("attribution")), "–"))),
     ]
     if fidelity:
