@@ -129,3 +129,91 @@ def test_chapter_sub_pages_are_numbered_from_one() -> None:
         None,
         None,
     ]
+
+
+def test_bibliography_labels_are_plain_text() -> None:
+    entries = [
+        Entry(
+            "misc",
+            fields={"year": "2020", "title": "b"},
+            persons={"author": [Person("{Akipress}")]},
+        ),
+        Entry(
+            "misc",
+            fields={"year": "2026", "title": "a"},
+            persons={"author": [Person('{United Nations Dag Hammarskj{\\"o}ld Library}')]},
+        ),
+    ]
+    labels = list(book_ext.AuthorYearLabelStyle().format_labels(entries))
+    assert labels == ["Akipress 2020", "United Nations Dag Hammarskjöld Library 2026"]
+
+
+def test_bibliography_is_sorted_on_the_names_as_read() -> None:
+    entries = [
+        _entry("w", ["Waskom, Michael"], "2021"),
+        Entry(
+            "misc",
+            fields={"year": "2020", "title": "t"},
+            persons={"author": [Person("{Akipress}")]},
+        ),
+    ]
+    ordered = book_ext.PlainSortingStyle().sort(entries)
+    assert [e.fields["year"] for e in ordered] == ["2020", "2021"]
+
+
+def test_version_and_date_tokens_are_replaced_everywhere() -> None:
+    text = "Version {{ book_version }} ({{ build_date }}).\n  version = {{{ book_version }}},"
+    assert book_ext.substitute_facts(text, "0.2.0", "2026-12-04") == (
+        "Version 0.2.0 (2026-12-04).\n  version = {0.2.0},"
+    )
+
+
+def test_the_table_number_placeholder_is_the_one_present_writes() -> None:
+    from caorder import present
+
+    assert book_ext.TABLE_NUMBER == present.TABLE_NUMBER_PLACEHOLDER
+    html = present.html_table(
+        __import__("pandas").DataFrame({"a": [1]}), "One", "tab-one"
+    )._repr_html_()
+    assert book_ext._tables_in(html + html) == ["tab-one", "tab-one"]
+
+
+def test_references_written_by_present_are_recognised() -> None:
+    from caorder import present
+
+    assert book_ext.REFERENCE.fullmatch(present.reference("fig-c3-2-panel"))[1] == "fig-c3-2-panel"
+    match = book_ext.REFERENCE.fullmatch(present.reference("tab-x", text="the table"))
+    assert match[1] == "tab-x" and match[2] == "the table"
+
+
+def test_citation_cff_gets_the_books_version_and_date_only() -> None:
+    text = (
+        "title: x\nversion: 0.1.0\nlicense: MIT\npreferred-citation:\n  version: 0.1.0\n"
+        "references:\n  - type: software\n    version: 0.3.0\n"
+    )
+    out = site.citation_cff(text, "0.2.0", "2026-12-04")
+    assert "\nversion: 0.2.0\n" in out and "\n  version: 0.2.0\n" in out
+    assert "date-released: 2026-12-04\nlicense: MIT" in out
+    assert out.endswith("    version: 0.3.0\n")
+    assert site.citation_cff(out, "0.2.0", "2026-12-04") == out
+
+
+def test_a_node_knows_its_page_in_the_single_page_edition() -> None:
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+    from sphinx import addnodes
+
+    class Env:
+        def path2doc(self, source: str) -> str:
+            return source.removesuffix(".ipynb")
+
+    page = new_document("notebooks/ch1_cohesion.ipynb", get_default_settings(Parser))
+    raw = nodes.raw("", "<p/>", format="html")
+    page += raw
+    # The single-page builder sets start_of_file.children without the page's parent.
+    wrapper = addnodes.start_of_file(docname="notebooks/ch1_cohesion")
+    wrapper.children = [page]
+    assert book_ext._page_of(raw, "book/intro", Env()) == "notebooks/ch1_cohesion"
+    assert book_ext._page_of(nodes.raw("", "x"), "book/intro", Env()) == "book/intro"

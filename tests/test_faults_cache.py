@@ -3,7 +3,7 @@
 Each test injects one fault a careful user met and checks the outcome: the bad copy
 is rebuilt with a warning naming the file and the reason, or the run stops with one line
 naming the file or variable, what is wrong and what to do (exit code 1, no traceback).
-The table "Faults tried" in the data-and-methods chapter lists these tests.
+The table "Faults tried" in CONTRIBUTING.md lists these tests.
 """
 
 from __future__ import annotations

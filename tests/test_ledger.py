@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -390,3 +391,30 @@ def test_a_weak_verdict_is_flagged_in_the_entry_and_the_overview():
     assert "**Verdict: supports.** (weak evidence: documents read by title only)" in text
     assert ledger.overview(frame).loc[0, "flags"] == "weak evidence"
     assert ledger.headline_counts(frame)["n-weak"] == 1
+
+
+def test_figures_come_from_the_register_entry_or_the_books_map():
+    assert ledger.figures({"id": "C3.1"}) == list(ledger.EVIDENCE_FIGURES["C3.1"])
+    assert ledger.figures({"id": "C3.1", "figures": ["fig-own"]}) == ["fig-own"]
+    assert ledger.figures({"id": "C9.9", "figures": math.nan}) == []
+
+
+def test_section_url_points_at_the_verdict_box_only_where_the_page_has_one(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "ch1_cohesion.ipynb").write_text(
+        json.dumps({"outputs": '<aside id="verdict-c1-1">'}), encoding="utf-8"
+    )
+    row = {"id": "C1.1", "notebook": "notebooks/ch1_cohesion.ipynb"}
+    assert ledger.section_url(row, tmp_path) == "notebooks/ch1_cohesion.html#verdict-c1-1"
+    other = {"id": "C1.5", "notebook": "notebooks/ch1_cohesion.ipynb"}
+    assert ledger.section_url(other, tmp_path) == "notebooks/ch1_cohesion.html"
+    shown_here = {"id": "C1.11", "notebook": "notebooks/claims_ledger.ipynb"}
+    assert ledger.section_url(shown_here, tmp_path) == "notebooks/claims_ledger.html#claim-c1-11"
+
+
+def test_claims_json_carries_the_date_section_urls_and_figures(frame, tmp_path):
+    document = json.loads(ledger.write_json(frame, tmp_path / "claims.json").read_text())
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", document["book_date"])
+    first = document["claims"][0]
+    assert first["figures"] == list(ledger.EVIDENCE_FIGURES["C1.1"])
+    assert first["section_url"].startswith("notebooks/")

@@ -5,11 +5,6 @@ from __future__ import annotations
 import math
 import re
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
@@ -118,33 +113,6 @@ def test_badge_always_writes_the_verdict() -> None:
         present.badge("maybe")
 
 
-def test_ledger_table_links_badges_and_shares() -> None:
-    table = present.ledger_table(_ledger(), target="../notebooks/claims_ledger.html")
-    html = table._repr_html_()
-    assert html.count("<tr>") == 5
-    assert 'href="../notebooks/claims_ledger.html#claim-c1-1">C1.1</a>' in html
-    assert "caorder-verdict-contradicts" in html and "percentile = 86.2" in html
-    assert "odds ratio = 0.412" in html
-    assert re.search(r">75%<", html) and re.search(r">–<", html)
-    assert "a diagnosis the paper reports; it disputes the lens" in html
-
-
-def test_ledger_table_rejects_bad_frames() -> None:
-    with pytest.raises(ValueError, match="missing column"):
-        present.ledger_table(_ledger().drop(columns="anchor"))
-    bad = _ledger().assign(verdict=["supports", "maybe", "mixed", "mixed"])
-    with pytest.raises(ValueError, match="'verdict' has \\['maybe'\\]"):
-        present.ledger_table(bad)
-
-
-def test_verdict_map_places_every_claim() -> None:
-    ax = present.plot_verdict_map(_ledger())
-    labels = sorted(t.get_text() for t in ax.texts)
-    assert labels == ["C1.1", "C1.2", "C3.1", "C4.1"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["Chapter 1", "Chapter 3", "Chapter 4"]
-    plt.close("all")
-
-
 def test_readable_spells_out_codes_and_moves_the_index_into_a_column() -> None:
     frame = pd.DataFrame(
         {"hr": [0.5], "random_median": [0.1], "group": ["SOUTH_CAUCASUS"]},
@@ -194,3 +162,98 @@ def test_readable_keeps_named_indexes_and_drops_positions() -> None:
 def test_readable_shows_resolution_symbols_in_the_uns_form():
     frame = present.readable(pd.DataFrame({"symbol": ["R/62/243", "A/RES/ES-11/1", None]}))
     assert frame["symbol"].tolist() == ["A/RES/62/243", "A/RES/ES-11/1", ""]
+
+
+def _full_ledger() -> pd.DataFrame:
+    """The hand-made ledger with splits, concepts and figures, as the ledger notebook has it."""
+    return _ledger().assign(
+        concept=["diagnosis: non-cooperation", "", "rule: non-interference", ""],
+        split=[
+            {"contradicts": 10, "mixed": 6},
+            {"mixed": 2, "supports": 2},
+            {"supports": 4},
+            {},
+        ],
+        n_specs=[16, 4, 4, 0],
+        figures=[["fig-c1-baseline", "fig-c1-1-panel"], [], ["fig-c3-1-panel"], []],
+        fidelity=["direct", "proxy", None, None],
+    )
+
+
+def test_split_text_counts_every_verdict_of_the_specifications() -> None:
+    assert present.split_text({"contradicts": 10, "mixed": 6}, 16) == "10✗ 6± of 16"
+    assert present.split_text({"mixed": 2, "supports": 2}) == "2✓ 2± of 4"
+    assert present.split_text({}) == "" and present.split_text(None) == ""
+
+
+def test_short_badge_uses_the_short_word_and_keeps_the_full_one_in_its_title() -> None:
+    badge = present.short_badge("cannot be tested with these data")
+    assert ">? untestable<" in badge.replace('<span aria-hidden="true">?</span>', "?")
+    assert 'title="cannot be tested with these data"' in badge
+    assert "· 10✗ 6± of 16" in present.short_badge("mixed", "10✗ 6± of 16")
+    with pytest.raises(ValueError, match="expected one of"):
+        present.short_badge("maybe")
+
+
+def test_short_label_drops_the_element_of_order() -> None:
+    row = {"concept": "rule: territorial integrity / uti possidetis", "claim": "x"}
+    assert present.short_label(row) == "territorial integrity / uti possidetis"
+    assert present.short_label({"concept": "", "claim": "The region that isn't"}) == (
+        "The region that isn't"
+    )
+
+
+def test_verdict_matrix_links_every_claim_in_its_chapter_and_verdict() -> None:
+    html = present.verdict_matrix(_full_ledger(), target="claims_ledger.html")._repr_html_()
+    assert html.count('href="claims_ledger.html#claim-') == 4
+    row_1 = html.split('<th scope="row">Ch. 1</th>')[1].split("</tr>")[0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row_1)
+    assert len(cells) == len(present.VERDICTS)
+    assert "C1.1" in cells[present.VERDICTS.index("contradicts")]
+    assert "C1.2" in cells[present.VERDICTS.index("mixed")]
+    assert "<img" not in html and "Figure size" not in html
+
+
+def test_claim_lines_give_split_key_number_and_figure_and_fold_the_untested() -> None:
+    html = present.claim_lines(_full_ledger())._repr_html_()
+    tested = html.split("<details")[0]
+    assert "C4.1" not in tested and "1 claims these data cannot test" in html
+    assert "± mixed · 2✓ 2± of 4" in re.sub(r"<[^>]+>", "", tested)
+    assert 'data-label="fig-c1-baseline"' in tested and "fig-c1-1-panel" not in tested
+    assert "percentile = 86.2" in tested
+    assert tested.count('data-label="Verdict"') == 3
+
+
+def test_verdict_box_names_verdict_split_fidelity_figures_and_tables() -> None:
+    row = _full_ledger().iloc[0]
+    box = present.verdict_box(row, tables=("tab-c1-1-panel",), ledger="claims_ledger.html")
+    html = box._repr_html_()
+    assert 'id="verdict-c1-1"' in html
+    assert "10✗ 6± of 16" in html and "direct test" in html
+    assert 'data-label="fig-c1-baseline"' in html and 'data-label="fig-c1-1-panel"' in html
+    assert 'data-label="tab-c1-1-panel"' in html
+    assert 'href="claims_ledger.html#claim-c1-1"' in html
+    assert repr(box) == "C1.1: contradicts (10✗ 6± of 16)"
+    no_fidelity = present.verdict_box(_full_ledger().iloc[2])._repr_html_()
+    assert "Fidelity" not in no_fidelity
+
+
+def test_claim_badges_give_labels_not_bare_ids() -> None:
+    html = present.claim_badges(_full_ledger())._repr_html_()
+    assert "non-cooperation" in html and "untestable" in html
+
+
+def test_html_table_says_yes_and_no() -> None:
+    frame = pd.DataFrame({"state": ["KAZ", "TKM"], "member": [True, False]})
+    table = present.html_table(frame, "Members", "tab-members")
+    assert ">yes<" in table._repr_html_() and ">no<" in table._repr_html_()
+    assert "True" not in table._repr_html_()
+
+
+def test_long_html_tables_fold_under_their_caption() -> None:
+    frame = pd.DataFrame({"n": range(30)})
+    html = present.html_table(frame, "Thirty rows", "tab-thirty", fold=20)._repr_html_()
+    assert html.count(present.TABLE_NUMBER_PLACEHOLDER) == 1
+    assert "<details" in html and "30 rows" in html.split("</summary>")[0]
+    short = present.html_table(frame.head(5), "Five rows", "tab-five", fold=20)._repr_html_()
+    assert "<details" not in short

@@ -71,3 +71,32 @@ def test_the_panel_shows_margins_and_the_verdict_across_the_band() -> None:
 
 def test_a_panel_without_thresholds_has_no_margins_table() -> None:
     assert "margins" not in show.panel_html(_result()).html
+
+
+def test_plot_panel_labels_specifications_in_words_and_keeps_the_legend_off_the_data() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    specs = tuple(
+        SpecResult(
+            Spec((("measure", m), ("rollcalls", "final_only"), ("turkmenistan", tkm))),
+            {},
+            SUPPORTS,
+            value,
+        )
+        for m, tkm, value in (("ac1", "with", 0.9), ("kappa", "without", 0.5))
+    )
+    ax = show.plot_panel(Result("C9.9", SUPPORTS, "percentile", 0.5, "s", specs, 1.0))
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    assert labels == [
+        "kappa · final votes only · without Turkmenistan",
+        "Gwet's AC1 · final votes only · with Turkmenistan",
+    ]
+    assert ax.get_legend() is None and ax.figure.legends  # below the axes, not over points
+    # At a phone's page width (358 CSS px) the smallest text stays at about 9 px or more.
+    width_pt = ax.figure.get_figwidth() * 72
+    smallest = min(t.get_fontsize() for t in ax.get_yticklabels() + ax.get_xticklabels())
+    assert smallest * 358 / width_pt >= 9
+    plt.close("all")

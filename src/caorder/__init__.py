@@ -5,6 +5,7 @@ CONTRIBUTING.md for the diagram):
 
 Data access
     :mod:`caorder.paths`        where the curated data and the cache live (checkout or install);
+    :mod:`caorder.edition`      the book's version (pyproject.toml) and date (the commit's);
     :mod:`caorder.errors`       the one error type for expected faults, and the CLI wrapper;
     :mod:`caorder.fetch`        pinned third-party files, downloaded and checksum-verified;
     :mod:`caorder.yamlio`       a strict YAML loader (duplicate keys are errors);
@@ -60,4 +61,12 @@ The book
 package (with :mod:`ast`) and fails on an import from a higher layer.
 """
 
-__version__ = "0.2.0"
+from importlib import metadata as _metadata
+
+try:
+    __version__ = _metadata.version("caorder")
+except _metadata.PackageNotFoundError:  # run from a source tree without installing
+    from caorder.edition import project_version as _project_version
+    from caorder.paths import repo_root as _repo_root
+
+    __version__ = _project_version(_repo_root())

@@ -12,14 +12,25 @@
   source archive of a tree with uncommitted changes is labelled so on every page.
 - A notebook page's "this notebook (.ipynb)" download is the notebook as executed for this
   build (myst-nb's ``jupyter_execute`` copy), not the committed file Sphinx copies.
+- One version (``pyproject.toml``) and one date (the commit's) replace the tokens
+  ``{{ book_version }}`` and ``{{ build_date }}`` in every page, code blocks included.
+- Tables are numbered by chapter ("Table 3.9"; the teaching and reference parts apart, "T.1",
+  "R.1") in the website and the single-page PDF edition alike, and links written by
+  :mod:`caorder.present` to a figure or table label get its number ("Figure 3.2").
+- Bibliography labels and their order use the names as read ("ö", not ``{\\"o}``); glossary
+  terms come first in the search for their words.
 """
 
 from __future__ import annotations
 
+import codecs
+import html
 import json
+import re
 import shutil
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +38,17 @@ from docutils import nodes
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
+from caorder.edition import build_date, project_version
+
+logger = logging.getLogger(__name__)
 SLUG = "central-asian-order"
 
-
-def project_version(root: Path) -> str:
-    """The package version from ``pyproject.toml`` (the one place it is set)."""
-    with open(root / "pyproject.toml", "rb") as handle:
-        return tomllib.load(handle)["project"]["version"]
+__all__ = ["build_date", "download_names", "project_version", "setup"]
 
 
 def download_names(version: str) -> dict[str, str]:
@@ -50,7 +62,7 @@ def download_names(version: str) -> dict[str, str]:
 
 def _author_part(persons: list[Any]) -> str:
     """ "Smith", "Smith and Jones" or "Smith et al." from pybtex persons."""
-    names = [" ".join(p.prelast_names + p.last_names) for p in persons]
+    names = [plain(" ".join(p.prelast_names + p.last_names)) for p in persons]
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
@@ -82,10 +94,28 @@ class AuthorYearLabelStyle(BaseLabelStyle):
         return f"{who} {entry.fields.get('year', 'n.d.')}"
 
 
+def plain(text: str) -> str:
+    """BibTeX text as a reader sees it: accents decoded, braces dropped ("{\\"o}" -> "ö")."""
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+
+    decoded = codecs.decode(str(text), "ulatex")
+    return decoded.replace("{", "").replace("}", "")
+
+
+class PlainSortingStyle(AuthorYearTitleSorting):
+    """Sort entries by author, year and title as read, not as typed in BibTeX."""
+
+    def sorting_key(self, entry):
+        """(author, year, title) in plain lower-case text."""
+        author, year, title = super().sorting_key(entry)
+        return (plain(author).lower(), year, plain(title).lower())
+
+
 class AuthorYearStyle(PlainStyle):
-    """pybtex's ``plain`` formatting with author-year labels."""
+    """pybtex's ``plain`` formatting with author-year labels, sorted on plain text."""
 
     default_label_style = AuthorYearLabelStyle
+    default_sorting_style = PlainSortingStyle
 
 
 def register_bibliography_style() -> None:
@@ -175,10 +205,13 @@ def source_is_dirty(srcdir: Path) -> bool:
 
 
 def add_download_context(app: Sphinx, config: Any) -> None:
-    """Put the download names into the page templates and the MyST substitutions."""
-    names = download_names(project_version(Path(app.srcdir)))
+    """Put the version, the date and the download names into the templates and substitutions."""
+    root = Path(app.srcdir)
+    version = project_version(root)
+    names = download_names(version)
     config.html_context.update({f"caorder_{key}": value for key, value in names.items()})
     config.html_context["caorder_source_dirty"] = source_is_dirty(Path(app.srcdir))
+    config.html_context.update({"caorder_version": version, "caorder_date": build_date(root)})
     subs = config.myst_substitutions
     labels = {
         "source_archive": "source archive",
@@ -219,10 +252,208 @@ def publish_executed_notebooks(app: Sphinx, exception: Exception | None) -> None
             shutil.copyfile(executed, target)
 
 
+# --- One version and one date, substituted into every page -----------------------------
+
+#: Tokens that pages write instead of a typed version or date; replaced before parsing, so
+#: they work in prose, admonitions and code blocks alike (the BibTeX example of How to cite).
+VERSION_TOKEN = "{{ book_version }}"
+DATE_TOKEN = "{{ build_date }}"
+
+
+def substitute_facts(text: str, version: str, date: str) -> str:
+    """``text`` with the version and date tokens replaced."""
+    return text.replace(VERSION_TOKEN, version).replace(DATE_TOKEN, date)
+
+
+def replace_tokens(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Put the version and the build date into a page's source before it is parsed."""
+    source[0] = substitute_facts(
+        source[0],
+        app.config.html_context["caorder_version"],
+        app.config.html_context["caorder_date"],
+    )
+
+
+# --- Tables numbered by chapter, figure and table references by label --------------------
+
+#: The empty caption number that :func:`caorder.present.html_table` writes; filled here.
+TABLE_NUMBER = '<span class="caption-number caorder-table-number"></span>'
+_LABELLED = re.compile(r'\bid="([a-z0-9-]+)"')
+#: A reference to a figure or table by label, written by :mod:`caorder.present`.
+REFERENCE = re.compile(
+    r'<a class="caorder-ref" data-label="([a-z0-9-]+)"(?: data-text="([^"]*)")?></a>'
+)
+
+
+def _tables_in(html: str) -> list[str]:
+    """The label of each numbered table in ``html``, in order ("" when it has none)."""
+    labels, start = [], 0
+    for position in _positions(html):
+        found = _LABELLED.findall(html, start, position)
+        labels.append(found[-1] if found else "")
+        start = position
+    return labels
+
+
+def _positions(html: str) -> list[int]:
+    """Where each table-number placeholder starts."""
+    positions, at = [], html.find(TABLE_NUMBER)
+    while at >= 0:
+        positions.append(at)
+        at = html.find(TABLE_NUMBER, at + 1)
+    return positions
+
+
+def _raw_html(doctree: nodes.Node, env: Any) -> Iterator[str]:
+    """The raw HTML of a doctree, including outputs glued from other pages (still pending)."""
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, nodes.raw) and "html" in node.get("format", ""):
+            yield node.astext()
+        elif type(node).__name__ == "PendingGlueReference":
+            from myst_nb.ext.glue.crossref import read_glue_cache
+
+            data = read_glue_cache(env.mystnb_config.output_folder, node.refdoc)
+            yield data.get(node.key, {}).get("data", {}).get("text/html", "")
+
+
+def _doc_order(env: Any, root: str) -> list[tuple[str, str]]:
+    """Every page in reading order with the prefix of its numbers ("3"; "T", "R" apart).
+
+    Numbered pages take their chapter number; a page of an unnumbered part takes the part's
+    initial ("Teaching and reuse" -> "T", "Reference" -> "R").
+    """
+    order: list[tuple[str, str]] = [(root, "I")]
+
+    def visit(doc: str, part: str) -> None:
+        number = (env.toc_secnumbers.get(doc) or {}).get("")
+        order.append((doc, str(number[0]) if number else part))
+        for child in env.toctree_includes.get(doc, []):
+            visit(child, part)
+
+    for toctree in env.get_doctree(root).findall(addnodes.toctree):
+        part = (toctree.get("caption") or "X")[0].upper()
+        for _, doc in toctree["entries"]:
+            visit(doc, part)
+    return order
+
+
+def number_tables(app: Sphinx, env: Any) -> list[str]:
+    """Number every table by chapter ("Table 3.9") and record each labelled table's number.
+
+    Counted after reading, in reading order, so a page and the PDF give a table the same
+    number. Pages whose numbers changed are rewritten.
+    """
+    numbers: dict[str, list[str]] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    counters: Counter[str] = Counter()
+    for doc, prefix in _doc_order(env, app.config.root_doc):
+        if doc not in env.all_docs:
+            continue
+        shown = []
+        for label in (t for raw in _raw_html(env.get_doctree(doc), env) for t in _tables_in(raw)):
+            counters[prefix] += 1
+            shown.append(f"{prefix}.{counters[prefix]}")
+            if label:
+                labels.setdefault(label, (doc, shown[-1]))
+        numbers[doc] = shown
+    old = getattr(env, "caorder_tables", {})
+    env.caorder_tables = numbers
+    env.caorder_table_labels = labels
+    return [doc for doc in numbers if old.get(doc) != numbers[doc]]
+
+
+def _figure_number(env: Any, label: str) -> tuple[str, str] | None:
+    """(page, "Figure 3.2") of a figure label, or None."""
+    found = env.get_domain("std").labels.get(label)
+    if not found:
+        return None
+    doc, node_id, _ = found
+    number = env.toc_fignumbers.get(doc, {}).get("figure", {}).get(node_id)
+    return (doc, "Figure " + ".".join(map(str, number))) if number else None
+
+
+def _reference(app: Sphinx, fromdoc: str, label: str, text: str | None) -> str:
+    """An HTML link to a figure or table by label, with its number (warns if unknown)."""
+    env = app.env
+    found = _figure_number(env, label)
+    if found is None and label in getattr(env, "caorder_table_labels", {}):
+        doc, number = env.caorder_table_labels[label]
+        found = (doc, f"Table {number}")
+    if found is None:
+        logger.warning(
+            f"caorder reference: no figure or table labelled {label!r}", location=fromdoc
+        )
+        return html.escape(text or label)
+    doc, number = found
+    uri = app.builder.get_relative_uri(fromdoc, doc) if doc != fromdoc else ""
+    if uri.startswith("#"):  # the single-page edition: every label is on the one page
+        uri = ""
+    return (
+        f'<a class="reference internal caorder-ref" href="{uri}#{label}">'
+        f"{html.escape(text or number)}</a>"
+    )
+
+
+def _page_of(node: nodes.Node, default: str, env: Any) -> str:
+    """The page a node came from.
+
+    The single-page build inlines each page's doctree under a ``start_of_file`` node without
+    linking the doctree back to it, so the walk up ends at that page's own document, whose
+    source names the page.
+    """
+    while node is not None:
+        if isinstance(node, addnodes.start_of_file):
+            return node["docname"]
+        if isinstance(node, nodes.document) and node.get("source"):
+            return env.path2doc(node["source"]) or default
+        node = node.parent
+    return default
+
+
+def fill_numbers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write the table numbers and the figure and table references into a page's HTML."""
+    if app.builder.format != "html":
+        return
+    used: Counter[str] = Counter()
+    tables = getattr(app.env, "caorder_tables", {})
+    for node in list(doctree.findall(nodes.raw)):
+        if "html" not in node.get("format", ""):
+            continue
+        page = _page_of(node, docname, app.env)
+        text = node.astext()
+        if TABLE_NUMBER not in text and "caorder-ref" not in text:
+            continue
+        pieces = text.split(TABLE_NUMBER)
+        for k in range(1, len(pieces)):
+            mine = tables.get(page, [])
+            number = mine[used[page]] if used[page] < len(mine) else "?"
+            used[page] += 1
+            pieces[k] = (
+                f'<span class="caption-number caorder-table-number">Table {number}. </span>'
+                + pieces[k]
+            )
+        text = REFERENCE.sub(
+            lambda m, page=page: _reference(app, page, m[1], m[2]), "".join(pieces)
+        )
+        node.replace_self(nodes.raw("", text, format="html", classes=node.get("classes", [])))
+
+
+def searchable_glossary(app: Sphinx) -> None:
+    """Let the search list glossary terms first among the results for their words."""
+    from sphinx.domains.std import StandardDomain
+
+    term = StandardDomain.object_types["term"]
+    term.attrs["searchprio"] = 0
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handlers; parallel-safe."""
     register_bibliography_style()
     app.connect("config-inited", add_download_context)
+    app.connect("builder-inited", searchable_glossary)
+    app.connect("source-read", replace_tokens)
+    app.connect("env-get-updated", number_tables, priority=950)
+    app.connect("doctree-resolved", fill_numbers)
     app.connect("builder-inited", share_html_visitors)
     app.connect("env-get-updated", renumber_chapter_pages, priority=900)
     app.connect("html-page-context", dedupe_scripts, priority=900)

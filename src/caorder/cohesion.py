@@ -505,25 +505,58 @@ def c5_vs_eu(spec: MeasureSpec = KAPPA) -> pd.DataFrame:
 # --- figures ------------------------------------------------------------------------------
 
 
+#: Group markers closer than this share of the x range share one label (no overlap).
+_LABEL_GAP = 0.03
+
+
+def _merged_labels(values: dict[str, float], span: float) -> list[tuple[float, str]]:
+    """Group labels at their values, neighbours closer than ``_LABEL_GAP`` merged into one.
+
+    The merged label sits at the mean of its members and names them in value order
+    ("C5 / ASEAN"), so that no two labels overlap however close the groups lie.
+    """
+    ordered = ordering.sort_by(
+        pd.DataFrame({"group": list(values), "value": list(values.values())}),
+        "value",
+        "group",
+    )
+    merged: list[list[tuple[str, float]]] = []
+    for row in ordered.itertuples(index=False):
+        if merged and row.value - merged[-1][-1][1] < _LABEL_GAP * span:
+            merged[-1].append((row.group, row.value))
+        else:
+            merged.append([(row.group, row.value)])
+    return [
+        (
+            sum(v for _, v in chunk) / len(chunk),
+            " / ".join(plots.group_label(k) for k, _ in chunk),
+        )
+        for chunk in merged
+    ]
+
+
 def plot_baseline(ax: plt.Axes, spec: MeasureSpec = KAPPA) -> plt.Axes:
-    """Histogram of random-group cohesion with the C5 and the regional groups marked."""
+    """Histogram of random-group cohesion with the C5 and the regional groups marked.
+
+    The groups are named above the plot (on a top axis), never over the bars; groups too
+    close to name apart share one label.
+    """
     sns.histplot(random_groups(spec), bins=60, color=plots.GREY, ax=ax, stat="count")
     groups = cohesion_table()[spec.label]
-    for k, (key, value) in enumerate(groups.items()):
+    for key, value in groups.items():
         colour = plots.PALETTE[1] if key == "C5" else plots.PALETTE[0]
         ax.axvline(
             value, color=colour, lw=2.5 if key == "C5" else 1, ls="-" if key == "C5" else ":"
         )
-        height = ax.get_ylim()[1] * (0.95 - 0.07 * (k % 5))
-        ax.annotate(
-            plots.group_label(key),
-            (value, height),
-            rotation=90,
-            fontsize=8,
-            ha="right",
-            va="top",
-            color=colour,
-        )
+    low, high = ax.get_xlim()
+    labels = _merged_labels({str(k): float(v) for k, v in groups.items()}, high - low)
+    top = ax.secondary_xaxis("top")
+    top.set_xticks([x for x, _ in labels], [text for _, text in labels], rotation=90, fontsize=9)
+    top.tick_params(length=3)
+    for tick in top.get_xticklabels():
+        if "C5" in tick.get_text().split(" / "):
+            tick.set_color(plots.PALETTE[1])
+            tick.set_fontweight("bold")
     return plots.label(ax, f"group cohesion ({spec.label}), 1992–2019", "random groups (count)")
 
 

@@ -9,7 +9,9 @@ grows as chapters add claims:
 * :func:`measurement_map`: one row per claim with its concept, indicator and data families;
 * :func:`concept_matrix`: concepts (grouped by element) x indicator families, counting claims
   (drawn by :func:`plot_concept_matrix`);
-* :func:`blind_spots`: what the votes cannot see, per concept.
+* :func:`element_matrix`: the same counts by element only, a compact grid for the chapter;
+* :func:`blind_spots`: what the votes cannot see, per concept;
+* :func:`page_link`: a notebook named by its page title, linked, for the tables.
 
 Indicator and data families are read from the free-text fields with the regular
 expressions in :data:`INDICATOR_FAMILIES` and :data:`DATA_FAMILIES` (first match of each
@@ -22,6 +24,8 @@ Chapter 2's conceptual claims cannot be tested with these data (the register say
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import textwrap
 
@@ -30,7 +34,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from caorder import agreement, claims, countries, plots, windows
+from caorder import agreement, claims, countries, paths, plots, windows
 
 ELEMENT_ORDER = ["goal", "rule", "institution", "periodisation", "diagnosis"]
 NOT_OBSERVABLE = "not observable in these data"
@@ -122,6 +126,48 @@ def concept_matrix(table: pd.DataFrame) -> pd.DataFrame:
     matrix = pd.crosstab(long["row"], long["family"]).reindex(index=order, columns=columns)
     matrix.index.name, matrix.columns.name = "element: concept", "indicator family"
     return matrix.fillna(0).astype(int)
+
+
+def element_matrix(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows elements of order, columns indicator families, values = number of claims.
+
+    :func:`concept_matrix` summed by element: a grid with few empty cells, which reads at
+    a phone's width; the per-concept detail is in the measurement map's table.
+    """
+    long = table.assign(family=table["indicators"].str.split("; ")).explode("family")
+    present = set(long["family"])
+    columns = [f for f in [*INDICATOR_FAMILIES, "other", NOT_OBSERVABLE] if f in present]
+    elements = [e for e in ELEMENT_ORDER if e in set(long["element"].astype(str))]
+    matrix = pd.crosstab(long["element"].astype(str), long["family"])
+    matrix = matrix.reindex(index=elements, columns=columns).fillna(0).astype(int)
+    matrix.index.name, matrix.columns.name = "element of order", "indicator family"
+    return matrix
+
+
+def page_title(notebook: str) -> str:
+    """The title of a notebook's page (its first "# " heading), or its file name."""
+    path = paths.repo_root() / "notebooks" / notebook
+    if path.exists():
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "markdown":
+                first = "".join(cell["source"]).lstrip()
+                if first.startswith("# "):
+                    return first[2:].splitlines()[0].strip()
+    return notebook
+
+
+def page_link(names: str) -> str:
+    """Notebook file names ("a.ipynb, b.ipynb") as links to their pages, named by title.
+
+    For tables shown on a page in ``notebooks/`` (the links are relative to it).
+    """
+    links = []
+    for name in (n.strip() for n in str(names).split(",") if n.strip()):
+        target = html.escape(name.removesuffix(".ipynb") + ".html")
+        links.append(
+            f'<a class="reference internal" href="{target}">{html.escape(page_title(name))}</a>'
+        )
+    return ", ".join(links)
 
 
 def coverage_by_element(table: pd.DataFrame) -> pd.DataFrame:

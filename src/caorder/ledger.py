@@ -34,7 +34,7 @@ import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
 import caorder
-from caorder import claims, ledger_diff, paths, verdicts
+from caorder import claims, edition, ledger_diff, paths, verdicts
 from caorder.errors import cli
 from caorder.verdicts.core import Result, judge
 
@@ -527,6 +527,8 @@ def _record(row: pd.Series, adjusted: pd.DataFrame) -> dict:
         "exploratory_reason": exploratory_reason(row),
         "fingerprint": claims.fingerprint(_register_part(row)),
         "threshold_checks": _plain([dict(c) for c in result.threshold_checks]),
+        "section_url": section_url(row),
+        "figures": figures(row),
         "specifications": {
             "count": len(result.specs),
             "share_agreeing": _plain(result.share_agreeing),
@@ -572,6 +574,7 @@ def write_json(frame: pd.DataFrame, path: Path | str) -> Path:
     document = {
         "schema_version": SCHEMA_VERSION,
         "book_version": caorder.__version__,
+        "book_date": edition.build_date(paths.repo_root()),
         "description": (
             "The claims examined in the book Central Asian Order, a companion to Costa "
             "Buranelli (2021), 'Central Asian Regionalism or Central Asian Order? Some "
@@ -620,10 +623,6 @@ def main(arguments: list[str]) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
-
-
 def inventory_counts() -> dict[str, int]:
     """How many empirical claims the paper makes, how many the register covers and can test.
 
@@ -645,3 +644,76 @@ def inventory_counts() -> dict[str, int]:
     counts["testable_any"] = counts["testable_yes"] + counts["testable_partly"]
     counts["not_empirical"] = len(inventory.not_empirical)
     return counts
+
+
+#: The figures (and tables) that show each claim's evidence, by label, the one to cite first:
+#: the observations, then the specification panel. A register entry may name its own with
+#: ``figures:``. Untested claims and claims shown only in tables have none.
+EVIDENCE_FIGURES = {
+    "C1.1": ("fig-c1-baseline", "fig-c1-1-panel"),
+    "C1.2": ("fig-c1-dendrograms", "fig-c1-2-panel"),
+    "C1.4": ("fig-c1-new-wind", "fig-c1-4-panel"),
+    "C1.5": ("fig-c1-eu-benchmark", "fig-c1-5-panel"),
+    "C1.6": ("fig-sm-fm-gaps", "fig-sm-c16-panel"),
+    "C1.7": ("fig-sm-cadence",),
+    "C1.8": ("fig-c1-great-power-pull", "fig-c1-8-panel"),
+    "C3.1": ("fig-c3-hr-shares", "fig-c3-1-panel"),
+    "C3.2": ("fig-c3-2-panel",),
+    "C3.3": ("fig-c3-gp-agreement", "fig-c3-3-panel"),
+    "C3.4": ("fig-c3-russia-minority", "fig-c3-4-panel"),
+    "C3.5": ("fig-c3-absence", "fig-c3-5-panel"),
+    "C3.6": ("fig-c3-6-panel",),
+    "C3.7": ("fig-c3-pair-kappa", "fig-c3-7-panel"),
+    "C3.8": ("fig-sm-levels",),
+    "C3.9": ("fig-sm-memberships", "fig-sm-c39-panel"),
+    "C3.11": ("fig-sm-home-grown",),
+    "C4.1": ("fig-c4-periodisation-series", "fig-c4-1-panel"),
+    "C4.2": ("fig-c4-cohesion-after", "fig-c4-2-panel"),
+    "C4.3": ("fig-c4-ukraine-votes", "fig-c4-3-panel"),
+    "C4.7": ("fig-c4-great-powers", "fig-c4-7-panel"),
+}
+
+
+def figures(row: pd.Series | dict) -> list[str]:
+    """Labels of the figures showing a claim's evidence, the one to cite first."""
+    own = row.get("figures")
+    if isinstance(own, list) and own:
+        return [str(label) for label in own]
+    return list(EVIDENCE_FIGURES.get(str(row["id"]), ()))
+
+
+def verdict_anchor(claim_id: str) -> str:
+    """HTML id of a claim's verdict box in its chapter: ``"C3.2"`` -> ``"verdict-c3-2"``."""
+    return "verdict-" + claim_id.lower().replace(".", "-")
+
+
+def section_url(row: pd.Series | dict, root: Path | None = None) -> str:
+    """The page (site-relative) of a claim's analysis, at its verdict box when it has one.
+
+    The box is found in the committed outputs of the claim's notebook
+    (:func:`caorder.present.verdict_box` writes its id); a page without one is linked at its
+    top, and claims the ledger itself shows link to their ledger entry.
+    """
+    notebook = PurePosixPath(str(row["notebook"]))
+    if notebook.stem == "claims_ledger":
+        return f"{LEDGER_DIR}/claims_ledger.html#{anchor(str(row['id']))}"
+    page = str(notebook.with_suffix(".html"))
+    path = (root or paths.repo_root()) / notebook
+    box = verdict_anchor(str(row["id"]))
+    if path.exists() and f'id=\\"{box}\\"' in path.read_text(encoding="utf-8"):
+        return f"{page}#{box}"
+    return page
+
+
+def claim_row(claim_id: str) -> pd.Series:
+    """One claim's ledger row (register fields, verdict, ``figures``), for its verdict box."""
+    entries = [e for e in claims.register() if e["id"] == claim_id]
+    if not entries:
+        raise KeyError(f"claim_row({claim_id!r}): no such claim in data/claims/*.yml")
+    row = evaluate_all(entries).iloc[0].copy()
+    row["figures"] = figures(row)
+    return row
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -2,9 +2,13 @@
 
 Notebooks call these instead of ``print(df.to_string())``, so that every table a reader needs
 is an HTML table with a numbered caption that scrolls inside its own box on a phone (CSS in
-``_static/caorder.css``), long tables are searchable and sortable (``itables``, offline, with
-its bundled JavaScript) with a CSV download, and verdicts are shown as badges whose word is
-always written out (readable without colour and in greyscale).
+``_static/caorder.css``), long tables are folded under their caption or searchable and
+sortable (``itables``, offline, with its bundled JavaScript) with a CSV download, and verdicts
+are shown as badges whose word is always written out (readable without colour and in
+greyscale). The ledger at a glance is HTML too: a chapter x verdict matrix of links
+(:func:`verdict_matrix`), one line per claim with its split, key number and figure
+(:func:`claim_lines`), and the verdict box at the top of each claim's section
+(:func:`verdict_box`).
 """
 
 from __future__ import annotations
@@ -16,9 +20,8 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
-from matplotlib.patches import FancyBboxPatch
 
 from caorder.claims import VERDICTS
 from caorder.coverage import ISSUE_NAMES
@@ -88,24 +91,55 @@ def _require_frame(df: object, name: str) -> pd.DataFrame:
     return df
 
 
+#: Where a caption's number goes: the book writes "Table 3.9. " into it
+#: (:mod:`caorder.book_ext`); outside the book CSS numbers the tables of the page.
+TABLE_NUMBER_PLACEHOLDER = '<span class="caption-number caorder-table-number"></span>'
+
+
 def _caption_html(caption: str) -> str:
-    """A caption whose "Table n" prefix is numbered per page by CSS (``caorder.css``)."""
-    return (
-        f'<span class="caption-number caorder-table-number"></span>'
-        f'<span class="caption-text">{html.escape(caption)}</span>'
-    )
+    """A caption with its number placeholder (see :data:`TABLE_NUMBER_PLACEHOLDER`)."""
+    return f'{TABLE_NUMBER_PLACEHOLDER}<span class="caption-text">{html.escape(caption)}</span>'
+
+
+#: Tables longer than this are folded: the caption and a one-line summary stay visible.
+FOLD_ROWS = 20
+
+
+def _yes_no(frame: pd.DataFrame) -> pd.DataFrame:
+    """True/False cells shown as "yes"/"no"."""
+
+    def is_bool(value: object) -> bool:
+        return isinstance(value, (bool, np.bool_))
+
+    columns = [c for c in frame.columns if frame[c].map(is_bool).any()]
+    if not columns:
+        return frame
+    frame = frame.copy()
+    for column in columns:
+        frame[column] = (
+            frame[column].map(lambda v: ("yes" if v else "no") if is_bool(v) else v).astype(object)
+        )
+    return frame
 
 
 def html_table(
-    df: pd.DataFrame, caption: str, label: str, *, index: bool = False, precision: int = 3
+    df: pd.DataFrame,
+    caption: str,
+    label: str,
+    *,
+    index: bool = False,
+    precision: int = 3,
+    fold: int = FOLD_ROWS,
 ) -> HTMLTable:
     """``df`` as a captioned HTML table in a box that scrolls sideways on narrow screens.
 
     ``label`` becomes the table's HTML id (link to it with ``#label``); floats are shown with
-    ``precision`` decimals, in the text form too (so that nbval compares rounded numbers).
-    The caption is numbered "Table 1", "Table 2"... on each page.
+    ``precision`` decimals, in the text form too (so that nbval compares rounded numbers);
+    True/False read "yes"/"no". The book numbers the caption by chapter ("Table 3.9").
+    A table of more than ``fold`` rows is folded under its caption and size (click to open;
+    printed open).
     """
-    frame = _require_frame(df, "html_table(df)")
+    frame = _yes_no(_require_frame(df, "html_table(df)"))
     if not label or slug(label) != label:
         raise ValueError(
             f"html_table(label={label!r}): use lower-case letters, digits and "
@@ -124,6 +158,13 @@ def html_table(
         styler.to_html(),
         count=1,
     )
+    if len(frame) > fold:
+        body = re.sub(r"<caption>.*?</caption>", "", body, count=1, flags=re.DOTALL)
+        body = (
+            f'<details class="caorder-fold"><summary>{_caption_html(caption)} '
+            f'<span class="caorder-fold-size">({len(frame)} rows; open to read)</span>'
+            f"</summary>{body}</details>"
+        )
     wrapped = f'<div class="caorder-scroll" id="{label}" tabindex="0">{body}</div>'
     shown = frame.to_string(
         index=index, na_rep="–", float_format=lambda value: f"{value:.{precision}f}"
@@ -296,144 +337,26 @@ def _statistic(statistic: object, value: object) -> str:
     return html.escape(f"{statistic} = {shown}" if statistic else shown)
 
 
-def _share(share: object) -> str:
-    """A share of specifications as a whole percentage; "–" when not computed."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
-        return "–"
-    return f"{100 * float(share):.0f}%"
-
-
-#: How much of a claim's paraphrase the ledger table shows (the entry below has all of it).
-CLAIM_CHARS = 110
-
-
 def _in_claim_order(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows sorted by claim number: C1.2 before C1.10."""
     numbers = frame["id"].str.extract(r"C(\d+)\.(\d+)").astype(int)
     return frame.iloc[numbers.sort_values([0, 1], kind="stable").index.map(frame.index.get_loc)]
 
 
-def ledger_table(
-    frame: pd.DataFrame,
-    target: str = "claims_ledger.html",
-    caption: str = "Every claim and its verdict",
-) -> HTMLTable:
-    """The ledger at a glance: one row per claim, its id linked to ``target#anchor``.
-
-    Columns: claim id (linked), short claim, whose claim (attribution), verdict badge, key
-    statistic, share of specifications agreeing. ``target`` is the ledger page relative to
-    the page showing the table ("claims_ledger.html" from the ledger itself,
-    "../notebooks/claims_ledger.html" from a page in book/).
-    """
-    frame = _in_claim_order(_check_ledger(frame))
-    rows = []
-    for row in frame.itertuples(index=False):
-        claim = textwrap.shorten(str(row.claim), CLAIM_CHARS, placeholder=" …")
-        rows.append(
-            "<tr>"
-            f'<td><a class="reference internal" href="{html.escape(target)}#{row.anchor}">'
-            f"{html.escape(str(row.id))}</a></td>"
-            f"<td>{html.escape(claim)}</td>"
-            f"<td>{html.escape(ATTRIBUTIONS[row.attribution])}</td>"
-            f"<td>{badge(row.verdict)}</td>"
-            f"<td>{_statistic(row.statistic, row.value)}</td>"
-            f'<td class="caorder-num">{_share(row.share_agreeing)}</td>'
-            "</tr>"
-        )
-    head = "".join(
-        f'<th scope="col">{name}</th>'
-        for name in (
-            "Claim",
-            "What is claimed",
-            "Whose claim",
-            "Verdict",
-            "Key statistic",
-            "Specifications agreeing",
-        )
-    )
-    body = (
-        f'<div class="caorder-scroll" id="ledger-at-a-glance" tabindex="0">'
-        f'<table class="caorder-table caorder-ledger"><caption>{_caption_html(caption)}'
-        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-        "</table></div>"
-    )
-    text = frame[["id", "verdict", "statistic", "value", "share_agreeing"]].to_string(index=False)
-    return HTMLTable(body, f"{caption}\n{text}")
-
-
-def plot_verdict_map(
-    frame: pd.DataFrame, ax: plt.Axes | None = None, per_line: int = 3
-) -> plt.Axes:
-    """Every claim placed in its chapter (column) and verdict (row), as a labelled box.
-
-    Boxes use the badge colours plus a hatch per verdict, and the rows are labelled, so the
-    map reads in greyscale and without colour. Up to ``per_line`` ids share a line.
-    """
-    frame = _check_ledger(frame)
-    chapters = sorted(frame["chapter"].unique())
-    sizes = frame.groupby(["verdict", "chapter"]).size()
-    heights = [max(1, math.ceil(sizes.get(v, pd.Series([0])).max() / per_line)) for v in VERDICTS]
-    tops = [sum(heights[i:]) for i in range(len(VERDICTS))]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7.5, 0.8 + 0.42 * sum(heights)))
-    for (chapter, verdict), group in frame.groupby(["chapter", "verdict"]):
-        col, row = chapters.index(chapter), VERDICTS.index(verdict)
-        style = VERDICT_STYLE[verdict]
-        for k, claim_id in enumerate(sorted(group["id"].astype(str))):
-            x = col + 0.04 + (k % per_line) * (0.92 / per_line)
-            y = tops[row] - 1 - k // per_line + 0.2
-            ax.add_patch(
-                FancyBboxPatch(
-                    (x, y),
-                    0.92 / per_line - 0.03,
-                    0.6,
-                    boxstyle="round,pad=0.01",
-                    facecolor=style["colour"],
-                    edgecolor="0.15",
-                    hatch=style["hatch"],
-                    linewidth=0.8,
-                )
-            )
-            ax.text(
-                x + (0.92 / per_line - 0.03) / 2,
-                y + 0.3,
-                claim_id,
-                ha="center",
-                va="center",
-                fontsize=9,
-                color=style["text"],
-                bbox={"facecolor": style["colour"], "edgecolor": "none", "pad": 0.8},
-            )
-    ax.set_xlim(0, len(chapters))
-    ax.set_ylim(0, sum(heights))
-    ax.set_xticks([i + 0.5 for i in range(len(chapters))], [f"Chapter {c}" for c in chapters])
-    ax.set_yticks(
-        [tops[i] - heights[i] / 2 for i in range(len(VERDICTS))],
-        [f"{VERDICT_STYLE[v]['symbol']} {v}".replace(" with", "\nwith") for v in VERDICTS],
-    )
-    for i in range(1, len(chapters)):
-        ax.axvline(i, color="0.75", linewidth=0.8)
-    for top in tops[1:]:
-        ax.axhline(top, color="0.75", linewidth=0.8)
-    ax.grid(False)
-    ax.tick_params(length=0)
-    ax.xaxis.tick_top()
-    return ax
-
-
 def claim_badges(frame: pd.DataFrame, target: str = "../notebooks/claims_ledger.html") -> HTMLTable:
-    """A list of claims with their verdict badges, each id linked to its ledger entry.
+    """A list of claims with a short label and their verdict badge (with the split).
 
-    Chapter pages show it under "What this chapter tests"; ``target`` is the ledger page
-    relative to the page showing the list.
+    Chapter pages show it under "What this chapter tests"; each id links to its entry on the
+    ledger page (``target``, relative to the page showing the list).
     """
     frame = _in_claim_order(_check_ledger(frame))
     items = "".join(
-        f'<li><a class="reference internal" href="{html.escape(target)}#{row.anchor}">'
-        f"{html.escape(str(row.id))}</a> {badge(row.verdict)} "
-        f'<span class="caorder-whose">({html.escape(ATTRIBUTIONS[row.attribution])})</span>'
+        f'<li><a class="reference internal" href="{html.escape(target)}#{row["anchor"]}">'
+        f"{html.escape(str(row['id']))}</a> {html.escape(short_label(row))} "
+        f"{short_badge(row['verdict'], split_text(row.get('split'), row.get('n_specs')))} "
+        f'<span class="caorder-whose">({html.escape(ATTRIBUTIONS[row["attribution"]])})</span>'
         "</li>"
-        for row in frame.itertuples(index=False)
+        for _, row in frame.iterrows()
     )
     text = ", ".join(f"{row.id} {row.verdict}" for row in frame.itertuples(index=False))
     return HTMLTable(f'<ul class="caorder-claims">{items}</ul>', text)
@@ -513,3 +436,241 @@ def readable(
     for column in [c for c in frame.columns if str(c).lower() in SYMBOL_COLUMNS]:
         frame[column] = frame[column].map(un_symbol)
     return frame
+
+
+# --- Every verdict at a glance: the matrix, one line per claim, the verdict box ----------
+
+#: Short badge words for tight spaces; the full verdict is in the badge's title.
+SHORT_VERDICTS = {
+    "supports": "supports",
+    "mixed": "mixed",
+    "contradicts": "contradicts",
+    "inconclusive": "inconclusive",
+    "cannot be tested with these data": "untestable",
+}
+#: How a register's fidelity grade reads (see the glossary).
+FIDELITY = {
+    "direct": "direct test",
+    "proxy": "proxy test",
+    "neighbour": "neighbouring claim (the book's extension)",
+}
+#: Elements of order that prefix a register's concept ("rule: territorial integrity").
+_ELEMENT_PREFIX = re.compile(r"^(?:diagnosis|rule|goal|institutions?|periodisation)\s*:\s*")
+LABEL_CHARS = 64
+
+
+def short_badge(verdict: str, split: str = "") -> str:
+    """A compact badge: symbol and short word ("? untestable"), then the split if given."""
+    if verdict not in VERDICT_STYLE:
+        raise ValueError(f"short_badge(verdict={verdict!r}): expected one of {', '.join(VERDICTS)}")
+    symbol = VERDICT_STYLE[verdict]["symbol"]
+    tail = f" · {html.escape(split)}" if split else ""
+    return (
+        f'<span class="caorder-badge caorder-verdict-{slug(verdict)}" '
+        f'title="{html.escape(verdict)}"><span aria-hidden="true">{symbol}</span> '
+        f"{SHORT_VERDICTS[verdict]}{tail}</span>"
+    )
+
+
+def split_text(split: object, total: object = None) -> str:
+    """How the specifications split, symbols in verdict order: "10✗ 6± of 16" ("" if none)."""
+    if not isinstance(split, dict) or not any(split.values()):
+        return ""
+    parts = [
+        f"{int(split[v])}{VERDICT_STYLE[v]['symbol']}"
+        for v in sorted(split, key=lambda v: (-int(split[v]), VERDICTS.index(v)))
+        if v in VERDICT_STYLE and split[v]
+    ]
+    count = int(total) if total else sum(int(n) for n in split.values())
+    return f"{' '.join(parts)} of {count}"
+
+
+def short_label(row: pd.Series | dict) -> str:
+    """A claim's label in a few words: its concept without the element ("territorial integrity")."""
+    concept = str(row.get("concept") or "").strip()
+    text = _ELEMENT_PREFIX.sub("", concept) if concept else str(row.get("claim", ""))
+    return textwrap.shorten(text, LABEL_CHARS, placeholder=" …")
+
+
+def reference(label: str, text: str | None = None) -> str:
+    """A link to a figure or table by label; the book writes in its number ("Figure 3.2")."""
+    if slug(label) != label:
+        raise ValueError(
+            f"reference(label={label!r}): labels are lower-case, e.g. 'fig-c3-2-panel'"
+        )
+    shown = f' data-text="{html.escape(text)}"' if text else ""
+    return f'<a class="caorder-ref" data-label="{label}"{shown}></a>'
+
+
+def _key_number(row: pd.Series | dict) -> str:
+    """ "statistic = value" for the claim, "–" without one."""
+    return _statistic(row.get("statistic"), row.get("value"))
+
+
+def _is_untested(row: pd.Series | dict) -> bool:
+    """True for a claim these data cannot test (and with no specification run)."""
+    return row["verdict"] == "cannot be tested with these data" and not row.get("n_specs")
+
+
+def _figure_refs(row: pd.Series | dict, first_only: bool = False) -> str:
+    """Links to the claim's evidence figures (``figures`` of the ledger row)."""
+    labels = [str(f) for f in (row.get("figures") or [])]
+    if first_only:
+        labels = labels[:1]
+    return ", ".join(reference(label) for label in labels) or "–"
+
+
+def verdict_matrix(frame: pd.DataFrame, target: str = "") -> HTMLTable:
+    """Chapters (rows) by verdict (columns), each claim id a link to its ledger entry.
+
+    HTML, not an image: every id is a link (``target#claim-c3-2``; ``target`` is the ledger
+    page relative to the showing page, "" on the ledger itself), and the table fits a phone.
+    """
+    frame = _in_claim_order(_check_ledger(frame))
+    head = "".join(
+        f'<th scope="col" title="{html.escape(v)}">{VERDICT_STYLE[v]["symbol"]} '
+        f"{SHORT_VERDICTS[v]}</th>"
+        for v in VERDICTS
+    )
+    rows = []
+    for chapter, chunk in frame.groupby("chapter", sort=True):
+        cells = []
+        for verdict in VERDICTS:
+            ids = chunk[chunk["verdict"] == verdict]
+            links = " ".join(
+                f'<a class="reference internal" href="{html.escape(target)}#{r.anchor}">'
+                f"{html.escape(str(r.id))}</a>"
+                for r in ids.itertuples(index=False)
+            )
+            cells.append(
+                f'<td class="caorder-verdict-cell caorder-verdict-{slug(verdict)}">{links}</td>'
+            )
+        rows.append(f'<tr><th scope="row">Ch. {chapter}</th>{"".join(cells)}</tr>')
+    totals = "".join(
+        f'<td class="caorder-num">{int((frame["verdict"] == v).sum())}</td>' for v in VERDICTS
+    )
+    body = (
+        '<div class="caorder-scroll caorder-matrix-box" tabindex="0">'
+        '<table class="caorder-table caorder-matrix"><caption>'
+        f"{_caption_html('Every claim by chapter and verdict; each id links to its entry')}"
+        f'</caption><thead><tr><th scope="col">Ch.</th>{head}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">All</th>{totals}</tr></tfoot>'
+        "</table></div>"
+    )
+    text = pd.crosstab(frame["chapter"], frame["verdict"]).reindex(
+        columns=list(VERDICTS), fill_value=0
+    )
+    return HTMLTable(body, "Every claim by chapter and verdict\n" + text.to_string())
+
+
+def claim_lines(frame: pd.DataFrame, target: str = "") -> HTMLTable:
+    """One line per tested claim, grouped by chapter; untested claims folded in a list.
+
+    A line: the id (linked to ``target#claim-…``), a short label, the badge with its split
+    ("± mixed · 10✗ 6± of 16"), the key number and the figure to cite. On a phone each line
+    becomes a card (``caorder.css``); nothing is clipped.
+    """
+    frame = _in_claim_order(_check_ledger(frame))
+    tested = frame[~frame.apply(_is_untested, axis=1)]
+    untested = frame[frame.apply(_is_untested, axis=1)]
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("Claim", "About", "Verdict and split", "Key number", "Figure to cite")
+    )
+    rows = []
+    for chapter, chunk in tested.groupby("chapter", sort=True):
+        rows.append(f'<tr class="caorder-chapter-row"><th colspan="5">Chapter {chapter}</th></tr>')
+        for _, row in chunk.iterrows():
+            split = split_text(row.get("split"), row.get("n_specs"))
+            rows.append(
+                "<tr>"
+                f'<td data-label="Claim"><a class="reference internal" '
+                f'href="{html.escape(target)}#{row["anchor"]}">{html.escape(str(row["id"]))}</a></td>'
+                f'<td data-label="About">{html.escape(short_label(row))}</td>'
+                f'<td data-label="Verdict">{short_badge(row["verdict"], split)}</td>'
+                f'<td data-label="Key number">{_key_number(row)}</td>'
+                f'<td data-label="Figure">{_figure_refs(row, first_only=True)}</td>'
+                "</tr>"
+            )
+    items = "".join(
+        f'<li><a class="reference internal" href="{html.escape(target)}#{row["anchor"]}">'
+        f"{html.escape(str(row['id']))}</a> {html.escape(short_label(row))}</li>"
+        for _, row in untested.iterrows()
+    )
+    folded = (
+        f'<details class="caorder-untested"><summary>{len(untested)} claims these data cannot '
+        f"test (each entry names the data that would)</summary>"
+        f'<ul class="caorder-claims">{items}</ul></details>'
+        if len(untested)
+        else ""
+    )
+    body = (
+        '<div class="caorder-lines" id="ledger-at-a-glance">'
+        '<table class="caorder-table caorder-ledger caorder-cards"><caption>'
+        f"{_caption_html('Every tested claim: verdict, split of the specifications, key number')}"
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{folded}</div>"
+    )
+    text = "\n".join(
+        f"{row['id']} {row['verdict']} {split_text(row.get('split'), row.get('n_specs'))}".rstrip()
+        for _, row in tested.iterrows()
+    )
+    return HTMLTable(body, f"{text}\n[{len(untested)} untested claims folded]")
+
+
+def verdict_box(
+    row: pd.Series | dict,
+    tables: tuple[str, ...] = (),
+    ledger: str = "claims_ledger.html",
+    analysis: str | None = None,
+    anchor: bool = True,
+) -> HTMLTable:
+    """The box at the top of a claim's section: what to quote, in one place.
+
+    Verdict with its split, fidelity (when the register grades it), whose claim, the key
+    number, the figures (``row["figures"]``) and ``tables`` (labels) to cite, with their
+    numbers, and a link to the ledger entry (``ledger``: the ledger page relative to the
+    showing page; "" for none) or to the analysis (``analysis``, a URL). ``row`` is one row
+    of :func:`caorder.ledger.evaluate_all` with ``figures`` (:func:`caorder.ledger.figures`).
+    With ``anchor`` the box has the id ``verdict-c3-2``, the deep link that the ledger and
+    ``claims.json`` (``section_url``) use.
+    """
+    claim_id = str(row["id"])
+    split = split_text(row.get("split"), row.get("n_specs"))
+    fidelity = FIDELITY.get(str(row.get("fidelity") or ""), "")
+    facts = [
+        ("Verdict", short_badge(row["verdict"], split)),
+        ("Whose claim", html.escape(ATTRIBUTIONS.get(str(row.get("attribution")), "–"))),
+    ]
+    if fidelity:
+        facts.append(("Fidelity", html.escape(fidelity)))
+    facts.append(("Key number", _key_number(row)))
+    facts.append(("Figures", _figure_refs(row)))
+    if tables:
+        facts.append(("Tables", ", ".join(reference(t) for t in tables)))
+    entry = str(row.get("anchor") or "claim-" + slug(claim_id))
+    if ledger:
+        facts.append(
+            (
+                "Ledger entry",
+                f'<a class="reference internal" href="{html.escape(ledger)}#{entry}">'
+                f"{html.escape(claim_id)} in the claims ledger</a>",
+            )
+        )
+    if analysis:
+        facts.append(
+            (
+                "Analysis",
+                f'<a class="reference internal" href="{html.escape(analysis)}">'
+                "the test, its figures and tables</a>",
+            )
+        )
+    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
+    box_id = f' id="verdict-{slug(claim_id)}"' if anchor else ""
+    body = (
+        f'<aside class="caorder-verdict-box"{box_id} aria-label="Verdict on {claim_id}">'
+        f'<p class="caorder-verdict-box-title">Claim {html.escape(claim_id)}: '
+        f"{html.escape(short_label(row))}</p><dl>{items}</dl></aside>"
+    )
+    text = f"{claim_id}: {row['verdict']}" + (f" ({split})" if split else "")
+    return HTMLTable(body, text)

@@ -10,6 +10,9 @@ state is written to ``source-state.json`` beside it, which the page footer shows
 uncommitted changes"). Outside a git checkout it says so and skips the archive.
 
 The archive is reproducible: members sorted, owner and times fixed, gzip without a timestamp.
+
+The published ``CITATION.cff`` is the repository's, with the version and the date of the
+edition (:mod:`caorder.edition`).
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import subprocess
 import sys
 import tarfile
 from pathlib import Path
 
-from caorder.book_ext import download_names, project_version
+from caorder.book_ext import download_names
+from caorder.edition import build_date, project_version
+
+_VERSION_LINE = re.compile(r"^(\s*)version: .*$", re.MULTILINE)
+_DATE_LINE = re.compile(r"^date-released: .*\n", re.MULTILINE)
 
 STATE_FILE = "source-state.json"
 
@@ -110,6 +118,28 @@ def write_source_archive(root: Path, outdir: Path) -> Path | None:
     return target
 
 
+def citation_cff(text: str, version: str, date: str) -> str:
+    """``CITATION.cff`` text with the book's version and release date set.
+
+    Only the book's own ``version:`` lines (top level and preferred citation) change; the
+    versions of the references (software the book cites) are theirs.
+    """
+    head, marker, references = text.partition("\nreferences:")
+    head = _VERSION_LINE.sub(lambda m: f"{m.group(1)}version: {version}", head)
+    head = _DATE_LINE.sub("", head)
+    head = head.replace("\nlicense:", f"\ndate-released: {date}\nlicense:", 1)
+    return head + marker + references
+
+
+def write_citation(root: Path, outdir: Path) -> Path:
+    """The published ``CITATION.cff``: the repository's with this edition's version and date."""
+    text = (root / "CITATION.cff").read_text(encoding="utf-8")
+    outdir.mkdir(parents=True, exist_ok=True)
+    target = outdir / "CITATION.cff"
+    target.write_text(citation_cff(text, project_version(root), build_date(root)), encoding="utf-8")
+    return target
+
+
 def main(arguments: list[str]) -> int:
     """Write the source archive into the folder given (default ``_build/extra``)."""
     root = Path.cwd()
@@ -117,6 +147,7 @@ def main(arguments: list[str]) -> int:
     written = write_source_archive(root, outdir)
     if written:
         print(f"wrote {written}")
+    print(f"wrote {write_citation(root, outdir)}")
     return 0
 
 

@@ -6,7 +6,7 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -148,10 +148,10 @@ def test_ledger_table_links_resolve(site: Path, base_url: str, browser) -> None:
     ledger = _soup(site, "notebooks/claims_ledger.html")
     links = [a["href"] for a in ledger.select("table.caorder-ledger a[href]")]
     if not links:
-        pytest.skip("the ledger page has no ledger_table yet (caorder.present.ledger_table)")
+        pytest.skip("the ledger page has no claim lines yet (caorder.present.claim_lines)")
     page = browser.new_page()
     for href in links:
-        page.goto(f"{base_url}/notebooks/{href}", wait_until="load")
+        page.goto(urljoin(f"{base_url}/notebooks/claims_ledger.html", href), wait_until="load")
         fragment = urldefrag(href)[1]
         assert page.locator(f"[id='{fragment}']").count() == 1, href
     page.close()

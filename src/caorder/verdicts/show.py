@@ -10,6 +10,7 @@ another machine gives the same bytes.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -101,17 +102,50 @@ def glue_claim(result: Result, digits: int = 3) -> None:
         glue(name, "n/a" if value is None else value, display=False)
 
 
+#: Width of a specification panel in inches: narrow, so that at a phone's page width its
+#: text stays at about 9 CSS px or more.
+PANEL_WIDTH = 4.8
+PANEL_FONT = 9.5
+_LABEL_WRAP = 34
+
+
+def spec_words(row: pd.Series | dict, choices: list[str]) -> str:
+    """A specification in words, as the tables name it.
+
+    E.g. "kappa · final votes only · with Turkmenistan".
+    """
+    words = []
+    for name in choices:
+        value = row[name]
+        if value in ("with", "without"):
+            words.append(f"{value} {CHOICE_HEADERS.get(name, name.replace('_', ' '))}")
+        else:
+            words.append(str(_choice(value)))
+    return " · ".join(words)
+
+
 def plot_panel(
     result: Result, ax: plt.Axes | None = None, digits: int = ordering.SHOWN
 ) -> plt.Axes:
     """Specification panel: the key number under every specification, marked by verdict.
 
     Rows are in the order of :func:`panel_table` with the same ``digits`` (the key number
-    rounded as the table shows it, then the specification's label), on every machine.
+    rounded as the table shows it, then the specification's label), on every machine. Each
+    row is labelled in words (:func:`spec_words`, the tables' names for the choices); the
+    legend sits below the axes, never over the points.
     """
     panel = result.panel().dropna(subset=["value"])
-    ax = ax or plt.subplots(figsize=(6.4, 0.28 * max(len(panel), 4) + 1.2))[1]
     order = panel_order(panel, digits)
+    choices = [c for c in panel.columns if c not in ("specification", "value", "verdict")]
+    words = {
+        r["specification"]: "\n".join(textwrap.wrap(spec_words(r, choices), _LABEL_WRAP))
+        or r["specification"]
+        for _, r in panel.iterrows()
+    }
+    lines = sum(words[s].count("\n") + 1 for s in order)
+    if ax is None:
+        height = 0.17 * max(lines, 4) + 0.12 * len(order) + 1.6
+        ax = plt.subplots(figsize=(PANEL_WIDTH, height), layout="constrained")[1]
     # Numeric positions: each verdict's points are drawn separately, so a categorical axis
     # would number the specifications per call and misplace the labels.
     panel = panel.assign(position=panel["specification"].map({s: k for k, s in enumerate(order)}))
@@ -121,15 +155,32 @@ def plot_panel(
             x="value",
             y="position",
             ax=ax,
-            s=60,
+            s=50,
             label=verdict,
             color=VERDICT_COLOURS[verdict],
             marker=VERDICT_MARKERS[verdict],
         )
     ax.set_yticks(range(len(order)))
-    ax.set_yticklabels(order)
-    ax.legend(title="verdict", loc="best", fontsize="small")
-    return plots.label(ax, result.statistic, "specification")
+    ax.set_yticklabels([words[s] for s in order], fontsize=PANEL_FONT)
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.tick_params(axis="x", labelsize=PANEL_FONT)
+    # The legend goes below the axes (outside them, never over the points).
+    handles, names = ax.get_legend_handles_labels()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.figure.legend(
+        handles,
+        names,
+        title="verdict",
+        loc="outside lower center",
+        ncol=3,
+        fontsize=PANEL_FONT,
+        title_fontsize=PANEL_FONT,
+        frameon=False,
+    )
+    ax = plots.label(ax, textwrap.fill(str(result.statistic), 48), "")
+    ax.xaxis.label.set_size(PANEL_FONT + 0.5)
+    return ax
 
 
 def panel_order(panel: pd.DataFrame, digits: int = ordering.SHOWN) -> list[str]:
