@@ -102,3 +102,11 @@ def test_intrastate_conflicts_list_each_conflict_of_the_panel():
     panel = peace.intrastate_panel("C5", 1992, 2020)
     years = sum(len(y.split(", ")) for y in conflicts["years"])
     assert years >= panel["intrastate"].sum() and conflicts["conflict_id"].is_unique
+
+
+def test_revision_types_among_the_five_match_the_panel():
+    aims = peace.revision_types_among("C5")
+    assert aims["aims"].str.split(", ").explode().isin([*peace.REVISION.values(), "none"]).all()
+    panel = peace.revision_panel("C5", 1992, 2010, "all")
+    seeking = aims["aims"].str.contains("policy|regime")
+    assert bool(seeking.any()) == bool(panel["gml_policy_regime"].sum() > 0)

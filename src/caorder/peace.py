@@ -600,6 +600,37 @@ def _government_years() -> pd.DataFrame:
     return frame.assign(ucdp_government=1)
 
 
+#: GML revision types in words (0: no state of the dispute sought to revise anything).
+REVISION = {1: "territory", 2: "policy", 3: "regime", 4: "other"}
+
+
+def revision_types_among(key: str = "C5") -> pd.DataFrame:
+    """The GML disputes among a group's members with what their states sought to revise
+    (``none`` when GML codes no revisionist state), one row per dispute and pair."""
+    raw = _rda("gml_dirdisp")
+    codes = set(cow_codes(key))
+    raw = raw[raw["ccode1"].isin(codes) & raw["ccode2"].isin(codes)]
+    low, high = np.minimum(raw["ccode1"], raw["ccode2"]), np.maximum(raw["ccode1"], raw["ccode2"])
+    types = raw[["revtype11", "revtype12", "revtype21", "revtype22"]]
+    frame = pd.DataFrame(
+        {
+            "dispnum": raw["dispnum"].astype(int),
+            "pair": [pair_name(a, b) for a, b in zip(low, high)],
+            "year": raw["year"].astype(int),
+            "aims": [
+                {REVISION[int(v)] for v in row if pd.notna(v) and int(v) in REVISION}
+                for row in types.to_numpy()
+            ],
+        }
+    )
+    table = frame.groupby(["dispnum", "pair"], as_index=False).agg(
+        first_year=("year", "min"),
+        last_year=("year", "max"),
+        aims=("aims", lambda s: ", ".join(sorted(set().union(*s))) or "none"),
+    )
+    return table.sort_values(["first_year", "dispnum", "pair"], ignore_index=True)
+
+
 def revision_panel(key: str, first: int, last: int, pairs: str = "all") -> pd.DataFrame:
     """:func:`dyad_panel` with two more measures: a MID in which either state sought to change
     the other's policy or regime (GML, ``gml_policy_regime``) and a UCDP interstate conflict
