@@ -92,10 +92,12 @@ def test_the_real_register_is_mapped_one_row_per_claim():
 
 def test_untestable_chapter_2_claims_are_counted_as_not_observable():
     table = framework.measurement_map().set_index("id")
-    for claim_id in ("C2.2", "C2.3", "C2.4"):
+    for claim_id in ("C2.3", "C2.4"):
         assert table.loc[claim_id, "indicators"] == framework.NOT_OBSERVABLE
-    # The elementary goals are observed on the dispute data (chapter 3's events tests).
+    # The elementary goals, and one part of the constitutional rule, are observed on the
+    # dispute and conflict data (chapter 3's events tests).
     assert "disputes and armed conflict" in table.loc["C2.1", "indicators"]
+    assert table.loc["C2.2", "indicators"] != framework.NOT_OBSERVABLE
     assert "conflict, alliance and leader data" in table.loc["C2.1", "data"]
 
 

@@ -559,6 +559,140 @@ def mean_territorial_threat(key: str, first: int, last: int) -> float:
     return float(years["lterrthreat"].mean()) if len(years) else np.nan
 
 
+# --- rules of the order: revision types, incompatibilities, challenges from within ----------------
+
+#: GML revision types that seek to change another state's policy (2) or regime (3).
+POLICY_OR_REGIME = (2, 3)
+#: UCDP types of conflict fought inside a state against its government ("II" is UCDP's
+#: internationalised intrastate conflict, in which other states send troops).
+INTRASTATE = ("intrastate", "II")
+
+
+@lru_cache(maxsize=1)
+def _policy_regime_years() -> pd.DataFrame:
+    """GML: per pair and year, 1 if either state sought to revise the other's policy or regime."""
+    raw = _rda("gml_dirdisp")
+    types = raw[["revtype11", "revtype12", "revtype21", "revtype22"]]
+    frame = pd.DataFrame(
+        {
+            "ccode1": np.minimum(raw["ccode1"], raw["ccode2"]).astype(int),
+            "ccode2": np.maximum(raw["ccode1"], raw["ccode2"]).astype(int),
+            "year": raw["year"].astype(int),
+            "gml_policy_regime": types.isin(POLICY_OR_REGIME).any(axis=1).astype(int),
+        }
+    )
+    return frame.groupby(["ccode1", "ccode2", "year"], as_index=False).max()
+
+
+@lru_cache(maxsize=1)
+def _government_years() -> pd.DataFrame:
+    """UCDP: per COW pair and year, 1 if an interstate conflict between them was over government."""
+    ucdp = ucdp_conflicts()
+    ucdp = ucdp[(ucdp["type_of_conflict"] == "interstate") & ucdp["gwno_b"].notna()]
+    ucdp = ucdp[ucdp["incompatibility"].isin(["government", "both"])]
+    mapping = _gw_to_cow()
+    a = ucdp["gwno_a"].map(mapping)
+    b = ucdp["gwno_b"].astype(int).map(mapping)
+    frame = pd.DataFrame(
+        {"ccode1": np.minimum(a, b), "ccode2": np.maximum(a, b), "year": ucdp["year"]}
+    ).dropna()
+    frame = _ints(frame, ["ccode1", "ccode2", "year"]).drop_duplicates()
+    return frame.assign(ucdp_government=1)
+
+
+#: GML revision types in words (0: no state of the dispute sought to revise anything).
+REVISION = {1: "territory", 2: "policy", 3: "regime", 4: "other"}
+
+
+def revision_types_among(key: str = "C5") -> pd.DataFrame:
+    """The GML disputes among a group's members with what their states sought to revise
+    (``none`` when GML codes no revisionist state), one row per dispute and pair."""
+    raw = _rda("gml_dirdisp")
+    codes = set(cow_codes(key))
+    raw = raw[raw["ccode1"].isin(codes) & raw["ccode2"].isin(codes)]
+    low, high = np.minimum(raw["ccode1"], raw["ccode2"]), np.maximum(raw["ccode1"], raw["ccode2"])
+    types = raw[["revtype11", "revtype12", "revtype21", "revtype22"]]
+    frame = pd.DataFrame(
+        {
+            "dispnum": raw["dispnum"].astype(int),
+            "pair": [pair_name(a, b) for a, b in zip(low, high)],
+            "year": raw["year"].astype(int),
+            "aims": [
+                {REVISION[int(v)] for v in row if pd.notna(v) and int(v) in REVISION}
+                for row in types.to_numpy()
+            ],
+        }
+    )
+    table = frame.groupby(["dispnum", "pair"], as_index=False).agg(
+        first_year=("year", "min"),
+        last_year=("year", "max"),
+        aims=("aims", lambda s: ", ".join(sorted(set().union(*s))) or "none"),
+    )
+    return table.sort_values(["first_year", "dispnum", "pair"], ignore_index=True)
+
+
+def revision_panel(key: str, first: int, last: int, pairs: str = "all") -> pd.DataFrame:
+    """:func:`dyad_panel` with two more measures: a MID in which either state sought to change
+    the other's policy or regime (GML, ``gml_policy_regime``) and a UCDP interstate conflict
+    over government (``ucdp_government``); missing outside each source's years."""
+    frame = dyad_panel(key, first, last, pairs)
+    on = ["ccode1", "ccode2", "year"]
+    for extra, source in ((_policy_regime_years(), "gml"), (_government_years(), "ucdp")):
+        column = next(c for c in extra.columns if c not in on)
+        frame = frame.merge(extra, on=on, how="left").fillna({column: 0})
+        _within(frame, column, source)
+    return frame
+
+
+def rival_pairs(first: int = 1992, last: int = 2010) -> set[tuple[int, int]]:
+    """Pairs (lower COW code first) in a Thompson-Dreyer strategic rivalry at some time in
+    ``first``-``last``."""
+    spells = rivalries()
+    spells = spells[(spells["styear"] <= last) & (spells["endyear"] >= first)]
+    return set(zip(spells["ccode1"].astype(int), spells["ccode2"].astype(int)))
+
+
+@lru_cache(maxsize=1)
+def _intrastate_years() -> pd.DataFrame:
+    """UCDP: per state (COW code) and year, 1 if an armed conflict was fought against its
+    government on its territory (``intrastate``), and 1 if one was over territory."""
+    ucdp = ucdp_conflicts()
+    ucdp = ucdp[ucdp["type_of_conflict"].isin(INTRASTATE)]
+    frame = pd.DataFrame(
+        {
+            "ccode": ucdp["gwno_a"].map(_gw_to_cow()),
+            "year": ucdp["year"],
+            "intrastate": 1,
+            "intrastate_territory": ucdp["incompatibility"].isin(["territory", "both"]),
+        }
+    ).dropna(subset=["ccode"])
+    frame = _ints(frame, ["ccode", "year", "intrastate", "intrastate_territory"])
+    return frame.groupby(["ccode", "year"], as_index=False).max()
+
+
+def intrastate_conflicts(key: str, first: int, last: int) -> pd.DataFrame:
+    """The UCDP intrastate conflicts fought in a group's members: conflict, state, years and
+    incompatibility, one row per conflict and state (for the tables of the conflicts)."""
+    ucdp = ucdp_conflicts()
+    ucdp = ucdp[ucdp["type_of_conflict"].isin(INTRASTATE) & ucdp["year"].between(first, last)]
+    ucdp = ucdp.assign(ccode=ucdp["gwno_a"].map(_gw_to_cow()))
+    ucdp = ucdp[ucdp["ccode"].isin(cow_codes(key))]
+    table = ucdp.groupby(["conflict_id", "ccode"], as_index=False).agg(
+        years=("year", lambda y: ", ".join(str(v) for v in sorted(set(y)))),
+        incompatibility=("incompatibility", lambda v: ", ".join(sorted(set(v)))),
+        first_year=("year", "min"),
+    )
+    table.insert(1, "state", table["ccode"].map(_names()))
+    return table.sort_values(["first_year", "conflict_id"], ignore_index=True)
+
+
+def intrastate_panel(key: str, first: int, last: int) -> pd.DataFrame:
+    """A group's state-years with UCDP intrastate conflict (any, over territory) as 0/1."""
+    years = state_years(key, first, min(last, COVERAGE["ucdp"][1]))
+    frame = years.merge(_intrastate_years(), on=["ccode", "year"], how="left")
+    return frame.fillna({"intrastate": 0, "intrastate_territory": 0}).astype(int)
+
+
 # --- tables and figures for the pages ------------------------------------------------------------
 
 

@@ -441,6 +441,164 @@ def _leadership_summary(ev: Evidence) -> str:
     )
 
 
+# --- C3.16 a code of conduct in the Rogun controversy ----------------------------------------
+
+#: The years the Rogun controversy between Tajikistan and Uzbekistan was most heated.
+ROGUN_WINDOW = (2008, 2016)
+ROGUN_PAIR = (TAJIKISTAN, UZBEKISTAN)
+CODE_EVENTS = ("cow_fatal", "cow_mid", "gml_fatal", "gml_mid", "ucdp_interstate")
+
+
+def _baseline_rate(key: str, measure: str, first: int, last: int, baseline: str) -> float:
+    """A region's rate of the measure in its contiguous pairs, or in its pairs that were
+    strategic rivals at some time in 1992-2010 (``rival``); NaN when it has none."""
+    if baseline == "rival":
+        panel = peace.dyad_panel(key, first, last, "all")
+        rivals = peace.rival_pairs()
+        keep = [(a, b) in rivals for a, b in zip(panel["ccode1"], panel["ccode2"])]
+        panel = panel[keep]
+    else:
+        panel = peace.dyad_panel(key, first, last, "contiguous")
+    values = panel[measure].dropna()
+    return float(values.mean()) if len(values) else float("nan")
+
+
+def code_of_conduct_evidence(spec: Spec) -> Evidence:
+    """The Tajik-Uzbek pair in the Rogun years: its rate of (fatal) MIDs or UCDP conflict
+    against its own other years and other regions' contiguous or rival pairs, and any open
+    conflict (war-level MID or UCDP interstate conflict) between the two in the window."""
+    measure = spec.get("events", "cow_fatal")
+    baseline = spec.get("baseline", "contiguous")
+    first, last = (int(y) for y in spec.get("window", ROGUN_WINDOW))
+    source = measure.split("_")[0]
+    end = _last(source)
+    panel = peace.dyad_panel("C5", FIRST_YEAR, max(end, last), "all")
+    pair = panel[(panel["ccode1"] == min(ROGUN_PAIR)) & (panel["ccode2"] == max(ROGUN_PAIR))]
+    inside = pair["year"].between(first, last)
+    window, other = pair[inside], pair[~inside & pair["year"].le(end)]
+    rates = pd.Series(
+        {
+            g: _baseline_rate(g, measure, first, min(last, end), baseline)
+            for g in peace.BASELINE_GROUPS
+        }
+    )
+    open_years = window["cow_war"].fillna(0).gt(0) | window["ucdp_interstate"].fillna(0).gt(0)
+    mids = peace.mid_dyad_years("gml" if source == "gml" else "cow")
+    mids = mids[
+        (mids["ccode1"] == min(ROGUN_PAIR))
+        & (mids["ccode2"] == max(ROGUN_PAIR))
+        & mids["year"].between(first, last)
+    ]
+    c5 = float(window[measure].dropna().mean())
+    return {
+        **compare(c5, rates),
+        "pair_years_with": float(window[measure].dropna().sum()),
+        "pair_years": float(window[measure].notna().sum()),
+        "pair_other_rate": float(other[measure].dropna().mean()),
+        "escalation": c5 - float(other[measure].dropna().mean()),
+        "open_conflict_years": float(open_years.sum()),
+        "max_hostility": float(mids["hostlev"].max()) if len(mids) else 0.0,
+        "groups_with_any": float((rates.dropna() > 0).sum()),
+    }
+
+
+def code_of_conduct_rule(ev: Evidence, t: Thresholds) -> str:
+    """Open conflict, or escalation above most regions, contradicts; no escalation and not
+    above most regions supports; none anywhere is inconclusive; mixed otherwise."""
+    escalated = ev["escalation"] > t["max_escalation"]
+    if ev["open_conflict_years"] > t["max_open_conflict_years"]:
+        return CONTRADICTS
+    if escalated and ev["share_groups_lower"] >= t["contradicts_min_share_lower"]:
+        return CONTRADICTS
+    if ev["c5"] == 0 and ev["groups_with_any"] < t["min_groups_with_any"]:
+        return INCONCLUSIVE
+    if not escalated and ev["share_groups_lower"] <= t["supports_max_share_lower"]:
+        return SUPPORTS
+    return MIXED
+
+
+def _code_of_conduct_summary(ev: Evidence) -> str:
+    return (
+        f"Tajikistan and Uzbekistan had the measure in {ev['pair_years_with']:.0f} of "
+        f"{ev['pair_years']:.0f} dyad-years of the Rogun window ({ev['c5']:.0%}; their other "
+        f"years {ev['pair_other_rate']:.0%}; regions' median {ev['baseline_median']:.0%}); "
+        f"highest hostility {ev['max_hostility']:.0f}; {ev['open_conflict_years']:.0f} "
+        "years of open conflict."
+    )
+
+
+# --- C3.15 sovereignty respected ------------------------------------------------------------------
+
+
+def sovereignty_evidence(spec: Spec) -> Evidence:
+    """Dyad-years with a MID over policy or regime (GML) or a UCDP interstate conflict over
+    government, among the five and in the regions."""
+    measure = spec.get("events", "gml_policy_regime")
+    pairs = _pairs(spec, "contiguous")
+    last = _last("gml") if measure.startswith("gml") else PAPER_PERIOD[1]
+    rates = pd.Series(
+        {
+            g: float(peace.revision_panel(g, FIRST_YEAR, last, pairs)[measure].mean())
+            for g in peace.BASELINE_GROUPS
+        }
+    )
+    panel = peace.revision_panel("C5", FIRST_YEAR, last, pairs)
+    return {
+        **compare(float(panel[measure].mean()), rates),
+        "c5_years": float(panel[measure].sum()),
+        "c5_dyad_years": float(len(panel)),
+        "groups_with_any": float((rates.dropna() > 0).sum()),
+    }
+
+
+def _sovereignty_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['c5_years']:.0f} of the five's {ev['c5_dyad_years']:.0f} dyad-years had a "
+        f"militarised challenge to another's policy or government ({ev['c5']:.1%}; regions' "
+        f"median {ev['baseline_median']:.1%}); {ev['groups_with_any']:.0f} of "
+        f"{ev['n_groups']:.0f} regions had some."
+    )
+
+
+# --- C2.2 only sovereign states -------------------------------------------------------------------
+
+
+def only_states_evidence(spec: Spec) -> Evidence:
+    """Share of state-years with a UCDP intrastate conflict (over territory, or any): the five
+    against the members of the regions."""
+    measure = spec.get("measure", "territory")
+    column = "intrastate_territory" if measure == "territory" else "intrastate"
+    first, last = (int(y) for y in spec.get("period", PAPER_PERIOD))
+
+    def rate(key: str) -> float:
+        values = peace.intrastate_panel(key, first, last)[column]
+        return float(values.mean()) if len(values) else float("nan")
+
+    rates = pd.Series({g: rate(g) for g in peace.BASELINE_GROUPS})
+    panel = peace.intrastate_panel("C5", first, last)
+    return {
+        **compare(rate("C5"), rates),
+        "c5_years": float(panel[column].sum()),
+        "c5_state_years": float(len(panel)),
+        "groups_with_any": float((rates.dropna() > 0).sum()),
+    }
+
+
+def only_states_rule(ev: Evidence, t: Thresholds) -> str:
+    """None anywhere is inconclusive; otherwise the five's rank among the regions decides."""
+    if ev["c5_years"] == 0 and ev["groups_with_any"] < t["min_groups_with_any"]:
+        return INCONCLUSIVE
+    return _rank_rule(ev, t)
+
+
+def _only_states_summary(ev: Evidence) -> str:
+    return (
+        f"{ev['c5_years']:.0f} of the five's {ev['c5_state_years']:.0f} state-years had an "
+        f"armed challenge to the state from within ({ev['c5']:.1%}; regions' median "
+        f"{ev['baseline_median']:.1%}); {ev['share_groups_lower']:.0%} of the regions lower."
+    )
+
+
 #: Values of the specification dimensions shared by several evaluators.
 SOURCES = ("cow", "gml")
 PAIRS = ("contiguous", "all_pairs")
@@ -521,5 +679,34 @@ EVALUATORS: dict[str, Evaluator] = {
         key="c5",
         statistic="leader exits per state-year among the five",
         summary=_leadership_summary,
+    ),
+    "code_of_conduct": Evaluator(
+        code_of_conduct_evidence,
+        code_of_conduct_rule,
+        dimensions={
+            "events": CODE_EVENTS,
+            "baseline": ("contiguous", "rival"),
+            "window": Years(1992, 2024),
+        },
+        key="c5",
+        statistic="share of the Tajik-Uzbek dyad-years of the Rogun years with the measure",
+        summary=_code_of_conduct_summary,
+    ),
+    "sovereignty_respected": Evaluator(
+        sovereignty_evidence,
+        territorial_rule,
+        dimensions={"events": ("gml_policy_regime", "ucdp_government"), "pairs": PAIRS},
+        key="c5_years",
+        statistic="dyad-years among the five with a MID over policy or regime, or a UCDP "
+        "conflict over government",
+        summary=_sovereignty_summary,
+    ),
+    "only_states": Evaluator(
+        only_states_evidence,
+        only_states_rule,
+        dimensions={"measure": ("territory", "any_incompatibility"), "period": Years(1992, 2024)},
+        key="c5",
+        statistic="share of the five's state-years with a UCDP intrastate conflict",
+        summary=_only_states_summary,
     ),
 }
