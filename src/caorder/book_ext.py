@@ -28,7 +28,6 @@ import html
 import json
 import re
 import shutil
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
