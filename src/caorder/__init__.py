@@ -17,7 +17,6 @@ Tables, curated data and the figure style
     :mod:`caorder.extension`    the votes after 2019, with provenance per roll call;
     :mod:`caorder.countries`    UN membership spells, country groups and the book's constants;
     :mod:`caorder.statecodes`   COW and Gleditsch-Ward state numbers mapped to ISO3 codes;
-    :mod:`caorder.peace`        disputes, conflicts, alliances, IGOs, leaders, by dyad-year;
     :mod:`caorder.classify`     rule-based labels of roll calls (human rights, territory, ...);
     :mod:`caorder.quotes`       the paper's text, for checking every quotation verbatim;
     :mod:`caorder.claims`       the claims register and the inventory of the paper's claims;
@@ -36,6 +35,7 @@ Chapter analyses (analysis and figures only; no verdicts)
     :mod:`caorder.framework`    chapter 2: the measurement map of the register;
     :mod:`caorder.order_votes`  chapter 3: rules and institutions in the votes;
     :mod:`caorder.periods`      chapter 4: break tests for the periodisation;
+    :mod:`caorder.peace`        chapters 2-3: disputes, conflicts, alliances, IGOs, leaders;
     :mod:`caorder.economies`    chapter 1: GDP per capita dispersion (World Bank, Fariss et al.);
     :mod:`caorder.regimes`      chapter 1: V-Dem neopatrimonialism and integration across groups;
     :mod:`caorder.pandemic`     chapter 3: timing and synchrony of COVID-19 measures (OxCGRT);
