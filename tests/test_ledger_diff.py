@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import importlib
 import json
-import re
 import subprocess
 import sys
 import textwrap
