@@ -138,5 +138,5 @@ def test_specification_panel_labels_follow_their_points():
     labels = {tick.get_position()[1]: tick.get_text() for tick in ax.get_yticklabels()}
     points = {tuple(offset) for collection in ax.collections for offset in collection.get_offsets()}
     placed = {labels[y]: x for x, y in points}
-    assert placed == {"data=a": 3.0, "data=b": 1.0, "data=c": 2.0}
+    assert placed == {"a": 3.0, "b": 1.0, "c": 2.0}  # rows are labelled in words
     plt.close(fig)
