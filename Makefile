@@ -20,6 +20,9 @@ BIN    := $(VENV)/bin
 # multithreaded OpenBLAS was up to 30 times slower under load. Results do not depend on it.
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
+# String hashing fixed for every step, not only the notebook kernels: the ledger step fills the
+# evidence cache that the pages then read, so it must compute exactly what a kernel computes.
+export PYTHONHASHSEED := 0
 
 # Notebook kernels (book build, nbval) run with an empty IPython folder and the project's own
 # matplotlib folder (no matplotlibrc; it keeps only the font cache), so a user's startup files
