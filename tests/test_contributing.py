@@ -14,6 +14,7 @@ import shutil
 import textwrap
 
 import pytest
+from toyvotes import toy_share_rule  # step 3's pure rule, what verdicts/ch3.py would hold
 
 from caorder import claim_cells, claims, ledger, pairing, paths, verdicts
 from caorder.verdicts import ch3, checks, show
@@ -43,13 +44,6 @@ TOY_ENTRY = """\
   notebook: {notebook}
   blind_spot: everything; it is a toy
 """
-
-
-def toy_share_rule(evidence, thresholds):
-    """Step 3's pure rule (what ``verdicts/ch3.py`` would hold)."""
-    if evidence["fraction"] > thresholds["supports_above"]:
-        return SUPPORTS
-    return CONTRADICTS if evidence["fraction"] < thresholds["contradicts_below"] else MIXED
 
 
 TOY = Evaluator(

@@ -18,6 +18,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from toyvotes import toy_share_rule
 
 from caorder import claims, paths, verdicts
 from caorder.verdicts import ch3, checks, show
@@ -57,15 +58,9 @@ TOY_ENTRY = """\
 """
 
 
-def _toy_rule(evidence, thresholds):
-    if evidence["fraction"] > thresholds["supports_above"]:
-        return SUPPORTS
-    return CONTRADICTS if evidence["fraction"] < thresholds["contradicts_below"] else MIXED
-
-
 TOY = Evaluator(
     evidence=lambda spec: {"fraction": float(spec["share"])},
-    rule=_toy_rule,
+    rule=toy_share_rule,
     key="fraction",
     statistic="toy share",
     summary=lambda ev: f"fraction {ev['fraction']}",
